@@ -1,0 +1,155 @@
+// Package font loads TrueType fonts once per process and is the single source
+// of text metrics for broadside: advances (with kerning), ascent, descent,
+// cap height and character coverage, all in font units and unhinted, so the
+// PNG and PDF exporters place every glyph at the same position.
+package font
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	gtfont "github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"golang.org/x/image/font/sfnt"
+)
+
+// Font is one parsed TrueType file. It is safe for concurrent use.
+type Font struct {
+	// Key names the font uniquely in a registry and in frames, e.g.
+	// "inter/Inter-Bold". Renderers look fonts up by it.
+	Key string
+	// File is where the font came from, for messages.
+	File string
+	// Family is the typographic family name, e.g. "Source Serif 4".
+	Family string
+	// Weight is the OS/2 weight class: 400 regular, 700 bold, 900 black.
+	Weight int
+	// Italic is true for italic and oblique styles.
+	Italic bool
+	// Data is the raw file, which the PDF exporter embeds (subset).
+	Data []byte
+
+	// Metrics in font units; Descent is positive (below the baseline).
+	UnitsPerEm                                   int
+	Ascent, Descent, LineGap, CapHeight, XHeight float64
+
+	gt   *gtfont.Font
+	sf   *sfnt.Font
+	pool sync.Pool // *shaper, since a shaper keeps buffers
+	memo advanceMemo
+}
+
+// ErrCFF marks fonts with PostScript (CFF) outlines, which fpdf cannot embed.
+var ErrCFF = errors.New("has PostScript (CFF) outlines, which broadside cannot embed in PDFs; use the TrueType (.ttf) version of this font")
+
+// Parse reads a TrueType font. key names it in frames, file in messages.
+func Parse(key, file string, data []byte) (*Font, error) {
+	if len(data) < 12 {
+		return nil, fmt.Errorf("font %s: the file is empty or cut short", file)
+	}
+	if string(data[:4]) == "OTTO" {
+		return nil, fmt.Errorf("font %s: %w", file, ErrCFF)
+	}
+	if string(data[:4]) == "ttcf" {
+		return nil, fmt.Errorf("font %s: font collections (.ttc) are not supported; extract the one font you need as a .ttf", file)
+	}
+	face, err := gtfont.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
+	}
+	ft := face.Font
+	if ft.Flavor != ot.TrueType && ft.Flavor != ot.AppleTrueType {
+		return nil, fmt.Errorf("font %s: %w", file, ErrCFF)
+	}
+	sf, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
+	}
+	if _, ok := ft.NominalGlyph(' '); !ok {
+		return nil, fmt.Errorf("font %s: has no space character, so it cannot set text", file)
+	}
+	desc := ft.Describe()
+	f := &Font{
+		Key:        key,
+		File:       file,
+		Family:     strings.TrimSpace(desc.Family),
+		Weight:     int(desc.Aspect.Weight + 0.5),
+		Italic:     desc.Aspect.Style == gtfont.StyleItalic,
+		Data:       data,
+		UnitsPerEm: int(ft.Upem()),
+		gt:         ft,
+		sf:         sf,
+	}
+	if f.UnitsPerEm < 16 || f.UnitsPerEm > 16384 {
+		return nil, fmt.Errorf("font %s: units per em %d is out of range", file, f.UnitsPerEm)
+	}
+	if f.Weight == 0 {
+		f.Weight = 400
+	}
+	ext, _ := face.FontHExtents()
+	f.Ascent = float64(ext.Ascender)
+	f.Descent = -float64(ext.Descender)
+	f.LineGap = float64(ext.LineGap)
+	f.CapHeight = float64(face.LineMetric(gtfont.CapHeight))
+	f.XHeight = float64(face.LineMetric(gtfont.XHeight))
+	if f.CapHeight <= 0 {
+		f.CapHeight = 0.7 * float64(f.UnitsPerEm)
+	}
+	if f.XHeight <= 0 {
+		f.XHeight = 0.5 * float64(f.UnitsPerEm)
+	}
+	if f.Ascent <= 0 {
+		f.Ascent = 0.8 * float64(f.UnitsPerEm)
+	}
+	if f.Descent <= 0 {
+		f.Descent = 0.2 * float64(f.UnitsPerEm)
+	}
+	return f, nil
+}
+
+// SFNT is the parsed outline font the PNG exporter rasterises from. It is
+// shared; make one face per goroutine from it.
+func (f *Font) SFNT() *sfnt.Font { return f.sf }
+
+// Name is a readable description, e.g. "Inter Bold".
+func (f *Font) Name() string {
+	return f.Family + " " + StyleName(f.Weight, f.Italic)
+}
+
+// Scale converts font units to points at the given size.
+func (f *Font) Scale(size float64) float64 { return size / float64(f.UnitsPerEm) }
+
+// StyleName spells a weight and slant the way type designers name them.
+func StyleName(weight int, italic bool) string {
+	var w string
+	switch {
+	case weight < 150:
+		w = "Thin"
+	case weight < 250:
+		w = "ExtraLight"
+	case weight < 350:
+		w = "Light"
+	case weight < 450:
+		w = "Regular"
+	case weight < 550:
+		w = "Medium"
+	case weight < 650:
+		w = "SemiBold"
+	case weight < 750:
+		w = "Bold"
+	case weight < 850:
+		w = "ExtraBold"
+	default:
+		w = "Black"
+	}
+	if italic {
+		if w == "Regular" {
+			return "Italic"
+		}
+		return w + " Italic"
+	}
+	return w
+}

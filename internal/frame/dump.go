@@ -1,0 +1,82 @@
+package frame
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Dump writes the frame as text, one item per line, with numbers rounded to
+// hundredths of a point. Layout tests compare dumps with golden files: they
+// read like a list of what is where, and a diff says what moved.
+func (f *Frame) Dump() string {
+	var b strings.Builder
+	f.dump(&b, "")
+	return b.String()
+}
+
+func (f *Frame) dump(b *strings.Builder, indent string) {
+	fmt.Fprintf(b, "%sframe %s x %s", indent, num(f.W), num(f.H))
+	if f.Bleed > 0 {
+		fmt.Fprintf(b, " bleed %s", num(f.Bleed))
+	}
+	if f.Label != "" {
+		fmt.Fprintf(b, " %q", f.Label)
+	}
+	b.WriteString("\n")
+	indent += "  "
+	for _, it := range f.Items {
+		switch it := it.(type) {
+		case *Text:
+			fmt.Fprintf(b, "%stext %s %s %s at %s,%s %q\n", indent, it.Font, num(it.Size), it.Color, num(it.X), num(it.Y), it.Text)
+		case *Rect:
+			fmt.Fprintf(b, "%srect %s,%s %sx%s", indent, num(it.X), num(it.Y), num(it.W), num(it.H))
+			switch p := it.Fill.(type) {
+			case Color:
+				fmt.Fprintf(b, " fill %s", p)
+			case *Gradient:
+				fmt.Fprintf(b, " gradient %s,%s-%s,%s", num(p.X0), num(p.Y0), num(p.X1), num(p.Y1))
+				for _, s := range p.Stops {
+					fmt.Fprintf(b, " %s@%s", s.Color, num(s.Offset))
+				}
+			}
+			if it.StrokeWidth > 0 {
+				fmt.Fprintf(b, " stroke %s %s", it.Stroke, num(it.StrokeWidth))
+			}
+			b.WriteString("\n")
+		case *Line:
+			fmt.Fprintf(b, "%sline %s,%s-%s,%s %s %s\n", indent, num(it.X0), num(it.Y0), num(it.X1), num(it.Y1), num(it.Width), it.Color)
+		case *Image:
+			fmt.Fprintf(b, "%simage %s at %s,%s %sx%s\n", indent, it.Key, num(it.X), num(it.Y), num(it.W), num(it.H))
+		case *Link:
+			fmt.Fprintf(b, "%slink %s at %s,%s %sx%s\n", indent, it.URL, num(it.X), num(it.Y), num(it.W), num(it.H))
+		case *Group:
+			fmt.Fprintf(b, "%sgroup at %s,%s", indent, num(it.X), num(it.Y))
+			if it.Scale != 0 && it.Scale != 1 {
+				fmt.Fprintf(b, " scale %s", num(it.Scale))
+			}
+			if !it.Clip.Empty() {
+				fmt.Fprintf(b, " clip %s,%s %sx%s", num(it.Clip.X), num(it.Clip.Y), num(it.Clip.W), num(it.Clip.H))
+			}
+			b.WriteString("\n")
+			it.Frame.dump(b, indent+"  ")
+		}
+	}
+}
+
+// String spells the colour as #rrggbb, or #rrggbbaa when not opaque.
+func (c Color) String() string {
+	if c.A == 255 {
+		return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+	}
+	return fmt.Sprintf("#%02x%02x%02x%02x", c.R, c.G, c.B, c.A)
+}
+
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}

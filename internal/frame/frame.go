@@ -1,0 +1,138 @@
+// Package frame is the picture every exporter draws: a page size and the
+// items placed on it, in points, with the origin at the top left and y
+// growing down. The layout engine measures and places everything; the PNG
+// and PDF exporters walk a frame and draw each item where it was put, so a
+// card's PNG and PDF agree to the glyph. The package imports nothing of
+// broadside's and knows nothing of fpdf or gg.
+package frame
+
+import "image"
+
+// Frame is a page (or card, or sheet) and what is on it.
+type Frame struct {
+	// W and H are the trim size in points: what the reader holds.
+	W, H float64
+	// Bleed is how far, in points, backgrounds run past each trim edge so a
+	// print shop can cut without white slivers. Zero for screen output.
+	Bleed float64
+	// Items are drawn in order, later over earlier.
+	Items []Item
+	// Label names the frame in messages and dumps, e.g. "page 3".
+	Label string
+}
+
+// New returns an empty frame of the given trim size.
+func New(w, h float64) *Frame { return &Frame{W: w, H: h} }
+
+// Add appends items.
+func (f *Frame) Add(items ...Item) { f.Items = append(f.Items, items...) }
+
+// Item is one thing placed on a frame. The set is closed: Text, Rect, Line,
+// Image, Link and Group.
+type Item interface{ item() }
+
+// Color is straight (not premultiplied) sRGB with alpha.
+type Color struct{ R, G, B, A uint8 }
+
+// Opaque reports whether the colour covers what is under it.
+func (c Color) Opaque() bool { return c.A == 255 }
+
+// Text is a run of glyphs in one font, size and colour on one baseline.
+type Text struct {
+	// Font is the registry key of the font, e.g. "inter/Inter-Bold".
+	Font string
+	// Size is the font size in points.
+	Size  float64
+	Color Color
+	// X, Y is the origin of the first glyph on the baseline.
+	X, Y float64
+	// Text is what is drawn, one glyph per rune.
+	Text string
+	// Pos holds each rune's x offset from X, kerning included; len(Pos)
+	// equals the number of runes.
+	Pos []float64
+	// Segs lists the rune indexes (after 0) where a glyph does not sit at
+	// the previous glyph's position plus its nominal advance: there the PDF
+	// exporter, which writes text with nominal advances, starts a new
+	// string. Nil when the run has no kerning.
+	Segs []int
+	// Ink is the box the glyphs may cover (ascent to descent), for tests
+	// and clipping checks; it is not drawn.
+	Ink Rect
+}
+
+// Rect is a filled and/or stroked rectangle.
+type Rect struct {
+	X, Y, W, H float64
+	// Fill paints the inside; nil for none.
+	Fill Paint
+	// Stroke outlines the rectangle when StrokeWidth > 0.
+	Stroke      Color
+	StrokeWidth float64
+}
+
+// Paint is a Color or a *Gradient.
+type Paint interface{ paint() }
+
+func (Color) paint() {}
+
+// Gradient is a linear gradient between two points, in frame coordinates.
+type Gradient struct {
+	X0, Y0, X1, Y1 float64
+	Stops          []Stop
+}
+
+func (*Gradient) paint() {}
+
+// Stop is a gradient colour at an offset from 0 to 1.
+type Stop struct {
+	Offset float64
+	Color  Color
+}
+
+// Line is a straight stroke.
+type Line struct {
+	X0, Y0, X1, Y1 float64
+	Width          float64
+	Color          Color
+}
+
+// Image is a raster placed into a box, stretched to fill it. Layouts keep
+// the aspect ratio when they compute the box.
+type Image struct {
+	X, Y, W, H float64
+	Img        image.Image
+	// Key identifies the image for exporters that embed each image once
+	// (the PDF exporter); equal keys must mean equal pixels.
+	Key string
+	// Opacity from 0 to 1; 0 is treated as 1.
+	Opacity float64
+}
+
+// Link makes an area open a URL in PDF viewers. PNG exporters ignore it.
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+}
+
+// Group draws another frame translated to X, Y and scaled by Scale (0 means
+// 1), clipped to Clip when it is set. Imposition places pages on sheets and
+// tiles posters with groups, without measuring anything again.
+type Group struct {
+	X, Y  float64
+	Scale float64
+	// Clip, in the coordinates of the frame that holds the group; a zero
+	// rectangle means no clipping.
+	Clip  Rect
+	Frame *Frame
+}
+
+func (*Text) item()  {}
+func (*Rect) item()  {}
+func (*Line) item()  {}
+func (*Image) item() {}
+func (*Link) item()  {}
+func (*Group) item() {}
+
+// Empty reports whether r has no area.
+func (r Rect) Empty() bool { return r.W <= 0 || r.H <= 0 }

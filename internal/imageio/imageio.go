@@ -1,0 +1,101 @@
+// Package imageio reads the images people give broadside (logos,
+// background photos) carefully: the header is checked before anything is
+// decoded, so a 30000 × 30000 PNG is refused instead of taking gigabytes,
+// and every problem names the file.
+package imageio
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // register GIF
+	_ "image/jpeg" // register JPEG
+	_ "image/png"  // register PNG
+	"io/fs"
+	"os"
+	"sync"
+)
+
+// Limits on images. A poster photo at 150 ppi on A0 is about 4967 × 7022.
+const (
+	MaxSide   = 12000
+	MaxPixels = 50_000_000
+	MaxBytes  = 100 << 20
+)
+
+// Image is a decoded image and a key that identifies its pixels.
+type Image struct {
+	Img image.Image
+	Key string
+	W   int
+	H   int
+}
+
+var (
+	mu    sync.Mutex
+	cache = map[string]*Image{}
+)
+
+// Load reads, checks and decodes an image file once per process.
+func Load(path string) (*Image, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if im, ok := cache[path]; ok {
+		return im, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("image %s does not exist", path)
+		}
+		return nil, fmt.Errorf("image %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("image %s is a folder, not an image file", path)
+	}
+	if st.Size() > MaxBytes {
+		return nil, fmt.Errorf("image %s is %d MB; images over %d MB are refused", path, st.Size()>>20, MaxBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("image %s: %w", path, err)
+	}
+	im, err := Decode(path, data)
+	if err != nil {
+		return nil, err
+	}
+	cache[path] = im
+	return im, nil
+}
+
+// Decode checks the header's dimensions, then decodes.
+func Decode(name string, data []byte) (*Image, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("image %s is not a PNG, JPEG or GIF image, or is damaged", name)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, fmt.Errorf("image %s has no pixels (%d × %d)", name, cfg.Width, cfg.Height)
+	}
+	if cfg.Width > MaxSide || cfg.Height > MaxSide || cfg.Width*cfg.Height > MaxPixels {
+		return nil, fmt.Errorf("image %s is %d × %d pixels; the limit is %d pixels a side and %d megapixels, so scale it down first",
+			name, cfg.Width, cfg.Height, MaxSide, MaxPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("image %s: the %s data is damaged or cut short (%v)", name, format, err)
+	}
+	sum := sha256.Sum256(data)
+	return &Image{Img: img, Key: hex.EncodeToString(sum[:8]), W: cfg.Width, H: cfg.Height}, nil
+}
+
+// PPI returns the effective resolution of an image printed w points wide.
+func (im *Image) PPI(w float64) float64 {
+	if w <= 0 {
+		return 0
+	}
+	return float64(im.W) / (w / 72)
+}

@@ -1,0 +1,164 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/text"
+)
+
+// FitError reports text that does not fit its region even at the smallest
+// sizes the layout allows. Nothing is ever clipped or shrunk further.
+type FitError struct {
+	Quote, Layout string
+	File          string
+	Line          int
+	// Over is how much taller than its box the text is, in canvas units;
+	// Word, when set, is a word wider than the box on its own.
+	Over float64
+	Unit string
+	Word string
+	// Why adds a hint, e.g. that placards need a minimum letter height.
+	Why string
+}
+
+func (e *FitError) Error() string {
+	where := fmt.Sprintf("layout %s (%s:%d)", e.Layout, e.File, e.Line)
+	if e.Word != "" {
+		return fmt.Sprintf("quote %s does not fit %s: the word %q is wider than its box even at the smallest size%s", e.Quote, where, e.Word, e.Why)
+	}
+	return fmt.Sprintf("quote %s does not fit %s: even at the smallest size it is %s %s too tall for its box%s; add a shorter excerpt, or give the region more room",
+		e.Quote, where, trim(math.Ceil(e.Over*10)/10), e.Unit, e.Why)
+}
+
+// GlyphError reports characters that no bundled or added font can draw.
+type GlyphError struct {
+	Quote string
+	Err   *text.MissingError
+}
+
+func (e *GlyphError) Error() string {
+	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
+}
+
+// Compose sets one input in a layout and theme and returns the frame.
+func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, error) {
+	c := composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
+	f := frame.New(l.W(), l.H())
+	f.Bleed = l.Bleed * c.scale
+	f.Label = l.Name + "/" + in.Quote.ID
+	c.f = f
+	if err := c.background(); err != nil {
+		return nil, err
+	}
+	for i := range l.Regions {
+		if err := c.region(&l.Regions[i]); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+type composer struct {
+	in    Input
+	l     *Layout
+	th    *Theme
+	reg   *font.Registry
+	f     *frame.Frame
+	scale float64 // points per canvas unit
+}
+
+func (c *composer) box(b Box) frame.Rect {
+	return frame.Rect{X: b.X * c.scale, Y: b.Y * c.scale, W: b.W * c.scale, H: b.H * c.scale}
+}
+
+func (c *composer) background() error {
+	f, bg := c.f, c.th.Background
+	r := &frame.Rect{X: -f.Bleed, Y: -f.Bleed, W: f.W + 2*f.Bleed, H: f.H + 2*f.Bleed}
+	switch {
+	case bg.Gradient != nil:
+		g := bg.Gradient
+		a := g.Angle * math.Pi / 180
+		// The gradient line runs through the centre at the angle, long
+		// enough that its ends touch the corners.
+		cx, cy := f.W/2, f.H/2
+		dx, dy := math.Cos(a), math.Sin(a)
+		half := (math.Abs(dx)*r.W + math.Abs(dy)*r.H) / 2
+		r.Fill = &frame.Gradient{
+			X0: cx - dx*half, Y0: cy - dy*half, X1: cx + dx*half, Y1: cy + dy*half,
+			Stops: []frame.Stop{{Offset: 0, Color: frame.Color(g.From)}, {Offset: 1, Color: frame.Color(g.To)}},
+		}
+	default:
+		r.Fill = c.th.Color("background")
+	}
+	f.Add(r)
+	if bg.Image != "" {
+		img, key, err := loadThemeImage(c.th)
+		if err != nil {
+			return err
+		}
+		f.Add(coverImage(img, key, *r))
+		if bg.Overlay > 0 {
+			oc := frame.Color{A: 255}
+			if bg.OverlayColor != nil {
+				oc = frame.Color(*bg.OverlayColor)
+			}
+			oc.A = uint8(bg.Overlay*255 + 0.5)
+			f.Add(&frame.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H, Fill: oc})
+		}
+	}
+	return nil
+}
+
+func (c *composer) region(r *Region) error {
+	switch r.Type {
+	case "rule":
+		b := c.box(*r.Box)
+		t := r.Thickness * c.scale
+		c.f.Add(&frame.Rect{X: b.X, Y: b.Y + (b.H-t)/2, W: b.W, H: t, Fill: c.th.Color(colorOr(r.Color, "accent"))})
+		return nil
+	case "logo":
+		if c.in.Brand.Logo != nil {
+			b := c.box(*r.Box)
+			c.f.Add(containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign))
+			return nil
+		}
+	}
+	items := []Region{*r}
+	if r.Type == "stack" {
+		items = r.Items
+	}
+	return c.stack(r, items)
+}
+
+func colorOr(role, def string) string {
+	if role == "" {
+		return def
+	}
+	return role
+}
+
+func align(s string) text.Align {
+	switch s {
+	case "center":
+		return text.Center
+	case "right":
+		return text.Right
+	}
+	return text.Left
+}
+
+// font resolves a region's font role through the theme.
+func (c *composer) font(role, def string) (*font.Font, error) {
+	if role == "" {
+		role = def
+	}
+	spec := c.th.Font(role)
+	f, err := c.reg.Lookup(spec.Family, spec.Weight, spec.Italic)
+	if err != nil {
+		return nil, fmt.Errorf("theme %s (%s:%d): fonts.%s: %w", c.th.Name, c.th.File, c.th.Pos.Of("fonts"), role, err)
+	}
+	return f, nil
+}

@@ -1,0 +1,153 @@
+package layout
+
+import (
+	"image"
+	"net/url"
+	"strings"
+
+	"github.com/broadside/broadside/internal/quote"
+)
+
+// Brand is what a campaign puts on everything it prints: its name, where to
+// find it, and its logo.
+type Brand struct {
+	Campaign string
+	Tagline  string
+	Title    string
+	Handle   string
+	Hashtags []string
+	URL      string
+	// Logo, when set, is drawn in logo regions; otherwise they show the
+	// campaign name as a wordmark.
+	Logo    image.Image
+	LogoKey string
+	// Lang is the language of the campaign's own texts.
+	Lang string
+}
+
+// Input is one thing to compose: a quote and the campaign around it.
+type Input struct {
+	Quote quote.Quote
+	Brand Brand
+}
+
+// content returns the plain text a region shows, before typography, and the
+// language to set it in. Empty means the region is left out.
+func content(r *Region, in Input) (string, string) {
+	q := in.Quote
+	lang := q.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	var s string
+	switch r.Type {
+	case "quote":
+		s = q.Text
+	case "excerpt":
+		s = q.Excerpt
+		if s == "" {
+			s = q.Text
+		}
+	case "author":
+		s = q.Author
+	case "role":
+		s = q.Role
+	case "attribution":
+		s = Attribution(q)
+	case "organisation":
+		s = Organisation(q)
+	case "text":
+		s = Expand(r.Text, in.Brand)
+		lang = brandLang(in.Brand)
+	case "logo":
+		s = in.Brand.Campaign
+		lang = brandLang(in.Brand)
+	}
+	s = strings.TrimSpace(s)
+	if s != "" && r.Prefix != "" {
+		s = r.Prefix + s
+	}
+	return s, lang
+}
+
+func brandLang(b Brand) string {
+	if b.Lang == "" {
+		return "en"
+	}
+	return b.Lang
+}
+
+// Attribution is the author and role on one line: "Nils Melzer, UN Special
+// Rapporteur on Torture".
+func Attribution(q quote.Quote) string {
+	if q.Role == "" {
+		return q.Author
+	}
+	return q.Author + ", " + q.Role
+}
+
+// Organisation returns the quote's organisation when it adds something to
+// the author and role: a heading that repeats the author's name ("Noam
+// Chomsky") or that the role already names ("Amnesty International’s Deputy
+// Europe Director") would only say it twice.
+func Organisation(q quote.Quote) string {
+	org := strings.TrimSpace(q.Organisation)
+	if org == "" {
+		return ""
+	}
+	lo := strings.ToLower(org)
+	for _, s := range []string{q.Author, q.Role} {
+		ls := strings.ToLower(strings.TrimSpace(s))
+		if ls == "" {
+			continue
+		}
+		if strings.Contains(ls, lo) || strings.Contains(lo, ls) {
+			return ""
+		}
+	}
+	return org
+}
+
+// Expand fills a template's {campaign}, {tagline}, {title}, {handle},
+// {hashtags} and {url}. A template whose fields are all empty expands to "".
+func Expand(tmpl string, b Brand) string {
+	var tags []string
+	for _, h := range b.Hashtags {
+		tags = append(tags, "#"+strings.TrimPrefix(h, "#"))
+	}
+	fields := map[string]string{
+		"{campaign}": b.Campaign,
+		"{tagline}":  b.Tagline,
+		"{title}":    b.Title,
+		"{handle}":   b.Handle,
+		"{hashtags}": strings.Join(tags, " "),
+		"{url}":      DisplayURL(b.URL),
+	}
+	out, any := tmpl, false
+	for k, v := range fields {
+		if strings.Contains(out, k) {
+			if v != "" {
+				any = true
+			}
+			out = strings.ReplaceAll(out, k, v)
+		}
+	}
+	if !any && strings.Contains(tmpl, "{") {
+		return ""
+	}
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// DisplayURL shortens a URL for print: no scheme, no "www.", no trailing
+// slash. People type what they see.
+func DisplayURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	s := strings.TrimPrefix(u.Host, "www.") + u.EscapedPath()
+	if u.RawQuery != "" {
+		s += "?" + u.RawQuery
+	}
+	return strings.TrimSuffix(s, "/")
+}

@@ -1,0 +1,182 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/broadside/broadside/internal/suggest"
+	"github.com/broadside/broadside/layouts"
+)
+
+// Library holds the layouts and themes a run can use: the built-in ones and
+// any from the user's --layouts folder, which override built-ins of the same
+// name.
+type Library struct {
+	layouts map[string]*Layout
+	themes  map[string]*Theme
+}
+
+var (
+	builtinOnce sync.Once
+	builtinLib  *Library
+	builtinErr  error
+)
+
+// Builtin returns a library of the built-in layouts and themes, parsed once
+// per process. The result is a copy the caller may add to.
+func Builtin() (*Library, error) {
+	builtinOnce.Do(func() {
+		lib := &Library{layouts: map[string]*Layout{}, themes: map[string]*Theme{}}
+		builtinErr = lib.addFS(layouts.FS, "layouts")
+		builtinLib = lib
+	})
+	if builtinErr != nil {
+		return nil, builtinErr
+	}
+	out := &Library{layouts: map[string]*Layout{}, themes: map[string]*Theme{}}
+	for k, v := range builtinLib.layouts {
+		out.layouts[k] = v
+	}
+	for k, v := range builtinLib.themes {
+		out.themes[k] = v
+	}
+	return out, nil
+}
+
+func (lib *Library) addFS(fsys fs.FS, label string) error {
+	var errs []error
+	files, _ := fs.Glob(fsys, "*.yaml")
+	themes, _ := fs.Glob(fsys, "themes/*.yaml")
+	sort.Strings(files)
+	sort.Strings(themes)
+	for _, name := range files {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		l, err := ParseLayout(path.Join(label, name), data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		lib.layouts[l.Name] = l
+	}
+	for _, name := range themes {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		t, err := ParseTheme(path.Join(label, name), data)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("load theme %s: %w", name, err))
+			continue
+		}
+		lib.themes[t.Name] = t
+	}
+	return errors.Join(errs...)
+}
+
+// AddDir adds the layouts in dir and the themes in dir/themes. Every
+// problem in every file is reported.
+func (lib *Library) AddDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("layouts folder %s does not exist", dir)
+		}
+		return fmt.Errorf("layouts folder %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("layouts folder %s is a file; name the folder that holds your layout files", dir)
+	}
+	before := len(lib.layouts) + len(lib.themes)
+	err = lib.addFS(os.DirFS(dir), dir)
+	for _, t := range lib.themes {
+		if t.Dir == "" && strings.HasPrefix(t.File, dir) {
+			t.Dir = filepath.Join(dir, "themes")
+		}
+	}
+	if err == nil && len(lib.layouts)+len(lib.themes) == before {
+		if n, _ := filepath.Glob(filepath.Join(dir, "*.yaml")); len(n) == 0 {
+			if t, _ := filepath.Glob(filepath.Join(dir, "themes", "*.yaml")); len(t) == 0 {
+				return fmt.Errorf("layouts folder %s holds no .yaml layouts and no themes/*.yaml themes", dir)
+			}
+		}
+	}
+	return err
+}
+
+// Layout returns the named layout, or an error suggesting a near name.
+func (lib *Library) Layout(name string) (*Layout, error) {
+	if l, ok := lib.layouts[name]; ok {
+		return l, nil
+	}
+	return nil, unknown("layout", name, lib.LayoutNames(""))
+}
+
+// Theme returns the named theme, or an error suggesting a near name.
+func (lib *Library) Theme(name string) (*Theme, error) {
+	if t, ok := lib.themes[name]; ok {
+		return t, nil
+	}
+	return nil, unknown("theme", name, lib.ThemeNames())
+}
+
+func unknown(what, name string, names []string) error {
+	msg := fmt.Sprintf("there is no %s %q", what, name)
+	if s := suggest.Nearest(name, names); s != "" {
+		return fmt.Errorf("%s; did you mean %q?", msg, s)
+	}
+	return fmt.Errorf("%s (%ss: %s)", msg, what, strings.Join(names, ", "))
+}
+
+// LayoutNames lists layouts of a kind ("" for all), in a stable order: by
+// kind, then as listed in kindOrder, then by name.
+func (lib *Library) LayoutNames(kind string) []string {
+	var out []string
+	for name, l := range lib.layouts {
+		if kind == "" || l.Kind == kind {
+			out = append(out, name)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := lib.layouts[out[i]], lib.layouts[out[j]]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if ra, rb := rank(a.Name), rank(b.Name); ra != rb {
+			return ra < rb
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// rank orders the built-in cards the way platforms are usually listed.
+func rank(name string) int {
+	for i, n := range []string{"instagram-square", "instagram-portrait", "story", "x", "facebook", "linkedin"} {
+		if n == name {
+			return i
+		}
+	}
+	return 100
+}
+
+// ThemeNames lists themes by name.
+func (lib *Library) ThemeNames() []string {
+	var out []string
+	for name := range lib.themes {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,171 @@
+// Package layout reads layouts and themes and composes frames from them:
+// it measures, breaks, fits and places every piece of text, so that the
+// exporters only draw. A layout says where things go on a canvas; a theme
+// says in which colours and typefaces; any theme works with any layout.
+package layout
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/broadside/broadside/internal/yamlx"
+	"go.yaml.in/yaml/v3"
+)
+
+// Layout is one layout file.
+type Layout struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	// Kind groups layouts for commands: card, poster, placard.
+	Kind string `yaml:"kind"`
+	// Size is the canvas: px for screens, mm, pt or in for print.
+	Size Canvas `yaml:"size"`
+	// Safe is the margin no text may cross, in canvas units: the area that
+	// platforms crop or overlay, or that home printers cannot print.
+	Safe Insets `yaml:"safe"`
+	// Bleed, in canvas units, for print-shop output (backgrounds run into it).
+	Bleed float64 `yaml:"bleed"`
+	// Distance is the reading distance in metres for placards and posters:
+	// the fitter keeps capitals at least 2.5 cm tall per 10 m.
+	Distance float64 `yaml:"distance"`
+	// Regions are drawn in order.
+	Regions []Region `yaml:"regions"`
+
+	Pos yamlx.Pos `yaml:"-"`
+	// File is where the layout came from, for messages.
+	File string `yaml:"-"`
+}
+
+// Canvas is a layout's size.
+type Canvas struct {
+	Width  float64 `yaml:"width"`
+	Height float64 `yaml:"height"`
+	Unit   string  `yaml:"unit"`
+	Pos    yamlx.Pos `yaml:"-"`
+}
+
+// Region is one thing on the canvas. Which keys apply depends on Type; see
+// docs/layouts.md.
+type Region struct {
+	// Type is what the region shows: quote, excerpt, author, role,
+	// attribution, organisation, text, mark, rule, logo or stack.
+	Type string `yaml:"type"`
+	// Box is x, y, width, height in canvas units. Stack items have none:
+	// they are set one under another in the stack's box.
+	Box *Box `yaml:"box"`
+	// Align is left, center or right; VAlign is top, middle or bottom.
+	Align  string `yaml:"align"`
+	VAlign string `yaml:"valign"`
+	// Font is a font role from the theme: quote, mark, author, detail,
+	// footer, display, heading or body.
+	Font string `yaml:"font"`
+	// Size is the font size in points (pixels on px canvases): one number,
+	// or [min, max] for the fitter to choose from.
+	Size *SizeRange `yaml:"size"`
+	// LineHeight is the baseline distance as a multiple of the size.
+	LineHeight float64 `yaml:"line-height"`
+	// Color is a colour role from the theme: text, muted or accent.
+	Color string `yaml:"color"`
+	// Wrap is balanced (display text: even lines) or ragged (running text).
+	Wrap string `yaml:"wrap"`
+	// MaxLines bounds the lines of this text; 0 means as many as fit.
+	MaxLines int `yaml:"max-lines"`
+	// SpaceBefore is the gap above a stack item, in canvas units.
+	SpaceBefore float64 `yaml:"space-before"`
+	// Marks wraps quote text in the language's quotation marks, the
+	// opening one hanging into the margin; default true.
+	Marks *bool `yaml:"marks"`
+	// Uppercase sets labels in capitals; Tracking spaces them (em).
+	Uppercase bool    `yaml:"uppercase"`
+	Tracking  float64 `yaml:"tracking"`
+	// Text is the template of a text region: {campaign}, {tagline},
+	// {handle}, {hashtags}, {url}, {title}.
+	Text string `yaml:"text"`
+	// Prefix goes before the content, e.g. "— " before an author.
+	Prefix string `yaml:"prefix"`
+	// Width and Thickness of a rule, in canvas units.
+	Width     float64 `yaml:"width"`
+	Thickness float64 `yaml:"thickness"`
+	// Items of a stack.
+	Items []Region `yaml:"items"`
+
+	Pos yamlx.Pos `yaml:"-"`
+}
+
+// Box is a rectangle in canvas units, written [x, y, width, height].
+type Box struct{ X, Y, W, H float64 }
+
+// UnmarshalYAML reads [x, y, width, height].
+func (b *Box) UnmarshalYAML(n *yaml.Node) error {
+	v, err := numbers(n, 4, 4, "a box [x, y, width, height]")
+	if err != nil {
+		return err
+	}
+	*b = Box{v[0], v[1], v[2], v[3]}
+	return nil
+}
+
+// SizeRange is a font size or a range for the fitter.
+type SizeRange struct{ Min, Max float64 }
+
+// UnmarshalYAML reads 24 or [18, 32].
+func (s *SizeRange) UnmarshalYAML(n *yaml.Node) error {
+	v, err := numbers(n, 1, 2, "a size (24) or a range [min, max]")
+	if err != nil {
+		return err
+	}
+	if len(v) == 1 {
+		*s = SizeRange{v[0], v[0]}
+	} else {
+		*s = SizeRange{v[0], v[1]}
+	}
+	return nil
+}
+
+// Insets are margins: one number for all sides, [vertical, horizontal], or
+// [top, right, bottom, left].
+type Insets struct{ Top, Right, Bottom, Left float64 }
+
+// UnmarshalYAML reads 10, [10, 20] or [10, 20, 10, 20].
+func (in *Insets) UnmarshalYAML(n *yaml.Node) error {
+	v, err := numbers(n, 1, 4, "a margin (10), [top-bottom, sides] or [top, right, bottom, left]")
+	if err != nil {
+		return err
+	}
+	switch len(v) {
+	case 1:
+		*in = Insets{v[0], v[0], v[0], v[0]}
+	case 2:
+		*in = Insets{v[0], v[1], v[0], v[1]}
+	case 4:
+		*in = Insets{v[0], v[1], v[2], v[3]}
+	default:
+		return &yamlx.Error{Line: n.Line, Msg: "expected 1, 2 or 4 numbers for a margin"}
+	}
+	return nil
+}
+
+// numbers reads a number or a list of between lo and hi numbers.
+func numbers(n *yaml.Node, lo, hi int, what string) ([]float64, error) {
+	var nodes []*yaml.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		nodes = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		nodes = n.Content
+	default:
+		return nil, &yamlx.Error{Line: n.Line, Msg: "expected " + what}
+	}
+	if len(nodes) < lo || len(nodes) > hi {
+		return nil, &yamlx.Error{Line: n.Line, Msg: fmt.Sprintf("expected %s, found %d numbers", what, len(nodes))}
+	}
+	out := make([]float64, len(nodes))
+	for i, c := range nodes {
+		var f float64
+		if c.Kind != yaml.ScalarNode || c.Decode(&f) != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, &yamlx.Error{Line: c.Line, Msg: fmt.Sprintf("expected %s; %q is not a number", what, c.Value)}
+		}
+		out[i] = f
+	}
+	return out, nil
+}

@@ -1,0 +1,317 @@
+package layout
+
+import (
+	"errors"
+	"math"
+	"strings"
+
+	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/text"
+)
+
+// block is one item of a stack, prepared for fitting.
+type block struct {
+	r           *Region
+	para        *text.Para // nil for a rule
+	min, max    float64    // font size range in points
+	lineHeight  float64
+	mode        text.Mode
+	maxLines    int
+	spaceBefore float64 // points
+	align       text.Align
+	color       frame.Color
+	ruleW       float64 // points, for a rule
+	ruleT       float64
+	// mark is the ink box of a decorative quotation mark in em: its
+	// glyph is placed by its ink, not its advance, so it lines up with the
+	// text edge and sits exactly on the space above the quote.
+	mark                   bool
+	inkL, inkB, inkR, inkT float64
+
+	// set by measure
+	size  float64
+	lines []text.Line
+}
+
+// Placards need letters readable from the layout's distance: about 2.5 cm
+// of capital height per 10 m.
+const capPerMetre = 0.25 / 2.54 * 72 // points of cap height per metre
+
+// stack sets items one under another in the box of r, all at sizes chosen
+// together: one number t from 0 to 1 places every item between its smallest
+// and largest size, and the largest t at which everything fits wins. Items
+// keep their proportions, and the quote is as large as the box allows.
+func (c *composer) stack(r *Region, items []Region) error {
+	box := c.box(*r.Box)
+	var blocks []*block
+	for i := range items {
+		it := &items[i]
+		b, err := c.prepare(it, r)
+		if err != nil {
+			return err
+		}
+		if b != nil {
+			blocks = append(blocks, b)
+		}
+	}
+	if len(blocks) == 0 {
+		return nil
+	}
+	// Space before the first item would only push the stack off centre.
+	first := blocks[0].spaceBefore
+	blocks[0].spaceBefore = 0
+	defer func() { blocks[0].spaceBefore = first }()
+
+	h, word, ok := measure(blocks, 1, box)
+	if !ok || h > box.H+1e-6 {
+		h0, word0, ok0 := measure(blocks, 0, box)
+		if !ok0 || h0 > box.H+1e-6 {
+			return c.fitError(r, blocks, h0-box.H, word0)
+		}
+		lo, hi := 0.0, 1.0
+		for i := 0; i < 16; i++ {
+			mid := (lo + hi) / 2
+			if hm, _, okm := measure(blocks, mid, box); okm && hm <= box.H+1e-6 {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		h, word, _ = measure(blocks, lo, box)
+	}
+	_ = word
+	y := box.Y
+	valign := r.VAlign
+	if valign == "" && r.Type == "stack" {
+		valign = "middle" // a stack centres; a lone region starts at its top
+	}
+	switch valign {
+	case "middle":
+		y += (box.H - h) / 2
+	case "bottom":
+		y += box.H - h
+	}
+	for _, b := range blocks {
+		y += b.spaceBefore
+		if b.para == nil { // a rule
+			x := box.X
+			switch b.align {
+			case text.Center:
+				x += (box.W - b.ruleW) / 2
+			case text.Right:
+				x += box.W - b.ruleW
+			}
+			c.f.Add(&frame.Rect{X: x, Y: y, W: b.ruleW, H: b.ruleT, Fill: b.color})
+			y += b.ruleT
+			continue
+		}
+		if b.mark {
+			x := box.X - b.inkL*b.size
+			switch b.align {
+			case text.Center:
+				x = box.X + (box.W-(b.inkR-b.inkL)*b.size)/2 - b.inkL*b.size
+			case text.Right:
+				x = box.X + box.W - b.inkR*b.size
+			}
+			for _, run := range b.para.Set(b.lines[0], b.size, x, y+b.inkT*b.size, math.Inf(1), text.Left, b.color) {
+				run.Ink = frame.Rect{X: x + b.inkL*b.size, Y: y, W: (b.inkR - b.inkL) * b.size, H: (b.inkT - b.inkB) * b.size}
+				c.f.Add(run)
+			}
+			y += blockHeight(b)
+			continue
+		}
+		lh := b.lineHeight * b.size
+		base := y + b.para.Ascent*b.size
+		for i, ln := range b.lines {
+			for _, run := range b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color) {
+				c.f.Add(run)
+			}
+		}
+		y += blockHeight(b)
+	}
+	return nil
+}
+
+// measure sets every block at parameter t and returns the stack's height.
+// ok is false when some text cannot be set in the width or its max lines;
+// word then names a word too wide for the box.
+func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string, ok bool) {
+	for _, b := range blocks {
+		h += b.spaceBefore
+		if b.para == nil {
+			h += b.ruleT
+			continue
+		}
+		b.size = math.Floor((b.min+t*(b.max-b.min))*2) / 2
+		if b.size < b.min {
+			b.size = b.min
+		}
+		var good bool
+		b.lines, good = b.para.Lines(b.size, box.W, b.mode, b.maxLines)
+		if !good {
+			if w := widest(b, box.W); w != "" {
+				return 0, w, false
+			}
+			return math.Inf(1), "", false
+		}
+		h += blockHeight(b)
+	}
+	return h, "", true
+}
+
+func blockHeight(b *block) float64 {
+	if len(b.lines) == 0 {
+		return 0
+	}
+	if b.mark {
+		return (b.inkT - b.inkB) * b.size
+	}
+	return (b.para.Ascent+b.para.Descent)*b.size + float64(len(b.lines)-1)*b.lineHeight*b.size
+}
+
+// widest returns a word of b wider than width at its current size, or "".
+func widest(b *block, width float64) string {
+	p := b.para
+	for i, it := range p.Items {
+		if it.W*b.size > width {
+			start := 0
+			if i > 0 {
+				start = p.ItemStart(i)
+			}
+			return string(p.Runes[start:p.ItemEnd(i)])
+		}
+	}
+	return ""
+}
+
+func (c *composer) fitError(r *Region, blocks []*block, over float64, word string) error {
+	e := &FitError{Quote: c.in.Quote.ID, Layout: c.l.Name, File: c.l.File, Line: r.Pos.Line, Over: over / c.scale, Unit: c.l.Size.Unit, Word: word}
+	if math.IsInf(over, 0) || over <= 0 && word == "" {
+		// More lines than max-lines allows: say so rather than "0 too tall".
+		e.Over = 0
+		e.Why = " (it needs more lines than the layout's max-lines)"
+		for _, b := range blocks {
+			if b.para != nil && b.maxLines > 0 {
+				e.Line = b.r.Pos.Of("max-lines")
+			}
+		}
+	}
+	if c.l.Distance > 0 {
+		e.Why += "; placards keep letters large enough to read from " + trim(c.l.Distance) + " m"
+	}
+	return e
+}
+
+// prepare turns a stack item into a block, or nil when it has no content.
+func (c *composer) prepare(it, parent *Region) (*block, error) {
+	b := &block{r: it, spaceBefore: it.SpaceBefore * c.scale}
+	al := it.Align
+	if al == "" {
+		al = parent.Align
+	}
+	b.align = align(al)
+	if it.Type == "rule" {
+		b.ruleW, b.ruleT = it.Width*c.scale, it.Thickness*c.scale
+		if it.Box != nil { // a rule on its own, not in a stack
+			b.ruleW = it.Box.W * c.scale
+		}
+		b.color = c.th.Color(colorOr(it.Color, "accent"))
+		return b, nil
+	}
+	if it.Type == "mark" {
+		return c.prepareMark(it, b)
+	}
+	s, lang := content(it, c.in)
+	if s == "" {
+		return nil, nil
+	}
+	marks := (it.Type == "quote" || it.Type == "excerpt") && (it.Marks == nil || *it.Marks)
+	s = text.Smarten(s, lang, marks)
+	if marks {
+		q := text.QuotesFor(lang)
+		s = q.Open + s + q.Close
+	}
+	def := map[string]string{"quote": "quote", "excerpt": "quote", "author": "author", "attribution": "author", "logo": "heading"}[it.Type]
+	if def == "" {
+		def = "detail"
+	}
+	fnt, err := c.font(it.Font, def)
+	if err != nil {
+		return nil, err
+	}
+	style := text.Style{
+		Chain:    c.reg.With(fnt),
+		Tracking: it.Tracking,
+		Upper:    it.Uppercase,
+		HangOpen: marks && b.align == text.Left,
+	}
+	p, err := text.NewPara(s, style)
+	if err != nil {
+		var me *text.MissingError
+		if errors.As(err, &me) {
+			return nil, &GlyphError{Quote: c.in.Quote.ID, Err: me}
+		}
+		return nil, err
+	}
+	b.para = p
+	b.min, b.max = it.Size.Min, it.Size.Max
+	if c.l.Distance > 0 && (it.Type == "quote" || it.Type == "excerpt") {
+		// The smallest size whose capitals reach the height the reading
+		// distance needs.
+		need := capPerMetre * c.l.Distance / p.CapHeight
+		if need > b.min {
+			b.min = need
+		}
+		if b.max < b.min {
+			b.max = b.min
+		}
+	}
+	b.lineHeight = it.LineHeight
+	if b.lineHeight == 0 {
+		b.lineHeight = 1.2
+	}
+	b.mode = text.Ragged
+	if it.Wrap == "balanced" {
+		b.mode = text.Balanced
+	}
+	b.maxLines = it.MaxLines
+	colorRole := colorOr(it.Color, "text")
+	b.color = c.th.Color(colorRole)
+	if colorRole == "accent" {
+		if ratio, against := c.th.WorstContrast(b.color); ratio < minText {
+			return nil, it.Pos.Errorf("color", "text in the accent colour %s on %s of theme %s has contrast %.2f:1, below the 4.5:1 text needs; use text or muted here",
+				b.color, against, c.th.Name, ratio)
+		}
+	}
+	return b, nil
+}
+
+// prepareMark sets the opening quotation mark of the quote's language.
+func (c *composer) prepareMark(it *Region, b *block) (*block, error) {
+	mark := []rune(strings.Trim(text.QuotesFor(c.in.Quote.Lang).Open, "\u202f\u00a0 "))
+	fnt, err := c.font(it.Font, "mark")
+	if err != nil {
+		return nil, err
+	}
+	chain := c.reg.With(fnt)
+	p, err := text.NewPara(string(mark), text.Style{Chain: chain})
+	if err != nil {
+		var me *text.MissingError
+		if errors.As(err, &me) {
+			return nil, &GlyphError{Quote: c.in.Quote.ID, Err: me}
+		}
+		return nil, err
+	}
+	f := chain.Pick(mark[0])
+	x0, y0, x1, y1, ok := f.Extents(mark[0])
+	if !ok {
+		return nil, nil
+	}
+	em := 1 / float64(f.UnitsPerEm)
+	b.para, b.mark = p, true
+	b.inkL, b.inkB, b.inkR, b.inkT = x0*em, y0*em, x1*em, y1*em
+	b.min, b.max = it.Size.Min, it.Size.Max
+	b.lineHeight = 1
+	b.color = c.th.Color(colorOr(it.Color, "accent"))
+	return b, nil
+}

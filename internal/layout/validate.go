@@ -1,0 +1,288 @@
+package layout
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/broadside/broadside/internal/suggest"
+	"github.com/broadside/broadside/internal/yamlx"
+)
+
+// Limits on canvases: beyond these a size is a typo (a 10-metre card), and
+// would only exhaust memory when rasterised.
+const (
+	maxPixels = 8000   // px per side
+	maxPoints = 5000.0 // about 1.76 m per side, beyond A0 and Arch E
+)
+
+var (
+	regionTypes = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "text", "mark", "rule", "logo", "stack"}
+	textTypes   = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "text"}
+	kinds       = []string{"card", "poster", "placard"}
+	units       = []string{"px", "pt", "mm", "cm", "in"}
+)
+
+// keys each region type accepts, beyond type.
+var regionKeys = map[string][]string{
+	"text":  {"box", "align", "valign", "font", "size", "line-height", "color", "wrap", "max-lines", "space-before", "uppercase", "tracking", "prefix"},
+	"mark":  {"box", "align", "font", "size", "color", "space-before"},
+	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
+	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking"},
+	"stack": {"box", "align", "valign", "items"},
+}
+
+func allowedKeys(typ string) []string {
+	switch {
+	case typ == "quote" || typ == "excerpt":
+		return append(regionKeys["text"], "marks")
+	case typ == "text":
+		return append(regionKeys["text"], "text")
+	case contains(textTypes, typ):
+		return regionKeys["text"]
+	}
+	return regionKeys[typ]
+}
+
+// ParseLayout reads and checks a layout file.
+func ParseLayout(file string, data []byte) (*Layout, error) {
+	var l Layout
+	if err := yamlx.Decode(file, data, &l); err != nil {
+		return nil, fmt.Errorf("load layout %s: %w", file, err)
+	}
+	l.File = file
+	if err := l.validate(); err != nil {
+		return nil, fmt.Errorf("load layout %s: %w", file, err)
+	}
+	return &l, nil
+}
+
+func (l *Layout) validate() error {
+	var errs []error
+	add := func(err error) { errs = append(errs, err) }
+	p := l.Pos
+	if l.Name == "" {
+		l.Name = strings.TrimSuffix(filepath.Base(l.File), filepath.Ext(l.File))
+	}
+	if !validName(l.Name) {
+		add(p.Errorf("name", "%q is not a usable name; use lowercase letters, digits and dashes", l.Name))
+	}
+	if l.Kind == "" {
+		l.Kind = "card"
+	}
+	if !contains(kinds, l.Kind) {
+		add(p.Errorf("kind", "%q is not a kind of layout (%s)", l.Kind, strings.Join(kinds, ", ")))
+	}
+	sz := l.Size
+	if _, ok := p.Keys["size"]; !ok {
+		add(p.Errorf("size", "the canvas size is missing; write e.g. size: {width: 1080, height: 1080, unit: px}"))
+		return joinErrs(errs)
+	}
+	if !contains(units, sz.Unit) {
+		add(sz.Pos.Errorf("unit", "%q is not a unit; use px for screens, or mm, cm, pt or in for print", sz.Unit))
+		return joinErrs(errs)
+	}
+	if sz.Width <= 0 || sz.Height <= 0 {
+		add(sz.Pos.Errorf("width", "the canvas must have a positive width and height, not %g × %g", sz.Width, sz.Height))
+		return joinErrs(errs)
+	}
+	if l.IsScreen() && (sz.Width > maxPixels || sz.Height > maxPixels) {
+		add(sz.Pos.Errorf("width", "%g × %g px is larger than any screen needs; the limit is %d px a side", sz.Width, sz.Height, maxPixels))
+	}
+	if !l.IsScreen() && (l.W() > maxPoints || l.H() > maxPoints) {
+		add(sz.Pos.Errorf("width", "%g × %g %s is larger than any printer takes; the limit is %.0f mm a side", sz.Width, sz.Height, sz.Unit, maxPoints/72*25.4))
+	}
+	if len(errs) > 0 {
+		return joinErrs(errs)
+	}
+	s := l.Safe
+	if s.Top < 0 || s.Right < 0 || s.Bottom < 0 || s.Left < 0 || s.Left+s.Right >= sz.Width || s.Top+s.Bottom >= sz.Height {
+		add(p.Errorf("safe", "the safe margins must be positive and leave room on the canvas"))
+	}
+	if l.Bleed < 0 || l.Bleed > 20*unitsPerMM(sz.Unit) {
+		add(p.Errorf("bleed", "bleed %g %s is out of range; print shops ask for about 3 mm", l.Bleed, sz.Unit))
+	}
+	if l.Distance < 0 || l.Distance > 100 {
+		add(p.Errorf("distance", "reading distance %g m is out of range (0 to 100 m)", l.Distance))
+	}
+	if len(l.Regions) == 0 {
+		add(p.Errorf("regions", "the layout has no regions, so nothing would be drawn"))
+	}
+	showsQuote := false
+	var textBoxes []namedBox
+	for i := range l.Regions {
+		r := &l.Regions[i]
+		l.checkRegion(r, false, &errs)
+		if r.Type == "quote" || r.Type == "excerpt" {
+			showsQuote = true
+		}
+		for _, it := range r.Items {
+			if it.Type == "quote" || it.Type == "excerpt" {
+				showsQuote = true
+			}
+		}
+		if r.Box != nil && (contains(textTypes, r.Type) || r.Type == "stack") {
+			textBoxes = append(textBoxes, namedBox{r, i})
+		}
+	}
+	if len(l.Regions) > 0 && !showsQuote {
+		add(p.Errorf("regions", "no region shows the quote; add one of type quote or excerpt"))
+	}
+	// Text boxes must not overlap: the fitter keeps text in its box, so
+	// overlapping boxes could still set text over text.
+	for a := 0; a < len(textBoxes); a++ {
+		for b := a + 1; b < len(textBoxes); b++ {
+			if overlap(*textBoxes[a].r.Box, *textBoxes[b].r.Box) {
+				add(textBoxes[b].r.Pos.Errorf("box", "this %s box overlaps the %s box of region %d; text boxes must not overlap",
+					textBoxes[b].r.Type, textBoxes[a].r.Type, textBoxes[a].i+1))
+			}
+		}
+	}
+	return joinErrs(errs)
+}
+
+type namedBox struct {
+	r *Region
+	i int
+}
+
+func overlap(a, b Box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+func unitsPerMM(unit string) float64 { return (72 / 25.4) / unitPoints[unit] }
+
+func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
+	add := func(err error) { *errs = append(*errs, err) }
+	p := r.Pos
+	if !contains(regionTypes, r.Type) {
+		msg := fmt.Sprintf("%q is not a region type", r.Type)
+		if s := suggest.Nearest(r.Type, regionTypes); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += " (types: " + strings.Join(regionTypes, ", ") + ")"
+		}
+		add(p.Errorf("type", "%s", msg))
+		return
+	}
+	allowed := allowedKeys(r.Type)
+	keys := make([]string, 0, len(p.Keys))
+	for k := range p.Keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k != "type" && !contains(allowed, k) {
+			add(p.Errorf(k, "does not apply to a %s region (it takes %s)", r.Type, strings.Join(allowed, ", ")))
+		}
+	}
+	if inStack && r.Box != nil {
+		add(p.Errorf("box", "items of a stack have no box of their own; they are set one under another in the stack's box"))
+	}
+	if !inStack && r.Box == nil {
+		add(p.Errorf("type", "a %s region needs a box: [x, y, width, height]", r.Type))
+	}
+	if !inStack {
+		if _, ok := p.Keys["space-before"]; ok {
+			add(p.Errorf("space-before", "only items of a stack have space before them"))
+		}
+	}
+	if b := r.Box; b != nil {
+		if b.W <= 0 || b.H <= 0 {
+			add(p.Errorf("box", "the box must have a positive width and height, not %g × %g", b.W, b.H))
+		} else if b.X < 0 || b.Y < 0 || b.X+b.W > l.Size.Width+1e-9 || b.Y+b.H > l.Size.Height+1e-9 {
+			add(p.Errorf("box", "[%g, %g, %g, %g] reaches outside the %s canvas", b.X, b.Y, b.W, b.H, l.SizeLabel()))
+		} else if (contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo") && !l.insideSafe(*b) {
+			s := l.Safe
+			add(p.Errorf("box", "[%g, %g, %g, %g] crosses the safe margins (%g, %g, %g, %g); text kept there may be cropped or covered",
+				b.X, b.Y, b.W, b.H, s.Top, s.Right, s.Bottom, s.Left))
+		}
+	}
+	if contains([]string{"left", "center", "right", ""}, r.Align) == false {
+		add(p.Errorf("align", "%q is not an alignment; use left, center or right", r.Align))
+	}
+	if contains([]string{"top", "middle", "bottom", ""}, r.VAlign) == false {
+		add(p.Errorf("valign", "%q is not a vertical alignment; use top, middle or bottom", r.VAlign))
+	}
+	if r.Font != "" {
+		if _, ok := FontRoles[r.Font]; !ok {
+			msg := fmt.Sprintf("%q is not a font role", r.Font)
+			if s := suggest.Nearest(r.Font, fontRoleNames()); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
+			}
+			add(p.Errorf("font", "%s", msg))
+		}
+	}
+	if r.Color != "" && !contains(colorRoles[1:], r.Color) {
+		msg := fmt.Sprintf("%q is not a colour role", r.Color)
+		if s := suggest.Nearest(r.Color, colorRoles[1:]); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += " (roles: text, muted, accent)"
+		}
+		add(p.Errorf("color", "%s", msg))
+	}
+	if s := r.Size; s != nil {
+		switch {
+		case s.Min <= 0 || s.Max <= 0:
+			add(p.Errorf("size", "font sizes must be positive, not [%g, %g]", s.Min, s.Max))
+		case s.Min > s.Max:
+			add(p.Errorf("size", "the smallest size %g is above the largest %g; write [min, max]", s.Min, s.Max))
+		case s.Max > 2000:
+			add(p.Errorf("size", "%g is larger than any text needs; the limit is 2000", s.Max))
+		}
+	}
+	if r.LineHeight != 0 && (r.LineHeight < 0.7 || r.LineHeight > 3) {
+		add(p.Errorf("line-height", "%g is out of range; use 0.7 to 3 (1.2 is usual)", r.LineHeight))
+	}
+	if !contains([]string{"balanced", "ragged", ""}, r.Wrap) {
+		add(p.Errorf("wrap", "%q is not a wrap; use balanced (even lines, for display) or ragged (running text)", r.Wrap))
+	}
+	if r.MaxLines < 0 || r.MaxLines > 1000 {
+		add(p.Errorf("max-lines", "%d is out of range", r.MaxLines))
+	}
+	if r.SpaceBefore < 0 || r.SpaceBefore > l.Size.Height {
+		add(p.Errorf("space-before", "%g is out of range", r.SpaceBefore))
+	}
+	if r.Tracking < -0.1 || r.Tracking > 1 {
+		add(p.Errorf("tracking", "%g is out of range; use -0.1 to 1 em (0.05 is usual for capitals)", r.Tracking))
+	}
+	if r.Type == "text" && strings.TrimSpace(r.Text) == "" {
+		add(p.Errorf("text", "a text region needs its text, e.g. text: \"{url}\""))
+	}
+	if contains(textTypes, r.Type) && r.Size == nil {
+		add(p.Errorf("size", "a %s region needs a font size, e.g. size: [24, 40]", r.Type))
+	}
+	if r.Type == "mark" && r.Size == nil {
+		add(p.Errorf("size", "a mark needs a font size, e.g. size: 240"))
+	}
+	if r.Type == "rule" {
+		if r.Thickness <= 0 {
+			add(p.Errorf("thickness", "a rule needs a positive thickness"))
+		}
+		if inStack && r.Width <= 0 {
+			add(p.Errorf("width", "a rule in a stack needs a positive width"))
+		}
+	}
+	if r.Type == "stack" {
+		if inStack {
+			add(p.Errorf("type", "a stack cannot hold another stack"))
+			return
+		}
+		if len(r.Items) == 0 {
+			add(p.Errorf("items", "a stack needs items to set"))
+		}
+		for i := range r.Items {
+			l.checkRegion(&r.Items[i], true, errs)
+		}
+	}
+}
+
+func (l *Layout) insideSafe(b Box) bool {
+	s := l.Safe
+	const eps = 1e-9
+	return b.X >= s.Left-eps && b.Y >= s.Top-eps && b.X+b.W <= l.Size.Width-s.Right+eps && b.Y+b.H <= l.Size.Height-s.Bottom+eps
+}

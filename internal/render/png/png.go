@@ -1,0 +1,189 @@
+// Package png draws frames into raster images. It never measures or wraps
+// text: each glyph is drawn where the frame placed it, with faces from
+// golang.org/x/image/font/opentype (which draw overlapping outlines of
+// modern fonts without holes), while gg draws backgrounds, shapes,
+// gradients and images.
+package png
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
+	"github.com/fogleman/gg"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Renderer draws frames. It caches font faces, which are not safe for
+// concurrent use: give each goroutine its own Renderer.
+type Renderer struct {
+	reg   *font.Registry
+	faces map[faceKey]xfont.Face
+}
+
+type faceKey struct {
+	font string
+	size float64
+}
+
+// New returns a renderer that finds fonts in reg.
+func New(reg *font.Registry) *Renderer {
+	return &Renderer{reg: reg, faces: map[faceKey]xfont.Face{}}
+}
+
+// Render draws f at scale pixels per point into a new image of the frame's
+// trim size, rounded to whole pixels.
+func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
+	w, h := int(math.Round(f.W*scale)), int(math.Round(f.H*scale))
+	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
+		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", f.Label, w, h)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if err := r.Draw(img, f, scale); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// Draw draws f into img, which it first clears to transparent.
+func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
+	draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
+	dc := gg.NewContextForRGBA(img)
+	return r.draw(dc, img, f, xform{s: scale}, img.Bounds())
+}
+
+// xform maps frame points to pixels: px = dx + s*pt.
+type xform struct{ dx, dy, s float64 }
+
+func (t xform) x(v float64) float64 { return t.dx + t.s*v }
+func (t xform) y(v float64) float64 { return t.dy + t.s*v }
+
+func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t xform, clip image.Rectangle) error {
+	for _, it := range f.Items {
+		switch it := it.(type) {
+		case *frame.Rect:
+			r.rect(dc, it, t)
+		case *frame.Line:
+			dc.SetColor(nrgba(it.Color))
+			dc.SetLineWidth(it.Width * t.s)
+			dc.DrawLine(t.x(it.X0), t.y(it.Y0), t.x(it.X1), t.y(it.Y1))
+			dc.Stroke()
+		case *frame.Image:
+			drawImage(dc, it, t)
+		case *frame.Text:
+			if err := r.text(img, it, t, clip); err != nil {
+				return err
+			}
+		case *frame.Link:
+			// Links live only in PDFs.
+		case *frame.Group:
+			s := it.Scale
+			if s == 0 {
+				s = 1
+			}
+			inner := xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s}
+			sub := clip
+			dc.Push()
+			if !it.Clip.Empty() {
+				x0, y0 := t.x(it.Clip.X), t.y(it.Clip.Y)
+				x1, y1 := t.x(it.Clip.X+it.Clip.W), t.y(it.Clip.Y+it.Clip.H)
+				dc.DrawRectangle(x0, y0, x1-x0, y1-y0)
+				dc.Clip()
+				sub = clip.Intersect(image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))))
+			}
+			err := r.draw(dc, img, it.Frame, inner, sub)
+			dc.Pop()
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *Renderer) rect(dc *gg.Context, it *frame.Rect, t xform) {
+	x, y, w, h := t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s
+	switch p := it.Fill.(type) {
+	case frame.Color:
+		dc.DrawRectangle(x, y, w, h)
+		dc.SetColor(nrgba(p))
+		dc.Fill()
+	case *frame.Gradient:
+		g := gg.NewLinearGradient(t.x(p.X0), t.y(p.Y0), t.x(p.X1), t.y(p.Y1))
+		for _, s := range p.Stops {
+			g.AddColorStop(s.Offset, nrgba(s.Color))
+		}
+		dc.DrawRectangle(x, y, w, h)
+		dc.SetFillStyle(g)
+		dc.Fill()
+	}
+	if it.StrokeWidth > 0 {
+		dc.DrawRectangle(x, y, w, h)
+		dc.SetColor(nrgba(it.Stroke))
+		dc.SetLineWidth(it.StrokeWidth * t.s)
+		dc.Stroke()
+	}
+}
+
+func drawImage(dc *gg.Context, it *frame.Image, t xform) {
+	b := it.Img.Bounds()
+	if b.Dx() == 0 || b.Dy() == 0 {
+		return
+	}
+	dc.Push()
+	dc.Translate(t.x(it.X), t.y(it.Y))
+	dc.Scale(it.W*t.s/float64(b.Dx()), it.H*t.s/float64(b.Dy()))
+	dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
+	dc.Pop()
+}
+
+// text draws each glyph of a run at the position the frame gives it.
+func (r *Renderer) text(img *image.RGBA, it *frame.Text, t xform, clip image.Rectangle) error {
+	px := it.Size * t.s
+	face, err := r.face(it.Font, px)
+	if err != nil {
+		return err
+	}
+	src := image.NewUniform(nrgba(it.Color))
+	dst := img.SubImage(clip).(*image.RGBA)
+	y := fixed.Int26_6(math.Round(t.y(it.Y) * 64))
+	i := 0
+	for _, ch := range it.Text {
+		x := fixed.Int26_6(math.Round(t.x(it.X+it.Pos[i]) * 64))
+		i++
+		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, ch)
+		if !ok {
+			continue
+		}
+		draw.DrawMask(dst, dr, src, image.Point{}, mask, maskp, draw.Over)
+	}
+	return nil
+}
+
+func (r *Renderer) face(key string, px float64) (xfont.Face, error) {
+	k := faceKey{key, px}
+	if f, ok := r.faces[k]; ok {
+		return f, nil
+	}
+	fnt := r.reg.Get(key)
+	if fnt == nil {
+		return nil, fmt.Errorf("render: font %s is not loaded", key)
+	}
+	f, err := opentype.NewFace(fnt.SFNT(), &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("render: font %s at %.1f px: %w", key, px, err)
+	}
+	if len(r.faces) > 256 {
+		r.faces = map[faceKey]xfont.Face{}
+	}
+	r.faces[k] = f
+	return f, nil
+}
+
+func nrgba(c frame.Color) color.NRGBA { return color.NRGBA{R: c.R, G: c.G, B: c.B, A: c.A} }

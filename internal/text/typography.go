@@ -1,0 +1,205 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Quotes are a language's quotation marks.
+type Quotes struct {
+	Open, Close           string // primary, e.g. “ ”
+	InnerOpen, InnerClose string // nested, e.g. ‘ ’
+	// Apostrophe is the mark inside words (’ almost everywhere).
+	Apostrophe string
+}
+
+const (
+	nbsp  = "\u00a0" // no-break space
+	nnbsp = "\u202f" // narrow no-break space, inside French guillemets
+)
+
+var quoteStyles = map[string]Quotes{
+	"en": {"“", "”", "‘", "’", "’"},
+	"de": {"„", "“", "‚", "‘", "’"},
+	"fr": {"«" + nnbsp, nnbsp + "»", "“", "”", "’"},
+	"es": {"«", "»", "“", "”", "’"},
+	"it": {"«", "»", "“", "”", "’"},
+	"pt": {"“", "”", "‘", "’", "’"},
+	"nl": {"“", "”", "‘", "’", "’"},
+	"pl": {"„", "”", "«", "»", "’"},
+	"ru": {"«", "»", "„", "“", "’"},
+	"uk": {"«", "»", "„", "“", "’"},
+	"sv": {"”", "”", "’", "’", "’"},
+	"da": {"»", "«", "›", "‹", "’"},
+	"cs": {"„", "“", "‚", "‘", "’"},
+	"el": {"«", "»", "“", "”", "’"},
+}
+
+// QuotesFor returns the quotation marks for a BCP 47 tag, by its language
+// subtag, defaulting to English marks. de-CH and fr-CH differ in practice,
+// but the language's main convention is a fair default.
+func QuotesFor(lang string) Quotes {
+	base := strings.ToLower(lang)
+	if i := strings.IndexAny(base, "-_"); i >= 0 {
+		base = base[:i]
+	}
+	if q, ok := quoteStyles[base]; ok {
+		return q
+	}
+	return quoteStyles["en"]
+}
+
+// honorifics are kept on one line with the name after them.
+var honorifics = []string{"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Sen", "Rep", "Hon"}
+
+// Smarten applies typography to plain text for display, never to the data:
+// straight quotes become the language's curly quotes (the inner pair when
+// nested, because the text will be set inside the primary marks), `...` and
+// `. . .` become an ellipsis kept on the line of the word before it, spaced
+// hyphens become en dashes, and titles like "Mr." stay with the name after
+// them. Words are never changed.
+func Smarten(s, lang string, nested bool) string {
+	q := QuotesFor(lang)
+	dOpen, dClose, sOpen, sClose := q.Open, q.Close, q.InnerOpen, q.InnerClose
+	if nested {
+		dOpen, dClose = q.InnerOpen, q.InnerClose
+		if q.InnerOpen == "‘" || q.InnerOpen == "‚" {
+			// Already the single pair: a further level goes back to doubles.
+			sOpen, sClose = q.InnerOpen, q.InnerClose
+		}
+	}
+	rs := []rune(s)
+	open := false // a straight double quote has opened and not closed
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	prev := func(i int) rune {
+		if i == 0 {
+			return 0
+		}
+		return rs[i-1]
+	}
+	next := func(i int) rune {
+		if i+1 >= len(rs) {
+			return 0
+		}
+		return rs[i+1]
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '.' && isEllipsis(rs, i):
+			n := ellipsisLen(rs, i)
+			trimSpaceBefore(&b)
+			if i > 0 && prev(i) == ' ' {
+				b.WriteString(nbsp)
+			}
+			b.WriteString("…")
+			i += n - 1
+		case r == '-' && prev(i) == ' ' && (next(i) == ' ' || next(i) == '-' && i+2 < len(rs) && rs[i+2] == ' '):
+			// " - " or " -- ": an en dash that does not start a line.
+			trimSpaceBefore(&b)
+			b.WriteString(nbsp + "–")
+			if next(i) == '-' {
+				i++
+			}
+		case r == '"':
+			// Opening after a space or at the start, unless a quote is open
+			// and this one is followed by a space or the end (French " non ").
+			nx := next(i)
+			if opens(prev(i)) && !(open && (nx == 0 || unicode.IsSpace(nx) || unicode.IsPunct(nx))) {
+				b.WriteString(dOpen)
+				open = true
+			} else {
+				b.WriteString(dClose)
+				open = false
+			}
+		case r == '\'':
+			p, nx := prev(i), next(i)
+			switch {
+			case isWordRune(p) && isWordRune(nx):
+				b.WriteString(q.Apostrophe) // Assange's, don't
+			case opens(p) && (isWordRune(nx) || nx == '.'):
+				b.WriteString(sOpen)
+			case opens(p) && nx == 0:
+				b.WriteString(sOpen)
+			default:
+				b.WriteString(sClose)
+			}
+		case r == ' ' && honorificBefore(rs, i) && unicode.IsUpper(next(i)):
+			b.WriteString(nbsp)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if strings.Contains(dOpen, nnbsp) {
+		out = strings.ReplaceAll(out, dOpen+" ", dOpen)
+		out = strings.ReplaceAll(out, " "+dClose, dClose)
+	}
+	return out
+}
+
+// Plain undoes Smarten's substitutions, for comparing rendered text with
+// the data: curly quotes to straight ones, the ellipsis to three dots, en
+// dashes to hyphens and no-break spaces to spaces.
+func Plain(s string) string {
+	return plainer.Replace(s)
+}
+
+var plainer = strings.NewReplacer(
+	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
+	"‘", "'", "’", "'", "‚", "'", "‹", "'", "›", "'",
+	"…", "...", "–", "-", "—", "-",
+	nbsp, " ", nnbsp, " ",
+)
+
+func opens(p rune) bool {
+	return p == 0 || unicode.IsSpace(p) || strings.ContainsRune("([{<–—/-“‘„‚«\u00a0\u202f", p)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isEllipsis reports "..." or ". . ." starting at i.
+func isEllipsis(rs []rune, i int) bool { return ellipsisLen(rs, i) > 0 }
+
+func ellipsisLen(rs []rune, i int) int {
+	at := func(j int) rune {
+		if j < len(rs) {
+			return rs[j]
+		}
+		return 0
+	}
+	if at(i) == '.' && at(i+1) == '.' && at(i+2) == '.' {
+		return 3
+	}
+	if at(i) == '.' && at(i+1) == ' ' && at(i+2) == '.' && at(i+3) == ' ' && at(i+4) == '.' {
+		return 5
+	}
+	return 0
+}
+
+func trimSpaceBefore(b *strings.Builder) {
+	s := b.String()
+	t := strings.TrimRight(s, " ")
+	if len(t) != len(s) {
+		b.Reset()
+		b.WriteString(t)
+	}
+}
+
+func honorificBefore(rs []rune, i int) bool {
+	end := i
+	if end > 0 && rs[end-1] == '.' {
+		end--
+	}
+	for _, h := range honorifics {
+		start := end - len(h)
+		if start < 0 || string(rs[start:end]) != h {
+			continue
+		}
+		if start == 0 || !isWordRune(rs[start-1]) {
+			return true
+		}
+	}
+	return false
+}

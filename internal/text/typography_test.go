@@ -1,0 +1,54 @@
+package text
+
+import "testing"
+
+func TestSmarten(t *testing.T) {
+	tests := []struct {
+		in, lang string
+		nested   bool
+		want     string
+	}{
+		{`Assange's case`, "en", false, "Assange’s case"},
+		{`He said "no" today`, "en", false, "He said “no” today"},
+		{`He said "no" today`, "en", true, "He said ‘no’ today"},
+		{`would 'criminalise every reporter.'`, "en", true, "would ‘criminalise every reporter.’"},
+		{`Assange . . . is`, "en", false, "Assange\u00a0… is"},
+		{`outrageous. . . If`, "en", false, "outrageous… If"},
+		{`wait...`, "en", false, "wait…"},
+		{`The Guardian - Editorial`, "en", false, "The Guardian\u00a0– Editorial"},
+		{`one -- two`, "en", false, "one\u00a0– two"},
+		{`full-scale`, "en", false, "full-scale"},
+		{`pardon Mr. Assange`, "en", false, "pardon Mr.\u00a0Assange"},
+		{`release Mr Assange`, "en", false, "release Mr\u00a0Assange"},
+		{`Summer said`, "en", false, "Summer said"},
+		{`Er sagte "nein"`, "de", false, "Er sagte „nein“"},
+		{`Er sagte 'nein'`, "de-AT", false, "Er sagte ‚nein‘"},
+		{`Il a dit "non"`, "fr", false, "Il a dit «\u202fnon\u202f»"},
+		{`Il a dit " non "`, "fr", false, "Il a dit «\u202fnon\u202f»"},
+		{`l'homme`, "fr", false, "l’homme"},
+		{`'90s`, "en", false, "‘90s"},
+		{`“already curly”`, "en", false, "“already curly”"},
+	}
+	for _, tt := range tests {
+		if got := Smarten(tt.in, tt.lang, tt.nested); got != tt.want {
+			t.Errorf("Smarten(%q, %s, %v) = %q, want %q", tt.in, tt.lang, tt.nested, got, tt.want)
+		}
+	}
+}
+
+func TestPlainUndoesSmarten(t *testing.T) {
+	for _, s := range []string{
+		`The US government's pursuit . . . is "nothing" short - of it...`,
+		`Mr. Assange`,
+	} {
+		got := Plain(Smarten(s, "en", false))
+		// Ellipses normalise to three dots and spaced forms collapse.
+		want := map[string]string{
+			`The US government's pursuit . . . is "nothing" short - of it...`: `The US government's pursuit ... is "nothing" short - of it...`,
+			`Mr. Assange`: `Mr. Assange`,
+		}[s]
+		if got != want {
+			t.Errorf("Plain(Smarten(%q)) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,329 @@
+// Package yamlx decodes the YAML files people write by hand (layouts,
+// themes, campaign settings) strictly, and turns every problem into one line
+// that names the file, the line and the key: yaml.v3 alone silently drops
+// misspelt keys and reports type errors without the file or key.
+package yamlx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/broadside/broadside/internal/suggest"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxSize bounds a settings file; nobody writes a 4 MB layout by hand.
+const MaxSize = 4 << 20
+
+// Pos records where a mapping and each of its keys sit in the file. A struct
+// that has a field `Pos yamlx.Pos` with tag `yaml:"-"` gets it filled in, so
+// validation can point at the exact key.
+type Pos struct {
+	File string
+	Line int
+	Keys map[string]int
+}
+
+// Of returns the line of key, or of the mapping when the key is absent.
+func (p Pos) Of(key string) int {
+	if l, ok := p.Keys[key]; ok {
+		return l
+	}
+	return p.Line
+}
+
+// Errorf formats a problem at key as "file:line: key: message".
+func (p Pos) Errorf(key, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if key == "" {
+		return &Error{File: p.File, Line: p.Line, Msg: msg}
+	}
+	return &Error{File: p.File, Line: p.Of(key), Key: key, Msg: msg}
+}
+
+// Error is one problem in a file.
+type Error struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		b.WriteString(e.Key + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Decode parses data into v (a pointer to a struct), refusing unknown keys
+// with a suggestion, and reporting all problems found, joined.
+func Decode(file string, data []byte, v any) error {
+	if len(data) > MaxSize {
+		return &Error{File: file, Msg: fmt.Sprintf("the file is %d KB; settings files over %d KB are refused", len(data)>>10, MaxSize>>10)}
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &Error{File: file, Msg: "the file is empty"}
+		}
+		return syntaxError(file, err)
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	var errs []error
+	checkKeys(file, doc, reflect.TypeOf(v).Elem(), "", &errs)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if err := doc.Decode(v); err != nil {
+		return typeErrors(file, doc, err)
+	}
+	fillPos(file, doc, reflect.ValueOf(v).Elem())
+	return nil
+}
+
+var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+func syntaxError(file string, err error) error {
+	msg := err.Error()
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Line: n, Msg: "not valid YAML: " + m[2]}
+	}
+	return &Error{File: file, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+var cannotRe = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) `?(.*?)`? into (.*)$")
+
+// typeErrors rewrites yaml's "cannot unmarshal" messages in plain words
+// with the key at that line.
+func typeErrors(file string, doc *yaml.Node, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		var e *Error
+		if errors.As(err, &e) {
+			if e.File == "" {
+				e.File = file
+			}
+			if e.Key == "" {
+				e.Key = keyAt(doc, e.Line)
+			}
+			return e
+		}
+		return &Error{File: file, Msg: err.Error()}
+	}
+	var out []error
+	for _, m := range te.Errors {
+		if g := cannotRe.FindStringSubmatch(m); g != nil {
+			n, _ := strconv.Atoi(g[1])
+			out = append(out, &Error{File: file, Line: n, Key: keyAt(doc, n), Msg: fmt.Sprintf("expected %s, found %s", kindWord(g[4]), foundWord(g[2], g[3]))})
+			continue
+		}
+		if g := lineRe.FindStringSubmatch(m); g != nil {
+			n, _ := strconv.Atoi(g[1])
+			out = append(out, &Error{File: file, Line: n, Key: keyAt(doc, n), Msg: g[2]})
+			continue
+		}
+		out = append(out, &Error{File: file, Msg: m})
+	}
+	return errors.Join(out...)
+}
+
+func kindWord(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map"):
+		return "a set of keys"
+	case strings.Contains(goType, "int"), strings.Contains(goType, "float"):
+		return "a number"
+	case goType == "bool":
+		return "true or false"
+	case goType == "string":
+		return "text"
+	}
+	return "a set of keys"
+}
+
+func foundWord(tag, val string) string {
+	switch tag {
+	case "seq":
+		return "a list"
+	case "map":
+		return "a set of keys"
+	case "str":
+		return strconv.Quote(val)
+	}
+	if val != "" {
+		return val
+	}
+	return tag
+}
+
+// keyAt finds the mapping key whose key or value starts on line n.
+func keyAt(n *yaml.Node, line int) string {
+	var found string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Line == line || v.Line == line {
+					found = k.Value
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+// fields maps yaml keys to struct fields, following inline structs.
+func fields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if strings.Contains(opts, "inline") {
+			for k, v := range fields(f.Type) {
+				out[k] = v
+			}
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		out[name] = f
+	}
+	return out
+}
+
+var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+
+// checkKeys walks the node against type t and reports keys t does not have.
+func checkKeys(file string, n *yaml.Node, t reflect.Type, path string, errs *[]error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return // the type checks itself
+	}
+	if n.Kind == yaml.AliasNode {
+		*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "aliases (*name) are not supported in settings files; write the value out"})
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return // a type error; Decode reports it
+		}
+		fs := fields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			f, ok := fs[k.Value]
+			if !ok {
+				names := make([]string, 0, len(fs))
+				for name := range fs {
+					names = append(names, name)
+				}
+				sort.Strings(names)
+				msg := fmt.Sprintf("%q is not a known key", k.Value)
+				if s := suggest.Nearest(k.Value, names); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				} else {
+					msg += " (known keys: " + strings.Join(names, ", ") + ")"
+				}
+				*errs = append(*errs, &Error{File: file, Line: k.Line, Key: join(path, k.Value), Msg: msg})
+				continue
+			}
+			checkKeys(file, v, f.Type, join(path, k.Value), errs)
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for i, c := range n.Content {
+				checkKeys(file, c, t.Elem(), fmt.Sprintf("%s[%d]", path, i+1), errs)
+			}
+		}
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				checkKeys(file, n.Content[i+1], t.Elem(), join(path, n.Content[i].Value), errs)
+			}
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+var posType = reflect.TypeOf(Pos{})
+
+// fillPos sets Pos fields from the node tree.
+func fillPos(file string, n *yaml.Node, v reflect.Value) {
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		t := v.Type()
+		if pf, ok := t.FieldByName("Pos"); ok && pf.Type == posType {
+			p := Pos{File: file, Line: n.Line, Keys: map[string]int{}}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p.Keys[n.Content[i].Value] = n.Content[i].Line
+			}
+			v.FieldByIndex(pf.Index).Set(reflect.ValueOf(p))
+		}
+		fs := fields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if f, ok := fs[n.Content[i].Value]; ok {
+				fv, err := v.FieldByIndexErr(f.Index)
+				if err == nil {
+					fillPos(file, n.Content[i+1], fv)
+				}
+			}
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for i := 0; i < v.Len() && i < len(n.Content); i++ {
+				fillPos(file, n.Content[i], v.Index(i))
+			}
+		}
+	case reflect.Map:
+		// Map values are not addressable; settings use slices for lists of
+		// positioned things.
+	}
+}
