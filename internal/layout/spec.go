@@ -38,9 +38,9 @@ type Layout struct {
 
 // Canvas is a layout's size.
 type Canvas struct {
-	Width  float64 `yaml:"width"`
-	Height float64 `yaml:"height"`
-	Unit   string  `yaml:"unit"`
+	Width  float64   `yaml:"width"`
+	Height float64   `yaml:"height"`
+	Unit   string    `yaml:"unit"`
 	Pos    yamlx.Pos `yaml:"-"`
 }
 
