@@ -36,10 +36,12 @@ type Font struct {
 	UnitsPerEm                                   int
 	Ascent, Descent, LineGap, CapHeight, XHeight float64
 
-	gt   *gtfont.Font
-	sf   *sfnt.Font
-	pool sync.Pool // *shaper, since a shaper keeps buffers
-	memo advanceMemo
+	gt    *gtfont.Font
+	sf    *sfnt.Font
+	pool  sync.Pool // *shaping.HarfbuzzShaper, which keeps buffers
+	faces sync.Pool // *gtfont.Face, which keeps glyph caches
+	adv   []float32 // nominal advance by glyph id, in font units
+	memo  advanceMemo
 }
 
 // ErrCFF marks fonts with PostScript (CFF) outlines, which fpdf cannot embed.
@@ -89,6 +91,12 @@ func Parse(key, file string, data []byte) (*Font, error) {
 	if f.Weight == 0 {
 		f.Weight = 400
 	}
+	n := sf.NumGlyphs()
+	f.adv = make([]float32, n)
+	for g := 0; g < n; g++ {
+		f.adv[g] = face.HorizontalAdvance(gtfont.GID(g))
+	}
+	f.faces.Put(face)
 	ext, _ := face.FontHExtents()
 	f.Ascent = float64(ext.Ascender)
 	f.Descent = -float64(ext.Descender)
@@ -153,3 +161,14 @@ func StyleName(weight int, italic bool) string {
 	}
 	return w
 }
+
+// face borrows a go-text face (not safe for concurrent use) from the pool;
+// give it back with putFace.
+func (f *Font) face() *gtfont.Face {
+	if fc, ok := f.faces.Get().(*gtfont.Face); ok {
+		return fc
+	}
+	return gtfont.NewFace(f.gt)
+}
+
+func (f *Font) putFace(fc *gtfont.Face) { f.faces.Put(fc) }

@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/di"
-	gtfont "github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
@@ -57,10 +56,10 @@ func (f *Font) Advances(text []rune) []float32 {
 // the font lacks r.
 func (f *Font) Nominal(r rune) float32 {
 	g, ok := f.gt.NominalGlyph(r)
-	if !ok {
+	if !ok || int(g) >= len(f.adv) {
 		return 0
 	}
-	return gtfont.NewFace(f.gt).HorizontalAdvance(g)
+	return f.adv[g]
 }
 
 func (f *Font) shape(text []rune) []float32 {
@@ -68,7 +67,8 @@ func (f *Font) shape(text []rune) []float32 {
 	if len(text) == 0 {
 		return out
 	}
-	face := gtfont.NewFace(f.gt)
+	face := f.face()
+	defer f.putFace(face)
 	sh, _ := f.pool.Get().(*shaping.HarfbuzzShaper)
 	if sh == nil {
 		sh = new(shaping.HarfbuzzShaper)
@@ -99,9 +99,7 @@ func (f *Font) shape(text []rune) []float32 {
 	// The shaper merged or split characters (a composed sequence, say):
 	// fall back to nominal advances, which is what the exporters can draw.
 	for i, r := range text {
-		if g, ok := f.gt.NominalGlyph(r); ok {
-			out[i] = face.HorizontalAdvance(g)
-		}
+		out[i] = f.Nominal(r)
 	}
 	return out
 }
@@ -126,7 +124,9 @@ func (f *Font) Extents(r rune) (x0, y0, x1, y1 float64, ok bool) {
 	if !has {
 		return 0, 0, 0, 0, false
 	}
-	e, ok := gtfont.NewFace(f.gt).GlyphExtents(g)
+	face := f.face()
+	e, ok := face.GlyphExtents(g)
+	f.putFace(face)
 	if !ok || e.Width == 0 {
 		return 0, 0, 0, 0, false
 	}

@@ -151,3 +151,19 @@ func DisplayURL(raw string) string {
 	}
 	return strings.TrimSuffix(s, "/")
 }
+
+// ShowsExcerpt reports whether the layout sets a quote's excerpt rather than
+// its full text.
+func (l *Layout) ShowsExcerpt() bool {
+	for _, r := range l.Regions {
+		if r.Type == "excerpt" {
+			return true
+		}
+		for _, it := range r.Items {
+			if it.Type == "excerpt" {
+				return true
+			}
+		}
+	}
+	return false
+}

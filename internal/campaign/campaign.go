@@ -1,0 +1,127 @@
+// Package campaign reads a campaign's settings: its name, links and logo,
+// and which outputs `broadside build` makes. The embedded default is the
+// Global Support campaign, so broadside works with no settings at all.
+package campaign
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/broadside/broadside/data"
+	"github.com/broadside/broadside/internal/yamlx"
+	"golang.org/x/text/language"
+)
+
+// Config is one campaign file.
+type Config struct {
+	Name     string   `yaml:"name"`
+	Tagline  string   `yaml:"tagline"`
+	URL      string   `yaml:"url"`
+	Handle   string   `yaml:"handle"`
+	Hashtags []string `yaml:"hashtags"`
+	Logo     string   `yaml:"logo"`
+	Lang     string   `yaml:"lang"`
+	Cards    Cards    `yaml:"cards"`
+
+	Pos yamlx.Pos `yaml:"-"`
+	// File is where the settings came from; Dir resolves relative paths
+	// (empty for the built-in settings).
+	File string `yaml:"-"`
+	Dir  string `yaml:"-"`
+}
+
+// Cards says which quote cards build makes.
+type Cards struct {
+	Layouts []string  `yaml:"layouts"`
+	Theme   string    `yaml:"theme"`
+	Format  string    `yaml:"format"`
+	Pos     yamlx.Pos `yaml:"-"`
+}
+
+// Default returns the built-in settings.
+func Default() *Config {
+	c, err := Parse(data.CampaignName, data.CampaignYAML)
+	if err != nil {
+		panic("built-in campaign settings are broken: " + err.Error())
+	}
+	return c
+}
+
+// Load reads settings from a file.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("campaign settings %s do not exist", path)
+		}
+		return nil, fmt.Errorf("campaign settings %s: %w", path, err)
+	}
+	c, err := Parse(path, b)
+	if err != nil {
+		return nil, err
+	}
+	c.Dir = filepath.Dir(path)
+	return c, nil
+}
+
+var (
+	hashtagRe = regexp.MustCompile(`^#?[\p{L}\p{N}_]+$`)
+	handleRe  = regexp.MustCompile(`^@[\p{L}\p{N}_.@-]+$`)
+)
+
+// Parse reads and checks settings.
+func Parse(file string, b []byte) (*Config, error) {
+	var c Config
+	if err := yamlx.Decode(file, b, &c); err != nil {
+		return nil, fmt.Errorf("load campaign %s: %w", file, err)
+	}
+	c.File = file
+	var errs []error
+	if c.URL != "" {
+		u, err := url.Parse(c.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, c.Pos.Errorf("url", "%q is not a web address; write it in full, e.g. https://example.org", c.URL))
+		}
+	}
+	for _, h := range c.Hashtags {
+		if !hashtagRe.MatchString(h) {
+			errs = append(errs, c.Pos.Errorf("hashtags", "%q is not a hashtag; use letters, digits and _ only, e.g. FreeAssange", h))
+		}
+	}
+	if c.Handle != "" && !handleRe.MatchString(c.Handle) {
+		errs = append(errs, c.Pos.Errorf("handle", "%q is not a handle; write it with its @, e.g. @campaign", c.Handle))
+	}
+	if c.Lang == "" {
+		c.Lang = "en"
+	} else if _, err := language.Parse(c.Lang); err != nil {
+		errs = append(errs, c.Pos.Errorf("lang", "%q is not a language tag; use e.g. en, de or fr", c.Lang))
+	}
+	switch c.Cards.Format {
+	case "":
+		c.Cards.Format = "png"
+	case "png", "jpeg":
+	default:
+		errs = append(errs, c.Cards.Pos.Errorf("format", "%q is not an image format; use png or jpeg", c.Cards.Format))
+	}
+	for i, tag := range c.Hashtags {
+		c.Hashtags[i] = strings.TrimPrefix(tag, "#")
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("load campaign %s: %w", file, errors.Join(errs...))
+	}
+	return &c, nil
+}
+
+// LogoPath resolves the logo relative to the settings file.
+func (c *Config) LogoPath() string {
+	if c.Logo == "" || filepath.IsAbs(c.Logo) || c.Dir == "" {
+		return c.Logo
+	}
+	return filepath.Join(c.Dir, c.Logo)
+}

@@ -1,0 +1,83 @@
+package cards
+
+import (
+	"bytes"
+	"image"
+	"testing"
+
+	"github.com/broadside/broadside/data"
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/quote"
+	bpng "github.com/broadside/broadside/internal/render/png"
+)
+
+type fixture struct {
+	reg   *font.Registry
+	l     *layout.Layout
+	th    *layout.Theme
+	qs    []quote.Quote
+	brand layout.Brand
+}
+
+func setup(tb testing.TB, layoutName string) fixture {
+	tb.Helper()
+	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	reg, err := font.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lib, err := layout.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	l, err := lib.Layout(layoutName)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	th, _ := lib.Theme("paper")
+	return fixture{reg, l, th, ds.Quotes, layout.Brand{Campaign: "Global Support", URL: "https://example.org", Hashtags: []string{"FreeAssange"}}}
+}
+
+func BenchmarkCompose(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		q := fx.qs[i%len(fx.qs)]
+		if _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, fx.l, fx.th, fx.reg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRaster(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	r := bpng.New(fx.reg)
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+	f, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := r.Draw(img, f, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	r := bpng.New(fx.reg)
+	f, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
+	img, _ := r.Render(f, 1)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := bpng.Encode(&buf, img); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1024, "KB")
+}

@@ -1,0 +1,147 @@
+// Package cards renders quote cards in batches: a worker per core, each
+// with its own renderer (font faces are not safe to share), writing every
+// card to disk as soon as it is done, so memory stays flat however many
+// cards there are. It also writes what goes beside the cards: alt text and
+// a ready caption per card.
+package cards
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"runtime"
+	"sync"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/quote"
+	bpng "github.com/broadside/broadside/internal/render/png"
+)
+
+// Job is one card to make.
+type Job struct {
+	Layout *layout.Layout
+	Quote  quote.Quote
+	// Path is the file to write.
+	Path string
+}
+
+// Result is what became of a job.
+type Result struct {
+	Job   Job
+	W, H  int
+	Bytes int
+	Err   error
+}
+
+// Batch renders jobs with one theme and brand.
+type Batch struct {
+	Theme  *layout.Theme
+	Brand  layout.Brand
+	Fonts  *font.Registry
+	Format string // png or jpeg
+	// Workers defaults to the number of cores.
+	Workers int
+	// Done, if set, is called (from one goroutine at a time) as each job
+	// finishes, for progress.
+	Done func(Result)
+}
+
+// Run renders every job and returns the results in job order. One failed
+// card does not stop the others. When ctx is cancelled, jobs not yet
+// started fail with the context's error; no file is left half-written.
+func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
+	results := make([]Result, len(jobs))
+	n := b.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	if n > len(jobs) {
+		n = len(jobs)
+	}
+	next := make(chan int)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := worker{b: b, r: bpng.New(b.Fonts)}
+			for i := range next {
+				res := wk.card(jobs[i])
+				results[i] = res
+				if b.Done != nil {
+					mu.Lock()
+					b.Done(res)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			for j := i; j < len(jobs); j++ {
+				results[j] = Result{Job: jobs[j], Err: ctx.Err()}
+			}
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			for j := i; j < len(jobs); j++ {
+				results[j] = Result{Job: jobs[j], Err: ctx.Err()}
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// worker holds what one goroutine reuses from card to card.
+type worker struct {
+	b   *Batch
+	r   *bpng.Renderer
+	buf bytes.Buffer
+	img *image.RGBA
+}
+
+func (w *worker) card(j Job) Result {
+	res := Result{Job: j}
+	f, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	wpx, hpx := int(j.Layout.Size.Width+0.5), int(j.Layout.Size.Height+0.5)
+	if w.img == nil || w.img.Rect.Dx() != wpx || w.img.Rect.Dy() != hpx {
+		w.img = image.NewRGBA(image.Rect(0, 0, wpx, hpx))
+	}
+	if err := w.r.Draw(w.img, f, float64(wpx)/f.W); err != nil {
+		res.Err = err
+		return res
+	}
+	w.buf.Reset()
+	switch w.b.Format {
+	case "jpeg":
+		err = jpeg.Encode(&w.buf, w.img, &jpeg.Options{Quality: 90})
+	default:
+		err = bpng.Encode(&w.buf, w.img)
+	}
+	if err != nil {
+		res.Err = fmt.Errorf("encode %s: %w", j.Path, err)
+		return res
+	}
+	if err := outfile.Write(j.Path, w.buf.Bytes()); err != nil {
+		res.Err = err
+		return res
+	}
+	res.W, res.H, res.Bytes = wpx, hpx, w.buf.Len()
+	return res
+}

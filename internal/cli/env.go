@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/broadside/broadside/data"
+	"github.com/broadside/broadside/internal/campaign"
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/imageio"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/quote"
+	"golang.org/x/term"
+)
+
+func termCheck(fd int) bool { return term.IsTerminal(fd) }
+
+// Default places, relative to the folder broadside runs in. When they are
+// absent the built-in copies are used, so broadside works from anywhere.
+const (
+	defaultData     = "data/quotes.yaml"
+	defaultCampaign = "data/campaign.yaml"
+	defaultOut      = "output"
+)
+
+// options are every command's flags; each command registers the ones it
+// uses.
+type options struct {
+	data, fonts, layouts, config string
+
+	out     string
+	layout  string
+	theme   string
+	quotes  string
+	tags    string
+	format  string
+	workers int
+}
+
+// common registers the flags every command shares.
+func (o *options) common(fs *flag.FlagSet) {
+	fs.StringVar(&o.data, "data", "", "the quotes, a .yaml, .yml or .csv `FILE` (default ./"+defaultData+" if present, else the built-in Global Support quotes)")
+	fs.StringVar(&o.config, "config", "", "campaign settings `FILE` (default ./"+defaultCampaign+" if present, else built in)")
+	fs.StringVar(&o.fonts, "fonts", "", "a `DIR` of extra .ttf fonts")
+	fs.StringVar(&o.layouts, "layouts", "", "a `DIR` of extra layouts (and themes in its themes/ folder)")
+}
+
+// selection registers --quote and --tag.
+func (o *options) selection(fs *flag.FlagSet) {
+	fs.StringVar(&o.quotes, "quote", "", "only these quotes: `IDS` separated by commas")
+	fs.StringVar(&o.tags, "tag", "", "only quotes with one of these `TAGS`, separated by commas")
+}
+
+// env loads what a command needs, once, and reports where from.
+type env struct {
+	opts           options
+	stdout, stderr io.Writer
+
+	ds   *quote.Dataset
+	reg  *font.Registry
+	lib  *layout.Library
+	conf *campaign.Config
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// dataset loads the quotes: --data, else ./data/quotes.yaml, else built in.
+func (e *env) dataset() (*quote.Dataset, error) {
+	if e.ds != nil {
+		return e.ds, nil
+	}
+	var err error
+	switch {
+	case e.opts.data != "":
+		e.ds, err = quote.Load(e.opts.data)
+	case exists(defaultData):
+		e.ds, err = quote.Load(defaultData)
+	default:
+		e.ds, err = quote.Parse(data.QuotesName, data.QuotesYAML, quote.YAML)
+	}
+	return e.ds, err
+}
+
+// fonts loads the bundled fonts and the user's folder.
+func (e *env) fonts() (*font.Registry, error) {
+	if e.reg != nil {
+		return e.reg, nil
+	}
+	reg, err := font.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	if e.opts.fonts != "" {
+		if err := reg.AddDir(e.opts.fonts); err != nil {
+			return nil, err
+		}
+	}
+	e.reg = reg
+	return reg, nil
+}
+
+// library loads the built-in layouts and themes and the user's folder.
+func (e *env) library() (*layout.Library, error) {
+	if e.lib != nil {
+		return e.lib, nil
+	}
+	lib, err := layout.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	if e.opts.layouts != "" {
+		if err := lib.AddDir(e.opts.layouts); err != nil {
+			return nil, err
+		}
+	}
+	e.lib = lib
+	return lib, nil
+}
+
+// campaign loads the settings: --config, else ./data/campaign.yaml, else
+// built in.
+func (e *env) campaign() (*campaign.Config, error) {
+	if e.conf != nil {
+		return e.conf, nil
+	}
+	var err error
+	switch {
+	case e.opts.config != "":
+		e.conf, err = campaign.Load(e.opts.config)
+	case exists(defaultCampaign):
+		e.conf, err = campaign.Load(defaultCampaign)
+	default:
+		e.conf = campaign.Default()
+	}
+	return e.conf, err
+}
+
+// brand builds what layouts print around a quote.
+func (e *env) brand() (layout.Brand, error) {
+	c, err := e.campaign()
+	if err != nil {
+		return layout.Brand{}, err
+	}
+	ds, err := e.dataset()
+	if err != nil {
+		return layout.Brand{}, err
+	}
+	b := layout.Brand{
+		Campaign: c.Name,
+		Tagline:  c.Tagline,
+		Title:    ds.Title,
+		Handle:   c.Handle,
+		Hashtags: c.Hashtags,
+		URL:      c.URL,
+		Lang:     c.Lang,
+	}
+	if p := c.LogoPath(); p != "" {
+		im, err := imageio.Load(p)
+		if err != nil {
+			return b, fmt.Errorf("%s:%d: logo: %w", c.File, c.Pos.Of("logo"), err)
+		}
+		b.Logo, b.LogoKey = im.Img, im.Key
+	}
+	return b, nil
+}
+
+// selected returns the quotes chosen by --quote and --tag.
+func (e *env) selected() ([]quote.Quote, error) {
+	ds, err := e.dataset()
+	if err != nil {
+		return nil, err
+	}
+	qs, err := ds.Select(list(e.opts.quotes), list(e.opts.tags))
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return qs, nil
+}
+
+// list splits a comma-separated flag value.
+func list(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
