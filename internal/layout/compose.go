@@ -45,20 +45,25 @@ func (e *GlyphError) Error() string {
 
 // Compose sets one input in a layout and theme and returns the frame.
 func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, error) {
-	c := composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
+	f, _, err := compose(in, l, th, reg)
+	return f, err
+}
+
+func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, *composer, error) {
+	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
 	f := frame.New(l.W(), l.H())
 	f.Bleed = l.Bleed * c.scale
 	f.Label = l.Name + "/" + in.Quote.ID
 	c.f = f
 	if err := c.background(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i := range l.Regions {
 		if err := c.region(&l.Regions[i]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return f, nil
+	return f, c, nil
 }
 
 type composer struct {
@@ -68,6 +73,8 @@ type composer struct {
 	reg   *font.Registry
 	f     *frame.Frame
 	scale float64 // points per canvas unit
+	// placed lists the text blocks set, for tests.
+	placed []placed
 }
 
 func (c *composer) box(b Box) frame.Rect {
@@ -158,7 +165,7 @@ func (c *composer) font(role, def string) (*font.Font, error) {
 	spec := c.th.Font(role)
 	f, err := c.reg.Lookup(spec.Family, spec.Weight, spec.Italic)
 	if err != nil {
-		return nil, fmt.Errorf("theme %s (%s:%d): fonts.%s: %w", c.th.Name, c.th.File, c.th.Pos.Of("fonts"), role, err)
+		return nil, fmt.Errorf("%s:%d: fonts.%s: %w", c.th.File, c.th.Pos.Of("fonts."+role), role, err)
 	}
 	return f, nil
 }

@@ -62,24 +62,15 @@ func (c *composer) stack(r *Region, items []Region) error {
 	blocks[0].spaceBefore = 0
 	defer func() { blocks[0].spaceBefore = first }()
 
-	h, word, ok := measure(blocks, 1, box)
-	if !ok || h > box.H+1e-6 {
-		h0, word0, ok0 := measure(blocks, 0, box)
-		if !ok0 || h0 > box.H+1e-6 {
-			return c.fitError(r, blocks, h0-box.H, word0)
-		}
-		lo, hi := 0.0, 1.0
-		for i := 0; i < 16; i++ {
-			mid := (lo + hi) / 2
-			if hm, _, okm := measure(blocks, mid, box); okm && hm <= box.H+1e-6 {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		h, word, _ = measure(blocks, lo, box)
+	fits := func(t float64) bool {
+		h, _, ok := measure(blocks, t, box)
+		return ok && h <= box.H+1e-6
 	}
-	_ = word
+	t, ok := text.Fit(fits, 16)
+	h, word, _ := measure(blocks, t, box)
+	if !ok {
+		return c.fitError(r, blocks, h-box.H, word)
+	}
 	y := box.Y
 	valign := r.VAlign
 	if valign == "" && r.Type == "stack" {
@@ -122,11 +113,15 @@ func (c *composer) stack(r *Region, items []Region) error {
 		}
 		lh := b.lineHeight * b.size
 		base := y + b.para.Ascent*b.size
+		pl := placed{region: b.r, box: box, size: b.size}
 		for i, ln := range b.lines {
-			for _, run := range b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color) {
+			runs := b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color)
+			for _, run := range runs {
 				c.f.Add(run)
 			}
+			pl.lines = append(pl.lines, placedLine{text: string(b.para.Runes[ln.Start:ln.End]), runs: runs})
 		}
+		c.placed = append(c.placed, pl)
 		y += blockHeight(b)
 	}
 	return nil
@@ -148,6 +143,11 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 		}
 		var good bool
 		b.lines, good = b.para.Lines(b.size, box.W, b.mode, b.maxLines)
+		if good && t > 0 && !b.mark && text.Widow(b.lines) {
+			// A size at which the last word must stand alone does not
+			// fit; a smaller one will.
+			return math.Inf(1), "", false
+		}
 		if !good {
 			if w := widest(b, box.W); w != "" {
 				return 0, w, false
@@ -314,4 +314,18 @@ func (c *composer) prepareMark(it *Region, b *block) (*block, error) {
 	b.lineHeight = 1
 	b.color = c.th.Color(colorOr(it.Color, "accent"))
 	return b, nil
+}
+
+// placed records a text block as set, so tests can check each line against
+// its region without parsing the frame.
+type placed struct {
+	region *Region
+	box    frame.Rect
+	size   float64
+	lines  []placedLine
+}
+
+type placedLine struct {
+	text string
+	runs []*frame.Text
 }

@@ -160,7 +160,7 @@ func (t *Theme) validate() error {
 			errs = append(errs, p.Errorf("colors", "the %q colour is missing; every theme defines %s", role, strings.Join(colorRoles, ", ")))
 		}
 	}
-	for role := range t.Colors {
+	for _, role := range sortedKeys(t.Colors) {
 		if !contains(colorRoles, role) {
 			msg := fmt.Sprintf("%q is not a colour role", role)
 			if s := suggest.Nearest(role, colorRoles); s != "" {
@@ -168,10 +168,11 @@ func (t *Theme) validate() error {
 			} else {
 				msg += " (roles: " + strings.Join(colorRoles, ", ") + ")"
 			}
-			errs = append(errs, p.Errorf("colors", "%s", msg))
+			errs = append(errs, p.Errorf("colors."+role, "%s", msg))
 		}
 	}
-	for role, fs := range t.Fonts {
+	for _, role := range sortedKeys(t.Fonts) {
+		fs := t.Fonts[role]
 		if _, ok := FontRoles[role]; !ok {
 			msg := fmt.Sprintf("%q is not a font role", role)
 			if s := suggest.Nearest(role, fontRoleNames()); s != "" {
@@ -179,10 +180,10 @@ func (t *Theme) validate() error {
 			} else {
 				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
 			}
-			errs = append(errs, p.Errorf("fonts", "%s", msg))
+			errs = append(errs, p.Errorf("fonts."+role, "%s", msg))
 		}
 		if fs.Weight != 0 && (fs.Weight < 100 || fs.Weight > 1000) {
-			errs = append(errs, p.Errorf("fonts", "%s: weight %d is out of range; use 100 (thin) to 900 (black)", role, fs.Weight))
+			errs = append(errs, p.Errorf("fonts."+role, "%s: weight %d is out of range; use 100 (thin) to 900 (black)", role, fs.Weight))
 		}
 	}
 	bg := t.Background
@@ -212,7 +213,7 @@ func (t *Theme) checkContrast() error {
 		}
 		ratio, against := t.WorstContrast(t.Color(role))
 		if ratio < min {
-			errs = append(errs, t.Pos.Errorf("colors", "%s %s on %s has contrast %.2f:1; text needs at least %.1f:1 (WCAG), so darken or lighten one of them",
+			errs = append(errs, t.Pos.Errorf("colors."+role, "%s %s on %s has contrast %.2f:1; text needs at least %.1f:1 (WCAG), so darken or lighten one of them",
 				role, t.Color(role), against, ratio, min))
 		}
 	}
@@ -284,4 +285,13 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -193,6 +193,18 @@ func (p *Para) Width() float64 {
 type Line struct {
 	Start, End int
 	W          float64
+	// Items is the number of words (break-free pieces) on the line.
+	Items int
+	// Forced is true when the line ends at a hard line break.
+	Forced bool
+}
+
+// Widow reports a paragraph whose last line is a single word: the breaker
+// avoids one when it can, but a fitter must also refuse a size at which it
+// cannot.
+func Widow(lines []Line) bool {
+	n := len(lines)
+	return n > 1 && lines[n-1].Items == 1 && !lines[n-2].Forced
 }
 
 // Lines breaks the paragraph for a measure of width points at size points.
@@ -209,7 +221,7 @@ func (p *Para) Lines(size, width float64, mode Mode, maxLines int) ([]Line, bool
 	lines := make([]Line, len(ends))
 	first := 0
 	for i, e := range ends {
-		l := Line{Start: p.starts[first], End: p.ends[e-1]}
+		l := Line{Start: p.starts[first], End: p.ends[e-1], Items: e - first, Forced: p.Items[e-1].Forced}
 		l.W = p.Pos[l.End] - p.Pos[l.Start]
 		if l.Start == 0 {
 			l.W -= p.Hang

@@ -110,7 +110,7 @@ func syntaxError(file string, err error) error {
 	return &Error{File: file, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
-var cannotRe = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) `?(.*?)`? into (.*)$")
+var cannotRe = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.*)$")
 
 // typeErrors rewrites yaml's "cannot unmarshal" messages in plain words
 // with the key at that line.
@@ -177,24 +177,30 @@ func foundWord(tag, val string) string {
 	return tag
 }
 
-// keyAt finds the mapping key whose key or value starts on line n.
+// keyAt finds the mapping key whose key or value starts on line n, as a
+// dotted path through the mappings around it since the nearest list
+// ("colors.text", "size"), outermost first.
 func keyAt(n *yaml.Node, line int) string {
 	var found string
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.MappingNode {
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				if k.Line == line || v.Line == line {
-					found = k.Value
+				p := join(path, k.Value)
+				if found == "" && (k.Line == line || v.Line == line) {
+					found = p
 				}
+				walk(v, p)
+			}
+		default:
+			for _, c := range n.Content {
+				walk(c, "")
 			}
 		}
-		for _, c := range n.Content {
-			walk(c)
-		}
 	}
-	walk(n)
+	walk(n, "")
 	return found
 }
 
@@ -303,7 +309,15 @@ func fillPos(file string, n *yaml.Node, v reflect.Value) {
 		if pf, ok := t.FieldByName("Pos"); ok && pf.Type == posType {
 			p := Pos{File: file, Line: n.Line, Keys: map[string]int{}}
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				p.Keys[n.Content[i].Value] = n.Content[i].Line
+				k, v := n.Content[i], n.Content[i+1]
+				p.Keys[k.Value] = k.Line
+				// Keys of a nested map (theme colours, say) are recorded
+				// as "colors.text", since map values carry no Pos.
+				if v.Kind == yaml.MappingNode {
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						p.Keys[k.Value+"."+v.Content[j].Value] = v.Content[j].Line
+					}
+				}
 			}
 			v.FieldByIndex(pf.Index).Set(reflect.ValueOf(p))
 		}
