@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs broadside with args and returns the exit code and output.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func write(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The commands, end to end, with the exit code and a line each must print.
+func TestCommands(t *testing.T) {
+	tmp := t.TempDir()
+	bad := write(t, tmp, "bad.yaml", "title: x\nquotes:\n  - text: Hello\n    auther: Someone\n")
+	long := write(t, tmp, "long.yaml", "quotes:\n  - id: short\n    text: Short and sweet words.\n    author: A Person\n  - id: endless\n    text: \""+strings.Repeat("words that go on and on ", 120)+"\"\n    author: B Person\n")
+	emoji := write(t, tmp, "emoji.yaml", "quotes:\n  - id: smile\n    text: \"Free the press 😀\"\n    author: A Person\n")
+	aFile := write(t, tmp, "afile", "x")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"help", []string{"help"}, 0, "Commands:", ""},
+		{"no args is help", nil, 0, "broadside build", ""},
+		{"command help", []string{"cards", "--help"}, 0, "Examples:", ""},
+		{"unknown command", []string{"cardz"}, 2, "", `did you mean "cards"?`},
+		{"unknown option", []string{"cards", "--layuot", "x"}, 2, "", "there is no option --layuot"},
+		{"check default", []string{"check"}, 0, "ok: 19 quotes", ""},
+		{"check bad dataset", []string{"check", "--data", bad}, 1, "", `bad.yaml:4: field "auther" is not known; did you mean "author"?`},
+		{"list quotes", []string{"list", "quotes"}, 0, "nils-melzer", ""},
+		{"list flag after", []string{"list", "quotes", "--data", long}, 0, "endless", ""},
+		{"list nothing", []string{"list"}, 2, "", "say what to list"},
+		{"list layouts", []string{"list", "layouts"}, 0, "1080 × 1920 px", ""},
+		{"unknown quote", []string{"cards", "--quote", "nils-melzr", "--out", filepath.Join(tmp, "o1")}, 2, "", `did you mean "nils-melzer"?`},
+		{"unknown layout", []string{"cards", "--layout", "storyy", "--out", filepath.Join(tmp, "o2")}, 2, "", `did you mean "story"?`},
+		{"unknown theme", []string{"cards", "--theme", "papper", "--out", filepath.Join(tmp, "o3")}, 2, "", `did you mean "paper"?`},
+		{"bad format", []string{"cards", "--format", "gif", "--out", filepath.Join(tmp, "o4")}, 2, "", "use png or jpeg"},
+		{"out is a file", []string{"cards", "--quote", "nils-melzer", "--out", aFile}, 1, "", "is a file"},
+		{"one too long", []string{"cards", "--data", long, "--layout", "instagram-square", "--out", filepath.Join(tmp, "o5")}, 1, "1 cards", "endless: quote endless does not fit layout instagram-square"},
+		{"no glyph", []string{"cards", "--data", emoji, "--layout", "story", "--out", filepath.Join(tmp, "o6")}, 1, "", `quote smile: no bundled font can draw "😀" (U+1F600)`},
+		{"check finds no glyph", []string{"check", "--data", emoji}, 1, "", `U+1F600`},
+		{"missing data file", []string{"check", "--data", filepath.Join(tmp, "nope.yaml")}, 1, "", "nope.yaml"},
+		{"missing fonts dir", []string{"check", "--fonts", filepath.Join(tmp, "nofonts")}, 1, "", "font folder"},
+		{"missing layouts dir", []string{"check", "--layouts", filepath.Join(tmp, "nolayouts")}, 1, "", "layouts folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
+			}
+			if !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, out)
+			}
+			if !strings.Contains(errs, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errs)
+			}
+			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
+				t.Errorf("stderr shows a panic:\n%s", errs)
+			}
+		})
+	}
+	// The card that fits was still made despite the one that did not.
+	if _, err := os.Stat(filepath.Join(tmp, "o5", "instagram-square", "short.png")); err != nil {
+		t.Errorf("the fitting card was not written: %v", err)
+	}
+}
+
+// cards writes one PNG per layout and quote, of the promised size, and a
+// manifest whose alt text and captions carry the quote and fit the limits.
+func TestCardsOutput(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, "cards", "--quote", "nils-melzer,jameel-jaffer", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	sizes := map[string][2]int{"instagram-square": {1080, 1080}, "instagram-portrait": {1080, 1350}, "story": {1080, 1920},
+		"x": {1600, 900}, "facebook": {1200, 630}, "linkedin": {1200, 627}}
+	for l, wh := range sizes {
+		for _, id := range []string{"nils-melzer", "jameel-jaffer"} {
+			f, err := os.Open(filepath.Join(dir, l, id+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(f)
+			f.Close()
+			if err != nil || cfg.Width != wh[0] || cfg.Height != wh[1] {
+				t.Errorf("%s/%s: %v %dx%d, want %dx%d", l, id, err, cfg.Width, cfg.Height, wh[0], wh[1])
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "cards.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Cards []struct {
+			File, Layout, Quote, Alt, Caption string
+			Width, Height                     int
+			AltFits                           map[string]bool `json:"alt_fits"`
+		}
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Cards) != 12 {
+		t.Fatalf("%d cards in the manifest, want 12", len(m.Cards))
+	}
+	for _, c := range m.Cards {
+		if c.Quote == "jameel-jaffer" && !strings.Contains(c.Alt, "Julian Assange is still in prison. And America’s democratic principles are still at stake.") {
+			t.Errorf("alt text lacks the quote: %s", c.Alt)
+		}
+		if !strings.Contains(c.Caption, "#FreeAssange") || !strings.Contains(c.Caption, "https://dontextraditeassange.com") {
+			t.Errorf("caption lacks hashtags or link: %s", c.Caption)
+		}
+		for _, p := range []string{"x", "mastodon", "bluesky"} {
+			if !c.AltFits[p] {
+				t.Errorf("%s: alt text does not fit %s", c.File, p)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, c.File)); err != nil {
+			t.Errorf("manifest names a missing file: %v", err)
+		}
+	}
+	if csv, err := os.ReadFile(filepath.Join(dir, "cards.csv")); err != nil || !bytes.HasPrefix(csv, []byte("file,layout,quote,width,height,alt,caption,alt_fits_x")) {
+		t.Errorf("cards.csv: %v %.80s", err, csv)
+	}
+	// No temporary files are left behind.
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if strings.Contains(filepath.Base(p), ".broadside-tmp-") {
+			t.Errorf("temporary file left: %s", p)
+		}
+		return nil
+	})
+}
+
+// A cancelled run (Ctrl-C) stops, exits 130, and leaves only whole files.
+func TestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := Main(ctx, []string{"cards", "--out", dir}, &out, &errb)
+	if code != ExitInterrupted {
+		t.Errorf("exit %d, want %d: %s", code, ExitInterrupted, errb.String())
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("stderr: %s", errb.String())
+	}
+}
