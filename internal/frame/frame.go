@@ -19,6 +19,14 @@ type Frame struct {
 	Items []Item
 	// Label names the frame in messages and dumps, e.g. "page 3".
 	Label string
+	// Boxes, when set, name the trim and bleed boxes of a sheet that is
+	// larger than the page it carries (a print-shop sheet with crop marks).
+	Boxes *Boxes
+}
+
+// Boxes are PDF page boxes in frame coordinates.
+type Boxes struct {
+	Trim, Bleed Rect
 }
 
 // New returns an empty frame of the given trim size.

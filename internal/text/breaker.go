@@ -12,6 +12,10 @@ type Item struct {
 	Space float64
 	// Forced means the line must end after this item (a hard line break).
 	Forced bool
+	// Hyphen means the item ends in a hyphen ("full-" of "full-scale"):
+	// a line may end there, at a small cost, since a compound split over
+	// two lines reads less well.
+	Hyphen bool
 }
 
 // Mode chooses what the breaker optimises.
@@ -44,6 +48,8 @@ const (
 	// perLine keeps the breaker from buying a slightly smoother rag with an
 	// extra line, which a fitted text box cannot afford.
 	perLine = 0.05
+	// hyphenEnd is the cost of ending a line inside a hyphenated compound.
+	hyphenEnd = 0.1
 )
 
 // Break chooses where lines end so the whole paragraph, not just each line,
@@ -88,6 +94,9 @@ func Break(items []Item, width float64, opt Options) (ends []int, ok bool) {
 			c = 0 // a line ended by hand is as long as its author wanted
 		default:
 			c = slack * slack
+		}
+		if !last && items[j-1].Hyphen {
+			c += hyphenEnd
 		}
 		if last || items[j-1].Forced {
 			if j-i == 1 && i > 0 && !items[i-1].Forced {

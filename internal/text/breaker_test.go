@@ -37,6 +37,9 @@ func TestBreak(t *testing.T) {
 		{"max lines refuses", words(5, 5, 5, 5), 10, Options{MaxLines: 2}, "[1 2 3 4]", false},
 		{"max lines allows", words(5, 5, 5, 5), 11, Options{MaxLines: 2}, "[2 4]", true},
 		{"forced break", []Item{{W: 2, Space: 1, Forced: true}, {W: 2, Space: 1}, {W: 2}}, 20, Options{}, "[1 3]", true},
+		// Ending at "full-" costs a little: a slightly more ragged break wins.
+		// Without the cost "6 2-|2 4" (slack 1, 3) would beat "6|2-2 4" (4, 1).
+		{"hyphen avoided", []Item{{W: 6, Space: 1}, {W: 2, Hyphen: true}, {W: 2, Space: 1}, {W: 4}}, 10, Options{Mode: Balanced}, "[1 4]", true},
 		{"hanging indent widens first line", words(5, 5), 10, Options{FirstIndent: -2}, "[2]", true},
 		// The first line holds one word; "4 4" would fit the second, but
 		// would leave the last word alone.

@@ -163,6 +163,7 @@ func (p *Para) segment() {
 			W:      w,
 			Space:  p.Pos[end] - p.Pos[content],
 			Forced: l.IsMandatoryBreak && end < len(p.Runes),
+			Hyphen: content == end && (p.Runes[end-1] == '-' || p.Runes[end-1] == '\u2010'),
 		})
 		p.starts = append(p.starts, start)
 		p.ends = append(p.ends, content)

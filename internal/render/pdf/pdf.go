@@ -1,0 +1,339 @@
+// Package pdf writes frames as PDF pages with fpdf. Like the PNG exporter it
+// never measures or wraps text: every run is written where the frame put it,
+// restarting a string only where kerning moved a glyph off its nominal
+// advance. Fonts are embedded (subset) from the registry's bytes.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
+)
+
+// Doc is a document to write: pages in order, and what a reader's PDF
+// viewer shows about it.
+type Doc struct {
+	Pages []*frame.Frame
+	Meta  Meta
+	// Outline lists bookmarks in page order.
+	Outline []Bookmark
+}
+
+// Meta is the document information.
+type Meta struct {
+	Title, Author, Subject, Keywords, Creator string
+	// Lang is a BCP 47 tag, e.g. "en".
+	Lang string
+	// Date is written as creation and modification date. Fixed dates make
+	// the same inputs give byte-identical files.
+	Date time.Time
+}
+
+// Bookmark is an entry of the PDF outline.
+type Bookmark struct {
+	Title string
+	// Page is the zero-based index into Doc.Pages.
+	Page  int
+	Level int
+	// Y is the point on the page the bookmark opens at, from the top.
+	Y float64
+}
+
+// Write renders doc to w.
+func Write(w io.Writer, doc Doc, reg *font.Registry) error {
+	if len(doc.Pages) == 0 {
+		return fmt.Errorf("write pdf: the document has no pages")
+	}
+	first := doc.Pages[0]
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCatalogSort(true)
+	date := doc.Meta.Date
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetProducer("broadside", true)
+	m := doc.Meta
+	if m.Title != "" {
+		pdf.SetTitle(m.Title, true)
+	}
+	if m.Author != "" {
+		pdf.SetAuthor(m.Author, true)
+	}
+	if m.Subject != "" {
+		pdf.SetSubject(m.Subject, true)
+	}
+	if m.Keywords != "" {
+		pdf.SetKeywords(m.Keywords, true)
+	}
+	if m.Creator != "" {
+		pdf.SetCreator(m.Creator, true)
+	}
+	if m.Lang != "" {
+		pdf.SetLang(m.Lang)
+	}
+	pdf.SetDisplayMode("fullpage", "")
+	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]string{}, images: map[string]*imageRef{}, widths: map[int]bool{}}
+	bm := 0
+	for i, f := range doc.Pages {
+		wr.page(f)
+		for ; bm < len(doc.Outline) && doc.Outline[bm].Page <= i; bm++ {
+			b := doc.Outline[bm]
+			if b.Page == i {
+				pdf.Bookmark(b.Title, b.Level, b.Y+f.Bleed)
+			}
+		}
+		if pdf.Err() {
+			break
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+type writer struct {
+	pdf   *fpdf.Fpdf
+	reg   *font.Registry
+	fonts map[string]string // registry key → fpdf family
+	// images registered, by frame key, and the pixel widths used, since
+	// fpdf orders images of equal width at random.
+	images map[string]*imageRef
+	widths map[int]bool
+	// current state, to avoid repeating operators
+	font     string
+	fontSize float64
+	color    frame.Color
+	hasColor bool
+}
+
+type imageRef struct {
+	name string
+	// scaleW stretches the drawn width when a transparent column was
+	// added to make the pixel width unique.
+	scaleW float64
+}
+
+// page adds one page: its media box is the trim size plus the bleed on
+// every side, with TrimBox and BleedBox set when there is a bleed, or the
+// boxes the frame names.
+func (w *writer) page(f *frame.Frame) {
+	b := f.Bleed
+	w.pdf.AddPageFormat("P", fpdf.SizeType{Wd: f.W + 2*b, Ht: f.H + 2*b})
+	if f.Boxes != nil {
+		t, bl := f.Boxes.Trim, f.Boxes.Bleed
+		w.pdf.SetPageBox("trim", t.X+b, t.Y+b, t.W, t.H)
+		w.pdf.SetPageBox("bleed", bl.X+b, bl.Y+b, bl.W, bl.H)
+	} else if b > 0 {
+		w.pdf.SetPageBox("trim", b, b, f.W, f.H)
+		w.pdf.SetPageBox("bleed", 0, 0, f.W+2*b, f.H+2*b)
+	}
+	w.font, w.hasColor = "", false
+	w.draw(f, xform{dx: b, dy: b, s: 1})
+}
+
+type xform struct{ dx, dy, s float64 }
+
+func (t xform) x(v float64) float64 { return t.dx + t.s*v }
+func (t xform) y(v float64) float64 { return t.dy + t.s*v }
+
+func (w *writer) draw(f *frame.Frame, t xform) {
+	pdf := w.pdf
+	for _, it := range f.Items {
+		if pdf.Err() {
+			return
+		}
+		switch it := it.(type) {
+		case *frame.Rect:
+			w.rect(it, t)
+		case *frame.Line:
+			setAlpha(pdf, it.Color)
+			pdf.SetDrawColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+			pdf.SetLineWidth(it.Width * t.s)
+			pdf.SetLineCapStyle("butt")
+			pdf.Line(t.x(it.X0), t.y(it.Y0), t.x(it.X1), t.y(it.Y1))
+			resetAlpha(pdf, it.Color)
+		case *frame.Text:
+			w.text(it, t)
+		case *frame.Image:
+			w.image(it, t)
+		case *frame.Link:
+			pdf.LinkString(t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s, it.URL)
+		case *frame.Group:
+			s := it.Scale
+			if s == 0 {
+				s = 1
+			}
+			clip := !it.Clip.Empty()
+			if clip {
+				pdf.ClipRect(t.x(it.Clip.X), t.y(it.Clip.Y), it.Clip.W*t.s, it.Clip.H*t.s, false)
+				// Clipping saves the graphics state; colours set inside
+				// are forgotten at the end, so forget ours too.
+				w.hasColor = false
+				w.font = ""
+			}
+			w.draw(it.Frame, xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s})
+			if clip {
+				pdf.ClipEnd()
+				w.hasColor = false
+				w.font = ""
+			}
+		}
+	}
+}
+
+func (w *writer) rect(it *frame.Rect, t xform) {
+	pdf := w.pdf
+	x, y, wd, ht := t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s
+	switch p := it.Fill.(type) {
+	case frame.Color:
+		setAlpha(pdf, p)
+		pdf.SetFillColor(int(p.R), int(p.G), int(p.B))
+		style := "F"
+		if it.StrokeWidth > 0 {
+			style = "FD"
+			pdf.SetDrawColor(int(it.Stroke.R), int(it.Stroke.G), int(it.Stroke.B))
+			pdf.SetLineWidth(it.StrokeWidth * t.s)
+		}
+		pdf.Rect(x, y, wd, ht, style)
+		resetAlpha(pdf, p)
+		return
+	case *frame.Gradient:
+		if len(p.Stops) >= 2 && wd > 0 && ht > 0 {
+			a, b := p.Stops[0].Color, p.Stops[len(p.Stops)-1].Color
+			nx := func(v float64) float64 { return (t.x(v) - x) / wd }
+			ny := func(v float64) float64 { return 1 - (t.y(v)-y)/ht }
+			pdf.LinearGradient(x, y, wd, ht, int(a.R), int(a.G), int(a.B), int(b.R), int(b.G), int(b.B),
+				nx(p.X0), ny(p.Y0), nx(p.X1), ny(p.Y1))
+		}
+	}
+	if it.StrokeWidth > 0 {
+		pdf.SetDrawColor(int(it.Stroke.R), int(it.Stroke.G), int(it.Stroke.B))
+		pdf.SetLineWidth(it.StrokeWidth * t.s)
+		pdf.Rect(x, y, wd, ht, "D")
+	}
+}
+
+func setAlpha(pdf *fpdf.Fpdf, c frame.Color) {
+	if c.A != 255 {
+		pdf.SetAlpha(float64(c.A)/255, "Normal")
+	}
+}
+
+func resetAlpha(pdf *fpdf.Fpdf, c frame.Color) {
+	if c.A != 255 {
+		pdf.SetAlpha(1, "Normal")
+	}
+}
+
+// text writes a run, one string per stretch of nominal advances.
+func (w *writer) text(it *frame.Text, t xform) {
+	pdf := w.pdf
+	fam, err := w.family(it.Font)
+	if err != nil {
+		pdf.SetError(err)
+		return
+	}
+	size := it.Size * t.s
+	if fam != w.font || size != w.fontSize {
+		pdf.SetFont(fam, "", size)
+		w.font, w.fontSize = fam, size
+	}
+	if !w.hasColor || w.color != it.Color {
+		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		w.color, w.hasColor = it.Color, true
+	}
+	setAlpha(pdf, it.Color)
+	runes := []rune(it.Text)
+	start := 0
+	for i := 0; i <= len(it.Segs); i++ {
+		end := len(runes)
+		if i < len(it.Segs) {
+			end = it.Segs[i]
+		}
+		if end > start && start < len(it.Pos) {
+			pdf.Text(t.x(it.X+it.Pos[start]), t.y(it.Y), string(runes[start:end]))
+		}
+		start = end
+	}
+	resetAlpha(pdf, it.Color)
+}
+
+// family embeds a font on first use and returns its fpdf family name.
+func (w *writer) family(key string) (string, error) {
+	if fam, ok := w.fonts[key]; ok {
+		return fam, nil
+	}
+	f := w.reg.Get(key)
+	if f == nil {
+		return "", fmt.Errorf("font %s is not loaded", key)
+	}
+	fam := strings.NewReplacer("/", "-", " ", "").Replace(key[strings.LastIndex(key, "/")+1:])
+	if strings.HasPrefix(key, "user/") {
+		fam = "user-" + fam
+	}
+	w.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
+	if w.pdf.Err() {
+		return "", fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
+	}
+	w.fonts[key] = fam
+	return fam, nil
+}
+
+// image registers an image once, as lossless PNG, and draws it.
+func (w *writer) image(it *frame.Image, t xform) {
+	ref, ok := w.images[it.Key]
+	if !ok {
+		img := it.Img
+		bw := img.Bounds().Dx()
+		ref = &imageRef{name: fmt.Sprintf("img%d", len(w.images)), scaleW: 1}
+		if w.widths[bw] {
+			// fpdf writes images of equal pixel width in random order;
+			// a transparent column keeps every width unique, so the same
+			// inputs give the same bytes.
+			for w.widths[bw] {
+				bw++
+			}
+			img = pad(img, bw)
+			ref.scaleW = float64(bw) / float64(it.Img.Bounds().Dx())
+		}
+		w.widths[bw] = true
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			w.pdf.SetError(fmt.Errorf("image %s: %w", it.Key, err))
+			return
+		}
+		w.pdf.RegisterImageOptionsReader(ref.name, fpdf.ImageOptions{ImageType: "PNG"}, &buf)
+		w.images[it.Key] = ref
+	}
+	if it.Opacity > 0 && it.Opacity < 1 {
+		w.pdf.SetAlpha(it.Opacity, "Normal")
+	}
+	w.pdf.ImageOptions(ref.name, t.x(it.X), t.y(it.Y), it.W*t.s*ref.scaleW, it.H*t.s, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	if it.Opacity > 0 && it.Opacity < 1 {
+		w.pdf.SetAlpha(1, "Normal")
+	}
+}
+
+// pad widens img to w pixels with transparent columns on the right.
+func pad(img image.Image, w int) image.Image {
+	b := img.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
+	draw.Draw(out, image.Rect(0, 0, b.Dx(), b.Dy()), img, b.Min, draw.Src)
+	return out
+}
+
