@@ -1,0 +1,315 @@
+package quote
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// rawValue is one value as read from the file, before any checks.
+type rawValue struct {
+	s    string
+	line int
+}
+
+// rawQuote is one quote as read from the file: the fields that were given
+// (possibly empty), with the line of each.
+type rawQuote struct {
+	line   int
+	fields map[string]rawValue
+	tags   []rawValue
+	// tagsLine is the line of the tags field, 0 when it was not given.
+	tagsLine int
+	// reported holds fields given in a form already reported (a list for
+	// text, a misspelt name), so they are not also called missing.
+	reported map[string]bool
+}
+
+// rawDataset is a file as read, in either format; validate turns it into a
+// Dataset. The readers report problems of syntax and shape, validate those
+// of content, so both formats share one set of rules and messages.
+type rawDataset struct {
+	title, lang *rawValue
+	quotes      []rawQuote
+}
+
+// Quote fields in the order they are documented; suggestions prefer earlier
+// ones on a tie.
+var quoteFields = []string{"id", "text", "author", "role", "organisation", "excerpt", "source", "date", "url", "lang", "tags"}
+
+// safeName is the shape of ids and tags: lowercase words joined by single
+// hyphens, safe as a file name on every system and in a URL.
+var safeName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+var dateShape = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+
+func validate(c *collector, raw *rawDataset) *Dataset {
+	d := &Dataset{Name: c.file, Title: defaultTitle(c.file)}
+	if raw.title != nil {
+		if t, ok := clean(c, *raw.title, "title", MaxFieldChars, false); ok && t != "" {
+			d.Title = t
+		}
+	}
+	lang := DefaultLang
+	if raw.lang != nil {
+		if l, ok := checkLang(c, *raw.lang); ok && l != "" {
+			lang = l
+		}
+	}
+	d.Quotes = make([]Quote, 0, len(raw.quotes))
+	ids := make(map[string]int, len(raw.quotes)) // id -> line of the quote using it
+	for _, rq := range raw.quotes {
+		d.Quotes = append(d.Quotes, validateQuote(c, rq, lang, ids))
+	}
+	return d
+}
+
+func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string]int) Quote {
+	q := Quote{Line: rq.line}
+	// get cleans an optional field; "" when absent, empty or broken.
+	get := func(field string, limit int, newlines bool) string {
+		v, given := rq.fields[field]
+		if !given {
+			return ""
+		}
+		s, ok := clean(c, v, field, limit, newlines)
+		if !ok {
+			return ""
+		}
+		return s
+	}
+
+	textOK := false
+	if v, given := rq.fields["text"]; !given {
+		if !rq.reported["text"] {
+			c.addf(rq.line, "text", "is required (every quote needs the words said, word for word)")
+		}
+	} else if s, ok := clean(c, v, "text", MaxTextChars, true); ok {
+		if s == "" {
+			c.addf(v.line, "text", "is empty; write the words said, word for word")
+		} else {
+			q.Text, textOK = s, true
+		}
+	}
+	if v, given := rq.fields["author"]; !given {
+		if !rq.reported["author"] {
+			c.addf(rq.line, "author", "is required (every quote needs the person or group who said it)")
+		}
+	} else if s, ok := clean(c, v, "author", MaxFieldChars, false); ok {
+		if s == "" {
+			c.addf(v.line, "author", "is empty; write the person or group who said it")
+		} else {
+			q.Author = s
+		}
+	}
+	q.Role = get("role", MaxFieldChars, false)
+	q.Organisation = get("organisation", MaxFieldChars, false)
+	q.Source = get("source", MaxFieldChars, false)
+
+	if q.Excerpt = get("excerpt", MaxTextChars, true); q.Excerpt != "" && textOK {
+		if err := CheckExcerpt(q.Text, q.Excerpt); err != nil {
+			c.addf(rq.fields["excerpt"].line, "excerpt", "%v", err)
+		}
+	}
+	if s := get("date", MaxFieldChars, false); s != "" && checkDate(c, s, rq.fields["date"].line) {
+		q.Date = s
+	}
+	if s := get("url", MaxFieldChars, false); s != "" && checkURL(c, s, rq.fields["url"].line) {
+		q.URL = s
+	}
+	q.Lang = defaultLang
+	if v, given := rq.fields["lang"]; given {
+		if l, ok := checkLang(c, v); ok && l != "" {
+			q.Lang = l
+		}
+	}
+	q.Tags = checkTags(c, rq)
+	q.ID = checkID(c, rq, q.Author, ids)
+	return q
+}
+
+// clean NFC-normalises and trims a value and checks it for control
+// characters and length. Nothing else about the text is changed.
+func clean(c *collector, v rawValue, field string, limit int, newlines bool) (string, bool) {
+	s := strings.TrimSpace(norm.NFC.String(v.s))
+	ok := true
+	if msg := controlProblem(s, newlines); msg != "" {
+		c.addf(v.line, field, "%s", msg)
+		ok = false
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		c.addf(v.line, field, "is %d characters long; the limit is %d", n, limit)
+		ok = false
+	}
+	return s, ok
+}
+
+// controlProblem describes the first control character in s, or returns "".
+// Text is kept verbatim, so an invisible character cannot be quietly
+// dropped or turned into a space: the editor has to decide. Line breaks are
+// allowed where newlines is true (text and excerpt), as a deliberate break
+// written with a YAML | block or inside a quoted CSV cell.
+func controlProblem(s string, newlines bool) string {
+	for i, r := range s {
+		if !unicode.IsControl(r) || (r == '\n' && newlines) {
+			continue
+		}
+		var what string
+		switch r {
+		case '\n':
+			what = "a line break; write it on one line"
+		case '\t':
+			what = "a tab character; replace it with a space"
+		case '\r':
+			what = "a carriage return (an invisible control character); remove it"
+		case 0:
+			what = "a NUL character (an invisible control character, U+0000); remove it"
+		default:
+			what = fmt.Sprintf("an invisible control character (U+%04X); remove it", r)
+		}
+		if before := lastRunes(s[:i], 20); before != "" {
+			return fmt.Sprintf("has %s (it comes after %q)", what, before)
+		}
+		return "has " + what
+	}
+	return ""
+}
+
+// lastRunes returns the last n runes of s, after its last line break.
+func lastRunes(s string, n int) string {
+	s = s[strings.LastIndexByte(s, '\n')+1:]
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return "…" + string(r[len(r)-n:])
+}
+
+func checkDate(c *collector, s string, line int) bool {
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if !dateShape.MatchString(s) {
+		c.addf(line, "date", "%q is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD (for example 2020-02-20)", s)
+		return false
+	}
+	if _, err := time.Parse(layout, s); err != nil {
+		c.addf(line, "date", "%q is not a real date (check the month and the day)", s)
+		return false
+	}
+	return true
+}
+
+func checkURL(c *collector, s string, line int) bool {
+	const want = "a full web address starting with https:// or http://, for example https://example.org/statement"
+	if strings.ContainsFunc(s, unicode.IsSpace) {
+		c.addf(line, "url", "%q has a space in it; a web address cannot (copy it again from the browser's address bar)", s)
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil || !(strings.EqualFold(u.Scheme, "https") || strings.EqualFold(u.Scheme, "http")) || u.Host == "" {
+		c.addf(line, "url", "%q is not %s", s, want)
+		return false
+	}
+	return true
+}
+
+// checkLang validates a BCP 47 tag and returns its canonical form, so that
+// "EN" and "en_us" reach the renderer as "en" and "en-US".
+func checkLang(c *collector, v rawValue) (string, bool) {
+	s, ok := clean(c, v, "lang", MaxFieldChars, false)
+	if !ok || s == "" {
+		return "", ok
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		c.addf(v.line, "lang", "%q is not a language code; use a code such as en, fr, de, pt-BR or es-419", s)
+		return "", false
+	}
+	return tag.String(), true
+}
+
+func checkTags(c *collector, rq rawQuote) []string {
+	if len(rq.tags) > MaxTagsPerQuote {
+		c.addf(rq.tagsLine, "tags", "has %d tags; the limit is %d", len(rq.tags), MaxTagsPerQuote)
+		return nil
+	}
+	var tags []string
+	for _, v := range rq.tags {
+		t, ok := clean(c, v, "tags", MaxFieldChars, false)
+		if !ok || t == "" {
+			continue // empty entries (a stray ";" in CSV) are ignored
+		}
+		if !safeName.MatchString(t) {
+			c.addf(v.line, "tags", "%q is not a valid tag: %s", t, shapeRule(t))
+			continue
+		}
+		if slices.Contains(tags, t) {
+			c.addf(v.line, "tags", "%q is listed twice", t)
+			continue
+		}
+		tags = append(tags, t)
+	}
+	return tags
+}
+
+// checkID returns the quote's id, given or made from the author, and
+// records it in ids to catch duplicates.
+func checkID(c *collector, rq rawQuote, author string, ids map[string]int) string {
+	v, given := rq.fields["id"]
+	var id string
+	if given {
+		s, ok := clean(c, v, "id", MaxFieldChars, false)
+		if !ok {
+			return ""
+		}
+		id = s
+	}
+	derived := id == ""
+	line := rq.line
+	switch {
+	case !derived:
+		line = v.line
+		if !safeName.MatchString(id) {
+			c.addf(line, "id", "%q is not a valid id: %s (ids become file names)", id, shapeRule(id))
+			return ""
+		}
+		if n := len(id); n > MaxIDChars {
+			c.addf(line, "id", "is %d characters long; the limit is %d (ids become file names)", n, MaxIDChars)
+			return ""
+		}
+	case author == "":
+		return "" // the missing author is already reported
+	default:
+		if id = DeriveID(author); id == "" {
+			c.addf(line, "id", "cannot be made from the author %q (an id uses only the letters a-z, digits and hyphens); add an id: field", author)
+			return ""
+		}
+	}
+	if first, dup := ids[id]; dup {
+		if derived {
+			c.addf(line, "id", "%q (made from the author) is already used by the quote at line %d; give this quote its own id", id, first)
+		} else {
+			c.addf(line, "id", "%q is already used by the quote at line %d; every quote needs its own id", id, first)
+		}
+		return ""
+	}
+	ids[id] = rq.line
+	return id
+}
+
+// shapeRule explains the id and tag rule, with a corrected example when one
+// can be made from what was written.
+func shapeRule(s string) string {
+	rule := "use only lowercase letters a-z, digits and single hyphens between them"
+	if fixed := DeriveID(s); fixed != "" && fixed != s {
+		return fmt.Sprintf("%s, like %q", rule, fixed)
+	}
+	return rule
+}

@@ -1,0 +1,79 @@
+// Package suggest finds the known word a mistyped one was probably meant to
+// be, so that messages can say "did you mean ...?" instead of only "unknown".
+package suggest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Nearest returns the candidate closest to word, or "" when none is close
+// enough to be a plausible typo.
+//
+// Closeness is the optimal-string-alignment edit distance (insertions,
+// deletions, substitutions and swaps of two neighbouring letters each count
+// one), compared case-insensitively because "Author" for "author" is a typo
+// too. A candidate is close enough when its distance is at most
+// max(1, runes(word)/3): one slip in a short word, more in a long one, but
+// never a wild guess such as "id" for "xyz". On a tie the earlier candidate
+// wins, so callers control the preference by ordering candidates.
+func Nearest(word string, candidates []string) string {
+	w := []rune(strings.ToLower(word))
+	limit := max(1, len(w)/3)
+	best, bestDist := "", limit+1
+	for _, c := range candidates {
+		cr := []rune(strings.ToLower(c))
+		// The distance is at least the difference in length: skip the
+		// quadratic work for candidates that cannot win.
+		if abs(len(cr)-len(w)) >= bestDist {
+			continue
+		}
+		if d := distance(w, cr); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// Distance returns the optimal-string-alignment edit distance between a and
+// b, counted in runes and case-sensitively.
+func Distance(a, b string) int {
+	if !utf8.ValidString(a) || !utf8.ValidString(b) {
+		// Invalid bytes decode as U+FFFD; still a well-defined answer.
+		a, b = strings.ToValidUTF8(a, "\uFFFD"), strings.ToValidUTF8(b, "\uFFFD")
+	}
+	return distance([]rune(a), []rune(b))
+}
+
+func distance(a, b []rune) int {
+	// Three rows suffice: the swap rule looks two rows back.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
