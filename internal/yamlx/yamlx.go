@@ -189,7 +189,7 @@ func keyAt(n *yaml.Node, line int) string {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				p := join(path, k.Value)
-				if found == "" && (k.Line == line || v.Line == line) {
+				if found == "" && (k.Line == line || v.Kind == yaml.ScalarNode && v.Line == line) {
 					found = p
 				}
 				walk(v, p)
