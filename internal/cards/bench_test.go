@@ -2,7 +2,9 @@ package cards
 
 import (
 	"bytes"
+	"context"
 	"image"
+	"path/filepath"
 	"testing"
 
 	"github.com/broadside/broadside/data"
@@ -80,4 +82,40 @@ func BenchmarkEncode(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KB")
+}
+
+// BenchmarkCard is one card end to end: compose, draw, encode, write.
+func BenchmarkCard(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	dir := b.TempDir()
+	batch := &Batch{Theme: fx.th, Brand: fx.brand, Fonts: fx.reg, Format: "png", Workers: 1}
+	jobs := []Job{{Layout: fx.l, Quote: fx.qs[0], Path: filepath.Join(dir, "card.png")}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if r := batch.Run(context.Background(), jobs); r[0].Err != nil {
+			b.Fatal(r[0].Err)
+		}
+	}
+}
+
+// BenchmarkBatch renders the 19 seed quotes in the instagram-square layout
+// with a worker per core, written to disk.
+func BenchmarkBatch(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	dir := b.TempDir()
+	var jobs []Job
+	for _, q := range fx.qs {
+		jobs = append(jobs, Job{Layout: fx.l, Quote: q, Path: filepath.Join(dir, q.ID+".png")})
+	}
+	batch := &Batch{Theme: fx.th, Brand: fx.brand, Fonts: fx.reg, Format: "png"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, r := range batch.Run(context.Background(), jobs) {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(jobs)*b.N)/b.Elapsed().Seconds(), "cards/s")
 }

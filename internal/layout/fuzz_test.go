@@ -51,9 +51,14 @@ func FuzzCompose(f *testing.F) {
 		}
 		box := c.box(*l.Regions[0].Box)
 		for _, p := range c.placed {
-			for _, ln := range p.lines {
+			for i, ln := range p.lines {
+				b := box
+				if i == 0 {
+					b.X -= p.hang
+					b.W += p.hang
+				}
 				for _, run := range ln.runs {
-					if math.IsNaN(run.X) || math.IsNaN(run.Y) || !box.Contains(run.Ink, 0.01) {
+					if math.IsNaN(run.X) || math.IsNaN(run.Y) || !b.Contains(run.Ink, 0.01) {
 						t.Fatalf("line %q ink %+v leaves its box %+v", ln.text, run.Ink, box)
 					}
 				}

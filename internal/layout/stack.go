@@ -113,7 +113,7 @@ func (c *composer) stack(r *Region, items []Region) error {
 		}
 		lh := b.lineHeight * b.size
 		base := y + b.para.Ascent*b.size
-		pl := placed{region: b.r, box: box, size: b.size}
+		pl := placed{region: b.r, box: box, size: b.size, hang: b.para.Hang * b.size}
 		for i, ln := range b.lines {
 			runs := b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color)
 			for _, run := range runs {
@@ -322,7 +322,10 @@ type placed struct {
 	region *Region
 	box    frame.Rect
 	size   float64
-	lines  []placedLine
+	// hang is how far the opening mark of the first line hangs left of
+	// the box, by design.
+	hang  float64
+	lines []placedLine
 }
 
 type placedLine struct {
