@@ -336,4 +336,3 @@ func pad(img image.Image, w int) image.Image {
 	draw.Draw(out, image.Rect(0, 0, b.Dx(), b.Dy()), img, b.Min, draw.Src)
 	return out
 }
-
