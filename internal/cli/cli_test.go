@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -171,5 +174,87 @@ func TestInterrupted(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "interrupted") {
 		t.Errorf("stderr: %s", errb.String())
+	}
+}
+
+// A user's own layout, theme (with a background photo) and campaign (with a
+// logo) work end to end.
+func TestUserLayoutThemeLogo(t *testing.T) {
+	dir := t.TempDir()
+	photo := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	for y := 0; y < 300; y++ {
+		for x := 0; x < 400; x++ {
+			photo.Set(x, y, color.RGBA{uint8(x * 255 / 400), uint8(y * 255 / 300), 160, 255})
+		}
+	}
+	logo := image.NewRGBA(image.Rect(0, 0, 200, 80))
+	draw.Draw(logo, image.Rect(10, 10, 190, 70), image.NewUniform(color.RGBA{255, 200, 0, 255}), image.Point{}, draw.Src)
+	savePNG(t, filepath.Join(dir, "my", "themes", "crowd.png"), photo)
+	savePNG(t, filepath.Join(dir, "logo.png"), logo)
+	write(t, dir, "my/themes/photo.yaml", `name: photo
+description: A photo under a dark overlay
+colors: {background: "#000000", text: "#ffffff", muted: "#e0e0e0", accent: "#ffcc00"}
+background: {image: crowd.png, overlay: 0.7}
+`)
+	write(t, dir, "my/poster-card.yaml", `name: poster-card
+kind: card
+size: {width: 800, height: 1000, unit: px}
+safe: 40
+regions:
+  - type: logo
+    box: [60, 60, 300, 100]
+    align: left
+  - type: stack
+    box: [60, 200, 680, 740]
+    items:
+      - type: quote
+        size: [30, 60]
+        wrap: balanced
+      - type: attribution
+        space-before: 24
+        size: [18, 24]
+        color: muted
+`)
+	conf := write(t, dir, "campaign.yaml", "name: Test Campaign\nlogo: logo.png\nurl: https://example.org\n")
+	out := filepath.Join(dir, "out")
+	code, stdout, stderr := run(t, "cards", "--layouts", filepath.Join(dir, "my"), "--layout", "poster-card", "--theme", "photo",
+		"--config", conf, "--quote", "nils-melzer", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	f, err := os.Open(filepath.Join(out, "poster-card", "nils-melzer.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The logo's yellow is there, and the photo shows through the overlay.
+	if c := color.RGBAModel.Convert(img.At(150, 110)).(color.RGBA); c.R < 200 || c.G < 150 || c.B > 60 {
+		t.Errorf("logo pixel %v, want yellow", c)
+	}
+	if c := color.RGBAModel.Convert(img.At(790, 990)).(color.RGBA); c == (color.RGBA{0, 0, 0, 255}) {
+		t.Errorf("corner pixel is flat black: the photo is missing")
+	}
+	// A missing logo is named with the settings file and line.
+	bad := write(t, dir, "bad.yaml", "name: X\nlogo: nope.png\n")
+	code, _, stderr = run(t, "cards", "--config", bad, "--quote", "nils-melzer", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "bad.yaml:2: logo: image") || !strings.Contains(stderr, "nope.png does not exist") {
+		t.Errorf("missing logo: exit %d, %s", code, stderr)
+	}
+}
+
+func savePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
 	}
 }
