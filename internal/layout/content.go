@@ -3,6 +3,7 @@ package layout
 import (
 	"image"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/broadside/broadside/internal/quote"
@@ -23,18 +24,39 @@ type Brand struct {
 	LogoKey string
 	// Lang is the language of the campaign's own texts.
 	Lang string
+	// CallToAction is what the campaign asks readers to do; Intro is the
+	// introduction of booklets, paragraphs separated by blank lines.
+	CallToAction string
+	Intro        string
 }
 
-// Input is one thing to compose: a quote and the campaign around it.
+// Input is one thing to compose: a quote (or several, for leaflets) and the
+// campaign around it.
 type Input struct {
 	Quote quote.Quote
+	// More are further quotes, shown by regions with quote: 2, 3 and so on.
+	More  []quote.Quote
 	Brand Brand
+	// Page is the page number for {page}, 0 when there is none.
+	Page int
+}
+
+// quoteFor returns the quote a region shows: the first unless the region
+// names another. A region naming a quote that was not given shows nothing.
+func (c *composer) quoteFor(r *Region) quote.Quote {
+	n := r.Quote
+	if n <= 1 {
+		return c.in.Quote
+	}
+	if n-2 < len(c.in.More) {
+		return c.in.More[n-2]
+	}
+	return quote.Quote{}
 }
 
 // content returns the plain text a region shows, before typography, and the
 // language to set it in. Empty means the region is left out.
-func content(r *Region, in Input) (string, string) {
-	q := in.Quote
+func content(r *Region, q quote.Quote, in Input) (string, string) {
 	lang := q.Lang
 	if lang == "" {
 		lang = "en"
@@ -56,8 +78,10 @@ func content(r *Region, in Input) (string, string) {
 		s = Attribution(q)
 	case "organisation":
 		s = Organisation(q)
+	case "heading":
+		s = q.Organisation
 	case "text":
-		s = Expand(r.Text, in.Brand)
+		s = expand(r.Text, in.Brand, in.Page)
 		lang = brandLang(in.Brand)
 	case "logo":
 		s = in.Brand.Campaign
@@ -109,8 +133,11 @@ func Organisation(q quote.Quote) string {
 }
 
 // Expand fills a template's {campaign}, {tagline}, {title}, {handle},
-// {hashtags} and {url}. A template whose fields are all empty expands to "".
-func Expand(tmpl string, b Brand) string {
+// {hashtags}, {url} and {cta}. A template whose fields are all empty expands
+// to "".
+func Expand(tmpl string, b Brand) string { return expand(tmpl, b, 0) }
+
+func expand(tmpl string, b Brand, page int) string {
 	var tags []string
 	for _, h := range b.Hashtags {
 		tags = append(tags, "#"+strings.TrimPrefix(h, "#"))
@@ -122,6 +149,11 @@ func Expand(tmpl string, b Brand) string {
 		"{handle}":   b.Handle,
 		"{hashtags}": strings.Join(tags, " "),
 		"{url}":      DisplayURL(b.URL),
+		"{cta}":      b.CallToAction,
+		"{page}":     "",
+	}
+	if page > 0 {
+		fields["{page}"] = strconv.Itoa(page)
 	}
 	out, any := tmpl, false
 	for k, v := range fields {

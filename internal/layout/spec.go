@@ -48,7 +48,8 @@ type Canvas struct {
 // docs/layouts.md.
 type Region struct {
 	// Type is what the region shows: quote, excerpt, author, role,
-	// attribution, organisation, text, mark, rule, logo or stack.
+	// attribution, organisation, heading, text, intro, mark, rule, logo,
+	// qr or stack.
 	Type string `yaml:"type"`
 	// Box is x, y, width, height in canvas units. Stack items have none:
 	// they are set one under another in the stack's box.
@@ -83,11 +84,17 @@ type Region struct {
 	Text string `yaml:"text"`
 	// Prefix goes before the content, e.g. "— " before an author.
 	Prefix string `yaml:"prefix"`
-	// Width and Thickness of a rule, in canvas units.
+	// Width of a rule or a QR code in a stack, and Thickness of a rule, in
+	// canvas units.
 	Width     float64 `yaml:"width"`
 	Thickness float64 `yaml:"thickness"`
 	// Items of a stack.
 	Items []Region `yaml:"items"`
+	// Quote picks which of several quotes the region shows (leaflets):
+	// 1 for the first, the default.
+	Quote int `yaml:"quote"`
+	// ParagraphSpace is the gap between the paragraphs of an intro.
+	ParagraphSpace float64 `yaml:"paragraph-space"`
 
 	Pos yamlx.Pos `yaml:"-"`
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/qr"
 	"github.com/broadside/broadside/internal/text"
 )
 
@@ -27,6 +28,12 @@ type block struct {
 	// text edge and sits exactly on the space above the quote.
 	mark                   bool
 	inkL, inkB, inkR, inkT float64
+	// qr is a QR code of side ruleW.
+	qr *qr.Code
+	// link makes the text a live link in PDFs.
+	link string
+	// quote is the quote the block shows, for messages.
+	quote string
 
 	// set by measure
 	size  float64
@@ -43,33 +50,13 @@ const capPerMetre = 0.25 / 2.54 * 72 // points of cap height per metre
 // keep their proportions, and the quote is as large as the box allows.
 func (c *composer) stack(r *Region, items []Region) error {
 	box := c.box(*r.Box)
-	var blocks []*block
-	for i := range items {
-		it := &items[i]
-		b, err := c.prepare(it, r)
-		if err != nil {
-			return err
-		}
-		if b != nil {
-			blocks = append(blocks, b)
-		}
+	blocks, err := c.prepareAll(items, r)
+	if err != nil || len(blocks) == 0 {
+		return err
 	}
-	if len(blocks) == 0 {
-		return nil
-	}
-	// Space before the first item would only push the stack off centre.
-	first := blocks[0].spaceBefore
-	blocks[0].spaceBefore = 0
-	defer func() { blocks[0].spaceBefore = first }()
-
-	fits := func(t float64) bool {
-		h, _, ok := measure(blocks, t, box)
-		return ok && h <= box.H+1e-6
-	}
-	t, ok := text.Fit(fits, 16)
-	h, word, _ := measure(blocks, t, box)
-	if !ok {
-		return c.fitError(r, blocks, h-box.H, word)
+	h, err := c.fit(r, blocks, box)
+	if err != nil {
+		return err
 	}
 	y := box.Y
 	valign := r.VAlign
@@ -82,9 +69,63 @@ func (c *composer) stack(r *Region, items []Region) error {
 	case "bottom":
 		y += box.H - h
 	}
+	c.draw(blocks, box, y)
+	return nil
+}
+
+// prepareAll prepares the items of a stack, leaving out those with nothing
+// to show. Space before the first item is dropped: it would only push the
+// stack off its alignment.
+func (c *composer) prepareAll(items []Region, parent *Region) ([]*block, error) {
+	var blocks []*block
+	for i := range items {
+		bs, err := c.prepare(&items[i], parent)
+		if err != nil {
+			return nil, err
+		}
+		blocks = append(blocks, bs...)
+	}
+	if len(blocks) > 0 {
+		blocks[0].spaceBefore = 0
+	}
+	return blocks, nil
+}
+
+// fit chooses the sizes of blocks so they fit box, and returns their height.
+func (c *composer) fit(r *Region, blocks []*block, box frame.Rect) (float64, error) {
+	fits := func(t float64) bool {
+		h, _, ok := measure(blocks, t, box)
+		return ok && h <= box.H+1e-6
+	}
+	t, ok := text.Fit(fits, 16)
+	h, word, _ := measure(blocks, t, box)
+	if !ok {
+		return h, c.fitError(r, blocks, h-box.H, word)
+	}
+	return h, nil
+}
+
+// draw adds fitted blocks to the frame, the first at y.
+func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 	for _, b := range blocks {
 		y += b.spaceBefore
-		if b.para == nil { // a rule
+		switch {
+		case b.qr != nil:
+			side := b.ruleW
+			x := box.X
+			switch b.align {
+			case text.Center:
+				x += (box.W - side) / 2
+			case text.Right:
+				x += box.W - side
+			}
+			c.f.Add(b.qr.Draw(x, y, side, b.color, c.th.Color("background"))...)
+			if c.in.Brand.URL != "" {
+				c.f.Add(&frame.Link{X: x, Y: y, W: side, H: side, URL: c.in.Brand.URL})
+			}
+			y += side
+			continue
+		case b.para == nil: // a rule
 			x := box.X
 			switch b.align {
 			case text.Center:
@@ -95,8 +136,7 @@ func (c *composer) stack(r *Region, items []Region) error {
 			c.f.Add(&frame.Rect{X: x, Y: y, W: b.ruleW, H: b.ruleT, Fill: b.color})
 			y += b.ruleT
 			continue
-		}
-		if b.mark {
+		case b.mark:
 			x := box.X - b.inkL*b.size
 			switch b.align {
 			case text.Center:
@@ -114,17 +154,21 @@ func (c *composer) stack(r *Region, items []Region) error {
 		lh := b.lineHeight * b.size
 		base := y + b.para.Ascent*b.size
 		pl := placed{region: b.r, box: box, size: b.size, hang: b.para.Hang * b.size}
+		var ink frame.Rect
 		for i, ln := range b.lines {
 			runs := b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color)
 			for _, run := range runs {
 				c.f.Add(run)
+				ink = frame.Union(ink, run.Ink)
 			}
 			pl.lines = append(pl.lines, placedLine{text: string(b.para.Runes[ln.Start:ln.End]), runs: runs})
+		}
+		if b.link != "" && !ink.Empty() {
+			c.f.Add(&frame.Link{X: ink.X, Y: ink.Y, W: ink.W, H: ink.H, URL: b.link})
 		}
 		c.placed = append(c.placed, pl)
 		y += blockHeight(b)
 	}
-	return nil
 }
 
 // measure sets every block at parameter t and returns the stack's height.
@@ -133,6 +177,10 @@ func (c *composer) stack(r *Region, items []Region) error {
 func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string, ok bool) {
 	for _, b := range blocks {
 		h += b.spaceBefore
+		if b.qr != nil {
+			h += b.ruleW
+			continue
+		}
 		if b.para == nil {
 			h += b.ruleT
 			continue
@@ -185,7 +233,14 @@ func widest(b *block, width float64) string {
 }
 
 func (c *composer) fitError(r *Region, blocks []*block, over float64, word string) error {
-	e := &FitError{Quote: c.in.Quote.ID, Layout: c.l.Name, File: c.l.File, Line: r.Pos.Line, Over: over / c.scale, Unit: c.l.Size.Unit, Word: word}
+	id := c.in.Quote.ID
+	for _, b := range blocks {
+		if b.quote != "" {
+			id = b.quote
+			break
+		}
+	}
+	e := &FitError{Quote: id, Layout: c.l.Name, File: c.l.File, Line: r.Pos.Line, Over: over / c.scale, Unit: c.l.Size.Unit, Word: word}
 	if math.IsInf(over, 0) || over <= 0 && word == "" {
 		// More lines than max-lines allows: say so rather than "0 too tall".
 		e.Over = 0
@@ -202,36 +257,84 @@ func (c *composer) fitError(r *Region, blocks []*block, over float64, word strin
 	return e
 }
 
-// prepare turns a stack item into a block, or nil when it has no content.
-func (c *composer) prepare(it, parent *Region) (*block, error) {
+// prepare turns a stack item into blocks (an intro of several paragraphs
+// gives several), or none when it has nothing to show.
+func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 	b := &block{r: it, spaceBefore: it.SpaceBefore * c.scale}
 	al := it.Align
 	if al == "" {
 		al = parent.Align
 	}
 	b.align = align(al)
-	if it.Type == "rule" {
+	q := c.quoteFor(it)
+	switch it.Type {
+	case "rule":
 		b.ruleW, b.ruleT = it.Width*c.scale, it.Thickness*c.scale
 		if it.Box != nil { // a rule on its own, not in a stack
 			b.ruleW = it.Box.W * c.scale
 		}
 		b.color = c.th.Color(colorOr(it.Color, "accent"))
-		return b, nil
+		return []*block{b}, nil
+	case "mark":
+		b, err := c.prepareMark(it, b, q.Lang)
+		if b == nil || err != nil {
+			return nil, err
+		}
+		return []*block{b}, nil
+	case "qr":
+		return c.prepareQR(it, b)
+	case "intro":
+		var out []*block
+		for i, par := range paragraphs(c.in.Brand.Intro) {
+			pb := *b
+			if i > 0 {
+				pb.spaceBefore = it.ParagraphSpace * c.scale
+			}
+			bb, err := c.prepareText(it, &pb, par, brandLang(c.in.Brand), q.ID)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, bb)
+		}
+		return out, nil
 	}
-	if it.Type == "mark" {
-		return c.prepareMark(it, b)
-	}
-	s, lang := content(it, c.in)
+	s, lang := content(it, q, c.in)
 	if s == "" {
 		return nil, nil
 	}
+	if it.Type == "text" && strings.Contains(it.Text, "{url}") && strings.TrimSpace(it.Text) == "{url}" {
+		b.link = c.in.Brand.URL
+	}
+	bb, err := c.prepareText(it, b, s, lang, q.ID)
+	if err != nil {
+		return nil, err
+	}
+	if it.Type == "quote" || it.Type == "excerpt" {
+		bb.quote = q.ID
+	}
+	return []*block{bb}, nil
+}
+
+// paragraphs splits text at blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, strings.Join(strings.Fields(p), " "))
+		}
+	}
+	return out
+}
+
+// prepareText sets s (plain text, before typography) in the region's style.
+func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*block, error) {
 	marks := (it.Type == "quote" || it.Type == "excerpt") && (it.Marks == nil || *it.Marks)
 	s = text.Smarten(s, lang, marks)
 	if marks {
 		q := text.QuotesFor(lang)
 		s = q.Open + s + q.Close
 	}
-	def := map[string]string{"quote": "quote", "excerpt": "quote", "author": "author", "attribution": "author", "logo": "heading"}[it.Type]
+	def := map[string]string{"quote": "quote", "excerpt": "quote", "author": "author", "attribution": "author", "logo": "heading", "heading": "detail", "intro": "body"}[it.Type]
 	if def == "" {
 		def = "detail"
 	}
@@ -249,7 +352,7 @@ func (c *composer) prepare(it, parent *Region) (*block, error) {
 	if err != nil {
 		var me *text.MissingError
 		if errors.As(err, &me) {
-			return nil, &GlyphError{Quote: c.in.Quote.ID, Err: me}
+			return nil, &GlyphError{Quote: quoteID, Err: me}
 		}
 		return nil, err
 	}
@@ -286,9 +389,32 @@ func (c *composer) prepare(it, parent *Region) (*block, error) {
 	return b, nil
 }
 
+// prepareQR encodes the campaign's URL as a square as wide as the region
+// allows (a stack item) or its box (a region of its own).
+func (c *composer) prepareQR(it *Region, b *block) ([]*block, error) {
+	url := c.in.Brand.URL
+	if url == "" {
+		return nil, nil
+	}
+	code, err := qr.Encode(url)
+	if err != nil {
+		return nil, err
+	}
+	side := it.Width * c.scale
+	if it.Box != nil {
+		side = math.Min(it.Box.W, it.Box.H) * c.scale
+	}
+	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
+		return nil, it.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)
+	}
+	b.qr, b.ruleW = code, side
+	b.color = c.th.Color(colorOr(it.Color, "text"))
+	return []*block{b}, nil
+}
+
 // prepareMark sets the opening quotation mark of the quote's language.
-func (c *composer) prepareMark(it *Region, b *block) (*block, error) {
-	mark := []rune(strings.Trim(text.QuotesFor(c.in.Quote.Lang).Open, "\u202f\u00a0 "))
+func (c *composer) prepareMark(it *Region, b *block, lang string) (*block, error) {
+	mark := []rune(strings.Trim(text.QuotesFor(lang).Open, "\u202f\u00a0 "))
 	fnt, err := c.font(it.Font, "mark")
 	if err != nil {
 		return nil, err
@@ -332,3 +458,4 @@ type placedLine struct {
 	text string
 	runs []*frame.Text
 }
+

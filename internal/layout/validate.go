@@ -18,16 +18,17 @@ const (
 )
 
 var (
-	regionTypes = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "text", "mark", "rule", "logo", "stack"}
-	textTypes   = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "text"}
+	regionTypes = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro", "mark", "rule", "logo", "qr", "stack"}
+	textTypes   = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro"}
 	kinds       = []string{"card", "poster", "placard"}
 	units       = []string{"px", "pt", "mm", "cm", "in"}
 )
 
 // keys each region type accepts, beyond type.
 var regionKeys = map[string][]string{
-	"text":  {"box", "align", "valign", "font", "size", "line-height", "color", "wrap", "max-lines", "space-before", "uppercase", "tracking", "prefix"},
-	"mark":  {"box", "align", "font", "size", "color", "space-before"},
+	"text":  {"box", "align", "valign", "font", "size", "line-height", "color", "wrap", "max-lines", "space-before", "uppercase", "tracking", "prefix", "quote"},
+	"mark":  {"box", "align", "font", "size", "color", "space-before", "quote"},
+	"qr":    {"box", "align", "valign", "width", "color", "space-before"},
 	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
 	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking"},
 	"stack": {"box", "align", "valign", "items"},
@@ -39,6 +40,8 @@ func allowedKeys(typ string) []string {
 		return append(regionKeys["text"], "marks")
 	case typ == "text":
 		return append(regionKeys["text"], "text")
+	case typ == "intro":
+		return append(regionKeys["text"], "paragraph-space")
 	case contains(textTypes, typ):
 		return regionKeys["text"]
 	}
@@ -193,7 +196,7 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 			add(p.Errorf("box", "the box must have a positive width and height, not %g × %g", b.W, b.H))
 		} else if b.X < 0 || b.Y < 0 || b.X+b.W > l.Size.Width+1e-9 || b.Y+b.H > l.Size.Height+1e-9 {
 			add(p.Errorf("box", "[%g, %g, %g, %g] reaches outside the %s canvas", b.X, b.Y, b.W, b.H, l.SizeLabel()))
-		} else if (contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo") && !l.insideSafe(*b) {
+		} else if (contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo" || r.Type == "qr") && !l.insideSafe(*b) {
 			s := l.Safe
 			add(p.Errorf("box", "[%g, %g, %g, %g] crosses the safe margins (%g, %g, %g, %g); text kept there may be cropped or covered",
 				b.X, b.Y, b.W, b.H, s.Top, s.Right, s.Bottom, s.Left))
@@ -258,6 +261,12 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	}
 	if r.Type == "mark" && r.Size == nil {
 		add(p.Errorf("size", "a mark needs a font size, e.g. size: 240"))
+	}
+	if r.Type == "qr" && inStack && r.Width <= 0 {
+		add(p.Errorf("width", "a QR code in a stack needs a positive width"))
+	}
+	if r.Quote < 0 || r.Quote > 50 {
+		add(p.Errorf("quote", "%d is out of range; 1 is the first quote", r.Quote))
 	}
 	if r.Type == "rule" {
 		if r.Thickness <= 0 {
