@@ -27,7 +27,13 @@ type Config struct {
 	Hashtags []string `yaml:"hashtags"`
 	Logo     string   `yaml:"logo"`
 	Lang     string   `yaml:"lang"`
-	Cards    Cards    `yaml:"cards"`
+	// Intro opens booklets (paragraphs separated by blank lines);
+	// CallToAction closes them, and leaflets and flyers.
+	Intro        string  `yaml:"intro"`
+	CallToAction string  `yaml:"call-to-action"`
+	Cards        Cards   `yaml:"cards"`
+	Booklet      Booklet `yaml:"booklet"`
+	Leaflet      Leaflet `yaml:"leaflet"`
 
 	Pos yamlx.Pos `yaml:"-"`
 	// File is where the settings came from; Dir resolves relative paths
@@ -41,6 +47,27 @@ type Cards struct {
 	Layouts []string  `yaml:"layouts"`
 	Theme   string    `yaml:"theme"`
 	Format  string    `yaml:"format"`
+	Pos     yamlx.Pos `yaml:"-"`
+}
+
+// Booklet says which booklets build makes.
+type Booklet struct {
+	// Layout is booklet-a5 or booklet-half-letter (or one of yours).
+	Layout string `yaml:"layout"`
+	Theme  string `yaml:"theme"`
+	// Impose lists the versions to make: none (pages in reading order)
+	// and saddle (imposed for folding and stapling).
+	Impose []string `yaml:"impose"`
+	// PrintShop also makes a version with bleed and crop marks.
+	PrintShop bool      `yaml:"print-shop"`
+	Pos       yamlx.Pos `yaml:"-"`
+}
+
+// Leaflet says which leaflets and flyers build makes.
+type Leaflet struct {
+	Layouts []string  `yaml:"layouts"`
+	Theme   string    `yaml:"theme"`
+	Quotes  []string  `yaml:"quotes"`
 	Pos     yamlx.Pos `yaml:"-"`
 }
 
@@ -108,6 +135,11 @@ func Parse(file string, b []byte) (*Config, error) {
 	case "png", "jpeg":
 	default:
 		errs = append(errs, c.Cards.Pos.Errorf("format", "%q is not an image format; use png or jpeg", c.Cards.Format))
+	}
+	for _, im := range c.Booklet.Impose {
+		if im != "none" && im != "saddle" {
+			errs = append(errs, c.Booklet.Pos.Errorf("impose", "%q is not an imposition; use none or saddle", im))
+		}
 	}
 	for i, tag := range c.Hashtags {
 		c.Hashtags[i] = strings.TrimPrefix(tag, "#")

@@ -40,6 +40,11 @@ type options struct {
 	tags    string
 	format  string
 	workers int
+
+	impose    string
+	sheet     string
+	printShop bool
+	creep     string
 }
 
 // common registers the flags every command shares.
@@ -161,6 +166,9 @@ func (e *env) brand() (layout.Brand, error) {
 		Hashtags: c.Hashtags,
 		URL:      c.URL,
 		Lang:     c.Lang,
+
+		CallToAction: c.CallToAction,
+		Intro:        c.Intro,
 	}
 	if p := c.LogoPath(); p != "" {
 		im, err := imageio.Load(p)

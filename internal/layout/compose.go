@@ -50,6 +50,9 @@ func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, 
 }
 
 func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, *composer, error) {
+	if len(l.Regions) == 0 {
+		return nil, nil, fmt.Errorf("layout %s is a %s layout with no single page to compose", l.Name, l.Kind)
+	}
 	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
 	f := frame.New(l.W(), l.H())
 	f.Bleed = l.Bleed * c.scale
@@ -75,6 +78,8 @@ type composer struct {
 	scale float64 // points per canvas unit
 	// placed lists the text blocks set, for tests.
 	placed []placed
+	// noBleed leaves the bleed out: pages for home printers.
+	noBleed bool
 }
 
 func (c *composer) box(b Box) frame.Rect {

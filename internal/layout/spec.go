@@ -16,7 +16,8 @@ import (
 type Layout struct {
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
-	// Kind groups layouts for commands: card, poster, placard.
+	// Kind groups layouts for commands: card, poster, placard, booklet,
+	// leaflet (a folded sheet) or flyer.
 	Kind string `yaml:"kind"`
 	// Size is the canvas: px for screens, mm, pt or in for print.
 	Size Canvas `yaml:"size"`
@@ -28,12 +29,49 @@ type Layout struct {
 	// Distance is the reading distance in metres for placards and posters:
 	// the fitter keeps capitals at least 2.5 cm tall per 10 m.
 	Distance float64 `yaml:"distance"`
-	// Regions are drawn in order.
+	// Regions are drawn in order (cards, posters, placards).
 	Regions []Region `yaml:"regions"`
+
+	// Booklets: page margins (top, outside, bottom, inside: mirrored on
+	// facing pages), the sheet two pages are imposed on, the fixed pages,
+	// the page number, and how the quotes flow over the pages between.
+	Margins Insets   `yaml:"margins"`
+	Sheet   string   `yaml:"sheet"`
+	Cover   []Region `yaml:"cover"`
+	Intro   []Region `yaml:"intro"`
+	Back    []Region `yaml:"back"`
+	Folio   *Region  `yaml:"folio"`
+	Flow    *Flow    `yaml:"flow"`
+
+	// Leaflets and flyers: the regions of each side of the sheet, and for
+	// a tri-fold the panels' widths.
+	Sides  []Side    `yaml:"sides"`
+	Panels []float64 `yaml:"panels"`
 
 	Pos yamlx.Pos `yaml:"-"`
 	// File is where the layout came from, for messages.
 	File string `yaml:"-"`
+}
+
+// Flow says how a booklet sets its quotes: each quote (with the heading it
+// is grouped under, when that changes) is a stack kept on one page.
+type Flow struct {
+	// Heading is the style of the organisation headings.
+	Heading *Region `yaml:"heading"`
+	// Quote is the stack set for each quote: quote, author, role...
+	Quote []Region `yaml:"quote"`
+	// Gap is the space between quotes, in canvas units.
+	Gap float64 `yaml:"gap"`
+	// PerPage, when 1, gives each quote a page of its own, centred.
+	PerPage int       `yaml:"per-page"`
+	Pos     yamlx.Pos `yaml:"-"`
+}
+
+// Side is one side of a leaflet or flyer.
+type Side struct {
+	Name    string    `yaml:"name"`
+	Regions []Region  `yaml:"regions"`
+	Pos     yamlx.Pos `yaml:"-"`
 }
 
 // Canvas is a layout's size.

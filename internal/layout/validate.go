@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,7 +21,7 @@ const (
 var (
 	regionTypes = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro", "mark", "rule", "logo", "qr", "stack"}
 	textTypes   = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro"}
-	kinds       = []string{"card", "poster", "placard"}
+	kinds       = []string{"card", "poster", "placard", "booklet", "leaflet", "flyer"}
 	units       = []string{"px", "pt", "mm", "cm", "in"}
 )
 
@@ -109,14 +110,35 @@ func (l *Layout) validate() error {
 	if l.Distance < 0 || l.Distance > 100 {
 		add(p.Errorf("distance", "reading distance %g m is out of range (0 to 100 m)", l.Distance))
 	}
-	if len(l.Regions) == 0 {
-		add(p.Errorf("regions", "the layout has no regions, so nothing would be drawn"))
+	switch l.Kind {
+	case "booklet":
+		l.validateBooklet(&errs)
+	case "leaflet", "flyer":
+		l.validateSides(&errs)
+	default:
+		l.validateRegions(l.Regions, p, "regions", true, &errs)
+		for _, k := range []string{"margins", "sheet", "cover", "intro", "back", "folio", "flow", "sides", "panels"} {
+			if _, ok := p.Keys[k]; ok {
+				add(p.Errorf(k, "does not apply to a %s layout", l.Kind))
+			}
+		}
+	}
+	return joinErrs(errs)
+}
+
+// validateRegions checks one page's regions: each region, that text boxes
+// do not overlap, and (for cards, posters, placards) that one shows the quote.
+func (l *Layout) validateRegions(regions []Region, p yamlx.Pos, key string, needQuote bool, errs *[]error) {
+	add := func(err error) { *errs = append(*errs, err) }
+	if len(regions) == 0 {
+		add(p.Errorf(key, "there are no regions, so nothing would be drawn"))
+		return
 	}
 	showsQuote := false
 	var textBoxes []namedBox
-	for i := range l.Regions {
-		r := &l.Regions[i]
-		l.checkRegion(r, false, &errs)
+	for i := range regions {
+		r := &regions[i]
+		l.checkRegion(r, false, errs)
 		if r.Type == "quote" || r.Type == "excerpt" {
 			showsQuote = true
 		}
@@ -129,8 +151,8 @@ func (l *Layout) validate() error {
 			textBoxes = append(textBoxes, namedBox{r, i})
 		}
 	}
-	if len(l.Regions) > 0 && !showsQuote {
-		add(p.Errorf("regions", "no region shows the quote; add one of type quote or excerpt"))
+	if needQuote && !showsQuote {
+		add(p.Errorf(key, "no region shows the quote; add one of type quote or excerpt"))
 	}
 	// Text boxes must not overlap: the fitter keeps text in its box, so
 	// overlapping boxes could still set text over text.
@@ -142,7 +164,85 @@ func (l *Layout) validate() error {
 			}
 		}
 	}
-	return joinErrs(errs)
+}
+
+// validateBooklet checks margins, the fixed pages and the flow.
+func (l *Layout) validateBooklet(errs *[]error) {
+	add := func(err error) { *errs = append(*errs, err) }
+	p := l.Pos
+	if _, ok := p.Keys["regions"]; ok {
+		add(p.Errorf("regions", "a booklet has cover, intro, back and flow instead of regions"))
+	}
+	m := l.Margins
+	if m.Top < 0 || m.Right < 0 || m.Bottom < 0 || m.Left < 0 || m.Left+m.Right >= l.Size.Width*0.8 || m.Top+m.Bottom >= l.Size.Height*0.8 {
+		add(p.Errorf("margins", "the margins must be positive and leave room for text"))
+	}
+	switch l.Sheet {
+	case "":
+		l.Sheet = "a4"
+	case "a4", "letter":
+	default:
+		add(p.Errorf("sheet", "%q is not a sheet; use a4 or letter", l.Sheet))
+	}
+	l.validateRegions(l.Cover, p, "cover", false, errs)
+	l.validateRegions(l.Back, p, "back", false, errs)
+	if len(l.Intro) > 0 {
+		l.validateRegions(l.Intro, p, "intro", false, errs)
+	}
+	if l.Folio != nil {
+		l.checkRegion(l.Folio, false, errs)
+	}
+	f := l.Flow
+	if f == nil {
+		add(p.Errorf("flow", "a booklet needs a flow: the stack set for each quote"))
+		return
+	}
+	if f.Heading != nil {
+		l.checkRegion(f.Heading, true, errs)
+	}
+	quote := false
+	for i := range f.Quote {
+		l.checkRegion(&f.Quote[i], true, errs)
+		if f.Quote[i].Type == "quote" || f.Quote[i].Type == "excerpt" {
+			quote = true
+		}
+	}
+	if !quote {
+		add(f.Pos.Errorf("quote", "the flow's quote stack needs an item of type quote or excerpt"))
+	}
+	if f.Gap < 0 || f.Gap > l.Size.Height/2 {
+		add(f.Pos.Errorf("gap", "%g is out of range", f.Gap))
+	}
+	if f.PerPage < 0 || f.PerPage > 1 {
+		add(f.Pos.Errorf("per-page", "use 0 (quotes flow) or 1 (a page for each quote)"))
+	}
+}
+
+// validateSides checks a leaflet's or flyer's two sides and its panels.
+func (l *Layout) validateSides(errs *[]error) {
+	add := func(err error) { *errs = append(*errs, err) }
+	p := l.Pos
+	if _, ok := p.Keys["regions"]; ok {
+		add(p.Errorf("regions", "a %s has sides, each with its regions, instead of regions", l.Kind))
+	}
+	if len(l.Sides) != 2 {
+		add(p.Errorf("sides", "a %s has two sides (front and back); found %d", l.Kind, len(l.Sides)))
+	}
+	for i := range l.Sides {
+		l.validateRegions(l.Sides[i].Regions, l.Sides[i].Pos, "regions", false, errs)
+	}
+	if len(l.Panels) > 0 {
+		sum := 0.0
+		for _, w := range l.Panels {
+			if w <= 0 {
+				add(p.Errorf("panels", "panel widths must be positive"))
+			}
+			sum += w
+		}
+		if math.Abs(sum-l.Size.Width) > 0.01 {
+			add(p.Errorf("panels", "the panels add up to %g, not the sheet's width %g", sum, l.Size.Width))
+		}
+	}
 }
 
 type namedBox struct {

@@ -1,0 +1,57 @@
+package impose
+
+import (
+	"fmt"
+
+	"github.com/broadside/broadside/internal/frame"
+)
+
+// Crop marks: how far from the trim edge they start (beyond the bleed), how
+// long they are, and how thick. Registration black prints on every plate.
+const (
+	markGap    = 2 / 25.4 * 72 // points between the bleed and a mark
+	markLength = 6 / 25.4 * 72
+	markWidth  = 0.25
+)
+
+// PrintShop places a page (composed with its bleed) on a sheet big enough
+// for crop marks outside the bleed, and names the trim and bleed boxes, so
+// a print shop can print and cut it as it comes.
+func PrintShop(page *frame.Frame, bleed float64) *frame.Frame {
+	slug := bleed + markGap + markLength + 2
+	sheet := frame.New(page.W+2*slug, page.H+2*slug)
+	sheet.Label = page.Label
+	trim := frame.Rect{X: slug, Y: slug, W: page.W, H: page.H}
+	bl := frame.Rect{X: slug - bleed, Y: slug - bleed, W: page.W + 2*bleed, H: page.H + 2*bleed}
+	sheet.Boxes = &frame.Boxes{Trim: trim, Bleed: bl}
+	sheet.Add(&frame.Group{X: slug, Y: slug, Clip: bl, Frame: page})
+	black := frame.Color{A: 255}
+	out := bleed + markGap
+	for _, x := range []float64{trim.X, trim.X + trim.W} {
+		for _, y := range []float64{trim.Y, trim.Y + trim.H} {
+			dx, dy := -1.0, -1.0
+			if x > trim.X {
+				dx = 1
+			}
+			if y > trim.Y {
+				dy = 1
+			}
+			// A horizontal and a vertical mark at each corner, in line with
+			// the trim edges, starting outside the bleed.
+			sheet.Add(&frame.Line{X0: x + dx*out, Y0: y, X1: x + dx*(out+markLength), Y1: y, Width: markWidth, Color: black})
+			sheet.Add(&frame.Line{X0: x, Y0: y + dy*out, X1: x, Y1: y + dy*(out+markLength), Width: markWidth, Color: black})
+		}
+	}
+	return sheet
+}
+
+// SheetSize returns a named sheet's size in points, landscape.
+func SheetSize(name string) (w, h float64, err error) {
+	switch name {
+	case "a4":
+		return 297 / 25.4 * 72, 210 / 25.4 * 72, nil
+	case "letter":
+		return 11 * 72, 8.5 * 72, nil
+	}
+	return 0, 0, fmt.Errorf("%q is not a sheet; use a4 or letter", name)
+}

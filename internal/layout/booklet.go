@@ -1,0 +1,211 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/quote"
+)
+
+// Booklet is a booklet's pages in reading order, and its outline.
+type Booklet struct {
+	Pages []*frame.Frame
+	Marks []Mark
+	// Units says where each quote went: its page (zero-based) and y.
+	Units []Placed
+}
+
+// Mark is a bookmark: a title, the zero-based page and how far down it is.
+type Mark struct {
+	Title string
+	Page  int
+	Level int
+	Y     float64
+}
+
+// Placed records where a quote was set.
+type Placed struct {
+	Quote string
+	Page  int
+	Y, H  float64
+}
+
+// ComposeBooklet sets a cover, an introduction (when the campaign has one
+// and the layout a page for it), the quotes flowing over as many pages as
+// they need, grouped under their organisation headings, and a back cover.
+// A quote never splits across pages, and a heading always stands on the
+// page of the quote it introduces.
+//
+// With bleed, pages carry the layout's bleed (for print shops); without,
+// they are exactly the trim size (for home printers).
+func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, error) {
+	if l.Kind != "booklet" {
+		return nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
+	}
+	if len(qs) == 0 {
+		return nil, fmt.Errorf("a booklet needs at least one quote")
+	}
+	c := &composer{in: Input{Quote: qs[0], Brand: brand}, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: !bleed}
+	bk := &Booklet{}
+	page := func(regions []Region, title string) error {
+		n := len(bk.Pages) + 1
+		c.in.Page = n
+		f, err := c.page(regions, fmt.Sprintf("%s page %d", l.Name, n))
+		if err != nil {
+			return err
+		}
+		bk.Marks = append(bk.Marks, Mark{Title: title, Page: n - 1})
+		bk.Pages = append(bk.Pages, f)
+		return nil
+	}
+	if err := page(l.Cover, "Cover"); err != nil {
+		return nil, err
+	}
+	if brand.Intro != "" && len(l.Intro) > 0 {
+		if err := page(l.Intro, "Introduction"); err != nil {
+			return nil, err
+		}
+		c.folio()
+	}
+	if err := c.flow(qs, bk); err != nil {
+		return nil, err
+	}
+	if err := page(l.Back, "Back cover"); err != nil {
+		return nil, err
+	}
+	return bk, nil
+}
+
+// page composes one fixed page from regions.
+func (c *composer) page(regions []Region, label string) (*frame.Frame, error) {
+	c.f = c.newFrame(label)
+	if err := c.background(); err != nil {
+		return nil, err
+	}
+	for i := range regions {
+		if err := c.region(&regions[i]); err != nil {
+			return nil, err
+		}
+	}
+	return c.f, nil
+}
+
+// newFrame starts an empty page of the layout's size.
+func (c *composer) newFrame(label string) *frame.Frame {
+	f := frame.New(c.l.W(), c.l.H())
+	if !c.noBleed {
+		f.Bleed = c.l.Bleed * c.scale
+	}
+	f.Label = label
+	return f
+}
+
+// contentBox returns the text area of page n (1-based): recto pages (odd) have
+// the inside margin on the left, verso pages on the right.
+func (c *composer) contentBox(n int) frame.Rect {
+	m, s := c.l.Margins, c.scale
+	// Margins are written [top, outside, bottom, inside].
+	inside, outside := m.Left, m.Right
+	left, right := inside, outside
+	if n%2 == 0 {
+		left, right = outside, inside
+	}
+	return frame.Rect{X: left * s, Y: m.Top * s, W: c.l.W() - (left+right)*s, H: c.l.H() - (m.Top+m.Bottom)*s}
+}
+
+// folio adds the page number to the current page, mirrored on verso pages.
+func (c *composer) folio() {
+	if c.l.Folio == nil {
+		return
+	}
+	r := *c.l.Folio
+	if c.in.Page%2 == 0 {
+		b := *r.Box
+		b.X = c.l.Size.Width - b.X - b.W
+		r.Box = &b
+		switch r.Align {
+		case "left", "":
+			r.Align = "right"
+		case "right":
+			r.Align = "left"
+		}
+	}
+	// A page number cannot fail to fit its own box in a valid layout, and
+	// a missing page number is better than no booklet.
+	_ = c.region(&r)
+}
+
+// flow sets the quotes over pages.
+func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
+	fl := c.l.Flow
+	gap := fl.Gap * c.scale
+	var y, bottom float64
+	var box frame.Rect
+	newPage := func() error {
+		n := len(bk.Pages) + 1
+		c.in.Page = n
+		c.f = c.newFrame(fmt.Sprintf("%s page %d", c.l.Name, n))
+		if err := c.background(); err != nil {
+			return err
+		}
+		c.folio()
+		bk.Pages = append(bk.Pages, c.f)
+		box = c.contentBox(n)
+		y, bottom = box.Y, box.Y+box.H
+		return nil
+	}
+	parent := &Region{Type: "stack", Align: "left"}
+	lastOrg := ""
+	started := false
+	for i, q := range qs {
+		c.in.Quote = q
+		var items []Region
+		heading := ""
+		if q.Organisation != "" && q.Organisation != lastOrg && fl.Heading != nil {
+			items = append(items, *fl.Heading)
+			heading = q.Organisation
+		}
+		lastOrg = q.Organisation
+		items = append(items, fl.Quote...)
+		blocks, err := c.prepareAll(items, parent)
+		if err != nil {
+			return err
+		}
+		if len(blocks) == 0 {
+			continue
+		}
+		if !started {
+			if err := newPage(); err != nil {
+				return err
+			}
+			bk.Marks = append(bk.Marks, Mark{Title: "Statements", Page: len(bk.Pages) - 1})
+			started = true
+		}
+		h, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box)
+		if err != nil {
+			return err
+		}
+		space := gap
+		if fl.PerPage == 1 || y == box.Y {
+			space = 0
+		}
+		if fl.PerPage == 1 && i > 0 || y > box.Y && y+space+h > bottom+1e-6 {
+			if err := newPage(); err != nil {
+				return err
+			}
+			space = 0
+		}
+		top := y + space
+		if fl.PerPage == 1 {
+			top = box.Y + (box.H-h)/2
+		}
+		c.draw(blocks, box, top)
+		if heading != "" {
+			bk.Marks = append(bk.Marks, Mark{Title: heading, Page: len(bk.Pages) - 1, Level: 1, Y: top})
+		}
+		bk.Units = append(bk.Units, Placed{Quote: q.ID, Page: len(bk.Pages) - 1, Y: top, H: h})
+		y = top + h
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+// Package press makes the print documents: it composes booklets, leaflets
+// and posters with the layout engine, imposes them for the printer that
+// will print them, and writes the PDF.
+package press
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/impose"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/quote"
+	"github.com/broadside/broadside/internal/render/pdf"
+)
+
+// Impositions of a booklet.
+const (
+	Reading   = "none"   // pages in reading order, one per PDF page
+	Saddle    = "saddle" // two pages per sheet side, for folding and stapling
+	PrintShop = "print-shop"
+)
+
+// Booklet is what a booklet needs.
+type Booklet struct {
+	Layout *layout.Layout
+	Theme  *layout.Theme
+	Fonts  *font.Registry
+	Brand  layout.Brand
+	Quotes []quote.Quote
+	Meta   pdf.Meta
+}
+
+// Made is a rendered document and facts to tell the user.
+type Made struct {
+	PDF []byte
+	// Pages is the number of booklet pages (after padding, for saddle).
+	Pages int
+	// Sheets is the number of PDF pages: sheet sides when imposed.
+	Sheets int
+	// Scale is below 1 when imposed pages were shrunk to fit the sheet.
+	Scale float64
+}
+
+// Make renders the booklet in one imposition. sheet names the paper for
+// saddle ("" for the layout's own); creep is in points per sheet.
+func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
+	bk, err := layout.ComposeBooklet(b.Quotes, b.Brand, b.Layout, b.Theme, b.Fonts, mode == PrintShop)
+	if err != nil {
+		return nil, err
+	}
+	doc := pdf.Doc{Meta: b.Meta}
+	for _, m := range bk.Marks {
+		doc.Outline = append(doc.Outline, pdf.Bookmark{Title: m.Title, Page: m.Page, Level: m.Level, Y: m.Y})
+	}
+	made := &Made{Scale: 1}
+	switch mode {
+	case Reading:
+		doc.Pages = bk.Pages
+		made.Pages = len(bk.Pages)
+	case PrintShop:
+		for _, p := range bk.Pages {
+			doc.Pages = append(doc.Pages, impose.PrintShop(p, p.Bleed))
+		}
+		made.Pages = len(bk.Pages)
+	case Saddle:
+		if sheet == "" {
+			sheet = b.Layout.Sheet
+		}
+		w, h, err := impose.SheetSize(sheet)
+		if err != nil {
+			return nil, err
+		}
+		padded := impose.Pad(bk.Pages)
+		sheets, scale, err := impose.Saddle(padded, impose.Options{SheetW: w, SheetH: h, Creep: creep})
+		if err != nil {
+			return nil, err
+		}
+		doc.Pages, made.Scale, made.Pages = sheets, scale, len(padded)
+		// Sheets mix pages from all over the booklet, so an outline would
+		// jump about; the reading-order file has it.
+		doc.Outline = nil
+	default:
+		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc, b.Fonts); err != nil {
+		return nil, err
+	}
+	made.PDF, made.Sheets = buf.Bytes(), len(doc.Pages)
+	return made, nil
+}
