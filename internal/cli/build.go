@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
+
+	"github.com/broadside/broadside/internal/press"
 )
 
 func init() {
@@ -21,17 +23,48 @@ func init() {
 			fs.StringVar(&o.out, "out", defaultOut, "`DIR` for everything")
 			fs.IntVar(&o.workers, "workers", 0, "`N` cards drawn at once (default: one per core)")
 		},
-		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected %q; build takes only options", args[0])
-			}
-			start := time.Now()
-			n, err := e.cards(ctx, filepath.Join(e.opts.out, "cards"))
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "built %d cards in %s → %s\n", n, time.Since(start).Round(time.Millisecond), e.opts.out)
-			return nil
-		},
+		run: runBuild,
 	})
+}
+
+// runBuild makes the cards, the booklet in each configured imposition, and
+// the leaflets, as data/campaign.yaml says.
+func runBuild(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected %q; build takes only options", args[0])
+	}
+	start := time.Now()
+	conf, err := e.campaign()
+	if err != nil {
+		return err
+	}
+	n, err := e.cards(ctx, filepath.Join(e.opts.out, "cards"))
+	if err != nil {
+		return err
+	}
+	files := 0
+	imposes := conf.Booklet.Impose
+	if len(imposes) == 0 {
+		imposes = []string{press.Reading, press.Saddle}
+	}
+	if conf.Booklet.PrintShop {
+		imposes = append(imposes, press.PrintShop)
+	}
+	for _, mode := range imposes {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if _, err := e.booklet(mode, bookletOut(e.opts.out, mode)); err != nil {
+			return err
+		}
+		files++
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := e.leaflets(e.opts.out, ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "built %d cards, %d booklets and the leaflets in %s → %s\n", n, files, time.Since(start).Round(time.Millisecond), e.opts.out)
+	return nil
 }

@@ -14,60 +14,63 @@ import (
 // numbered from 1; 0 is a blank page.
 type Side struct{ Left, Right int }
 
-// SaddleOrder returns the sheet sides for a saddle-stitched booklet of n
-// pages, front then back of each sheet, outermost sheet first. n is first
-// padded to a multiple of 4; padding pages (numbers above n, returned as 0)
-// are meant to be blank pages inserted before the back cover, which Pad
-// does. For 8 pages: [8 1] [2 7] [6 3] [4 5]. Printed double-sided and
-// flipped on the short edge, the stack folds into the booklet in order.
+// SaddleOrder returns the sheet sides of a saddle-stitched booklet of n
+// pages, front then back of each sheet, outermost sheet first, as page
+// positions 1 to m, where m is n rounded up to a multiple of 4. For 8
+// pages: [8 1] [2 7] [6 3] [4 5]. Printed double-sided and flipped on the
+// short edge, the stack folds into the booklet in order. PaddedPages says
+// which page of the document stands at each position.
 func SaddleOrder(n int) []Side {
 	if n <= 0 {
 		return nil
 	}
 	m := (n + 3) / 4 * 4
-	page := func(p int) int {
-		if p > n {
-			return 0
-		}
-		return p
-	}
 	var out []Side
 	for i := 0; i < m/4; i++ {
 		out = append(out,
-			Side{Left: page(m - 2*i), Right: page(2*i + 1)},
-			Side{Left: page(2*i + 2), Right: page(m - 2*i - 1)},
+			Side{Left: m - 2*i, Right: 2*i + 1},
+			Side{Left: 2*i + 2, Right: m - 2*i - 1},
 		)
 	}
 	return out
 }
 
-// Pad returns the pages padded with blank pages to a multiple of four, the
-// blanks inserted before the last page (the back cover) so that it stays
-// on the outside. A single page is padded after it.
+// PaddedPages maps the positions 1 to m of a booklet of n pages padded to a
+// multiple of four (index 0 is position 1) to the document's page numbers,
+// 0 for a blank. The blanks go just before the back cover, so the back
+// cover stays on the outside; a single page is followed by its blanks.
+func PaddedPages(n int) []int {
+	m := (n + 3) / 4 * 4
+	out := make([]int, m)
+	for p := 1; p <= m; p++ {
+		switch {
+		case n == 1 && p == 1, p < n:
+			out[p-1] = p
+		case p == m && n > 1:
+			out[p-1] = n
+		}
+	}
+	return out
+}
+
+// Pad returns the pages padded with blank pages to a multiple of four, in
+// the order PaddedPages gives.
 func Pad(pages []*frame.Frame) []*frame.Frame {
 	n := len(pages)
-	m := (n + 3) / 4 * 4
-	if n == 0 || m == n {
+	if n == 0 || n%4 == 0 {
 		return pages
 	}
-	blank := func() *frame.Frame {
-		f := frame.New(pages[0].W, pages[0].H)
-		f.Label = "blank page"
-		return f
-	}
-	out := make([]*frame.Frame, 0, m)
-	if n == 1 {
-		out = append(out, pages[0])
-		for len(out) < m {
-			out = append(out, blank())
+	var out []*frame.Frame
+	for _, p := range PaddedPages(n) {
+		if p == 0 {
+			f := frame.New(pages[0].W, pages[0].H)
+			f.Label = "blank page"
+			out = append(out, f)
+			continue
 		}
-		return out
+		out = append(out, pages[p-1])
 	}
-	out = append(out, pages[:n-1]...)
-	for len(out) < m-1 {
-		out = append(out, blank())
-	}
-	return append(out, pages[n-1])
+	return out
 }
 
 // Options tune Saddle.
@@ -102,7 +105,7 @@ func Saddle(pages []*frame.Frame, opt Options) ([]*frame.Frame, float64, error) 
 	w, h := pw*scale, ph*scale
 	ox, oy := (opt.SheetW-2*w)/2, (opt.SheetH-h)/2
 	var sheets []*frame.Frame
-	for i, side := range SaddleOrder(len(pages)) {
+	for i, side := range SaddleOrder(len(pages)) { // already padded
 		sheet := frame.New(opt.SheetW, opt.SheetH)
 		sheet.Label = fmt.Sprintf("sheet %d %s", i/2+1, map[bool]string{true: "front", false: "back"}[i%2 == 0])
 		shift := opt.Creep * float64(i/2)

@@ -13,9 +13,9 @@ func TestSaddleOrder(t *testing.T) {
 		want string
 	}{
 		{0, "[]"},
-		{1, "[{0 1} {0 0}]"},
+		{1, "[{4 1} {2 3}]"},
 		{4, "[{4 1} {2 3}]"},
-		{5, "[{0 1} {2 0} {0 3} {4 5}]"},
+		{5, "[{8 1} {2 7} {6 3} {4 5}]"},
 		{8, "[{8 1} {2 7} {6 3} {4 5}]"},
 		{12, "[{12 1} {2 11} {10 3} {4 9} {8 5} {6 7}]"},
 	}
@@ -48,6 +48,17 @@ func TestSaddleOrderProperties(t *testing.T) {
 		}
 		if len(seen) != m {
 			t.Errorf("n=%d: %d distinct pages, want %d", n, len(seen), m)
+		}
+	}
+}
+
+func TestPaddedPages(t *testing.T) {
+	tests := map[int]string{
+		1: "[1 0 0 0]", 2: "[1 0 0 2]", 4: "[1 2 3 4]", 5: "[1 2 3 4 0 0 0 5]", 6: "[1 2 3 4 5 0 0 6]",
+	}
+	for n, want := range tests {
+		if got := fmt.Sprint(PaddedPages(n)); got != want {
+			t.Errorf("PaddedPages(%d) = %s, want %s", n, got, want)
 		}
 	}
 }

@@ -209,3 +209,25 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 	}
 	return nil
 }
+
+// ComposeSides sets the sides of a leaflet or flyer: the first quote of in
+// and the further ones in in.More go where the regions ask for them.
+func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Frame, error) {
+	if len(l.Sides) == 0 {
+		return nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
+	}
+	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: true}
+	var out []*frame.Frame
+	for i, side := range l.Sides {
+		name := side.Name
+		if name == "" {
+			name = fmt.Sprintf("side %d", i+1)
+		}
+		f, err := c.page(side.Regions, l.Name+" "+name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}

@@ -43,8 +43,9 @@ type Input struct {
 
 // quoteFor returns the quote a region shows: the first unless the region
 // names another. A region naming a quote that was not given shows nothing.
-func (c *composer) quoteFor(r *Region) quote.Quote {
-	n := r.Quote
+func (c *composer) quoteFor(r *Region) quote.Quote { return c.quoteN(r.Quote) }
+
+func (c *composer) quoteN(n int) quote.Quote {
 	if n <= 1 {
 		return c.in.Quote
 	}

@@ -43,10 +43,12 @@ type Layout struct {
 	Folio   *Region  `yaml:"folio"`
 	Flow    *Flow    `yaml:"flow"`
 
-	// Leaflets and flyers: the regions of each side of the sheet, and for
-	// a tri-fold the panels' widths.
-	Sides  []Side    `yaml:"sides"`
-	Panels []float64 `yaml:"panels"`
+	// Leaflets and flyers: the regions of each side of the sheet. A
+	// tri-fold's panels are boxes on its sides; see docs/layouts.md.
+	Sides []Side `yaml:"sides"`
+	// Fold says how to fold a leaflet, for the printing instructions:
+	// roll (a tri-fold) or none.
+	Fold string `yaml:"fold"`
 
 	Pos yamlx.Pos `yaml:"-"`
 	// File is where the layout came from, for messages.

@@ -266,7 +266,11 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 		al = parent.Align
 	}
 	b.align = align(al)
-	q := c.quoteFor(it)
+	n := it.Quote
+	if n == 0 {
+		n = parent.Quote // items show their stack's quote
+	}
+	q := c.quoteN(n)
 	switch it.Type {
 	case "rule":
 		b.ruleW, b.ruleT = it.Width*c.scale, it.Thickness*c.scale
@@ -458,4 +462,3 @@ type placedLine struct {
 	text string
 	runs []*frame.Text
 }
-

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -32,7 +31,7 @@ var regionKeys = map[string][]string{
 	"qr":    {"box", "align", "valign", "width", "color", "space-before"},
 	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
 	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking"},
-	"stack": {"box", "align", "valign", "items"},
+	"stack": {"box", "align", "valign", "items", "quote"},
 }
 
 func allowedKeys(typ string) []string {
@@ -117,7 +116,7 @@ func (l *Layout) validate() error {
 		l.validateSides(&errs)
 	default:
 		l.validateRegions(l.Regions, p, "regions", true, &errs)
-		for _, k := range []string{"margins", "sheet", "cover", "intro", "back", "folio", "flow", "sides", "panels"} {
+		for _, k := range []string{"margins", "sheet", "cover", "intro", "back", "folio", "flow", "sides", "fold"} {
 			if _, ok := p.Keys[k]; ok {
 				add(p.Errorf(k, "does not apply to a %s layout", l.Kind))
 			}
@@ -231,17 +230,10 @@ func (l *Layout) validateSides(errs *[]error) {
 	for i := range l.Sides {
 		l.validateRegions(l.Sides[i].Regions, l.Sides[i].Pos, "regions", false, errs)
 	}
-	if len(l.Panels) > 0 {
-		sum := 0.0
-		for _, w := range l.Panels {
-			if w <= 0 {
-				add(p.Errorf("panels", "panel widths must be positive"))
-			}
-			sum += w
-		}
-		if math.Abs(sum-l.Size.Width) > 0.01 {
-			add(p.Errorf("panels", "the panels add up to %g, not the sheet's width %g", sum, l.Size.Width))
-		}
+	switch l.Fold {
+	case "", "none", "roll":
+	default:
+		add(p.Errorf("fold", "%q is not a fold; use roll (a tri-fold) or none", l.Fold))
 	}
 }
 

@@ -239,7 +239,13 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type, path string, errs *[]e
 		return // the type checks itself
 	}
 	if n.Kind == yaml.AliasNode {
-		*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "aliases (*name) are not supported in settings files; write the value out"})
+		// An alias repeats an anchored value (&name ... *name): check what
+		// it stands for, once; yaml.v3 itself refuses alias bombs.
+		if n.Alias == nil || strings.Count(path, ".")+strings.Count(path, "[") > 64 {
+			*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "this alias nests too deeply"})
+			return
+		}
+		checkKeys(file, n.Alias, t, path, errs)
 		return
 	}
 	switch t.Kind() {
@@ -294,6 +300,9 @@ var posType = reflect.TypeOf(Pos{})
 
 // fillPos sets Pos fields from the node tree.
 func fillPos(file string, n *yaml.Node, v reflect.Value) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return

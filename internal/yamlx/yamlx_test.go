@@ -31,7 +31,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"map for list", "items: {width: 1}\n", `f.yaml:1: items: expected a list, found a set of keys`},
 		{"empty", "", `f.yaml: the file is empty`},
 		{"syntax", "name: [\n", `f.yaml:1: not valid YAML`},
-		{"alias", "size: &s {width: 1}\nitems: [*s]\n", `aliases (*name) are not supported`},
+		{"alias checked", "size: &s {width: 1, wdth: 2}\nitems: [*s]\n", `items[1].wdth: "wdth" is not a known key`},
 		{"too big", strings.Repeat("#", MaxSize+1), `settings files over`},
 	}
 	for _, tt := range tests {

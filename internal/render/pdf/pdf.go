@@ -11,6 +11,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -103,7 +104,42 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	return pdf.Output(w)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	_, err := w.Write(stableBoxes(buf.Bytes()))
+	return err
+}
+
+// stableBoxes sorts each page's box entries (/BleedBox, /TrimBox, ...),
+// which fpdf writes in map order, so the same document gives the same
+// bytes. The entries are whole lines and only change places, so every
+// object keeps its offset and the cross-reference table stays right.
+func stableBoxes(b []byte) []byte {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	isBox := func(l []byte) bool {
+		for _, p := range []string{"/TrimBox [", "/BleedBox [", "/CropBox [", "/ArtBox ["} {
+			if bytes.HasPrefix(l, []byte(p)) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(lines); {
+		if !isBox(lines[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && isBox(lines[j]) {
+			j++
+		}
+		run := lines[i:j]
+		sort.Slice(run, func(a, b int) bool { return bytes.Compare(run[a], run[b]) < 0 })
+		i = j
+	}
+	return bytes.Join(lines, nil)
 }
 
 type writer struct {

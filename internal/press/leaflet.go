@@ -1,0 +1,52 @@
+package press
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/quote"
+	"github.com/broadside/broadside/internal/render/pdf"
+)
+
+// Leaflet is what a leaflet or flyer needs: its layout names which of the
+// quotes goes where (the first on the cover, and so on).
+type Leaflet struct {
+	Layout *layout.Layout
+	Theme  *layout.Theme
+	Fonts  *font.Registry
+	Brand  layout.Brand
+	Quotes []quote.Quote
+	Meta   pdf.Meta
+}
+
+// Make renders the sides of the sheet as PDF pages.
+func (lf *Leaflet) Make() (*Made, error) {
+	if len(lf.Quotes) == 0 {
+		return nil, fmt.Errorf("a leaflet needs at least one quote")
+	}
+	in := layout.Input{Quote: lf.Quotes[0], More: lf.Quotes[1:], Brand: lf.Brand}
+	sides, err := layout.ComposeSides(in, lf.Layout, lf.Theme, lf.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, pdf.Doc{Pages: sides, Meta: lf.Meta}, lf.Fonts); err != nil {
+		return nil, err
+	}
+	return &Made{PDF: buf.Bytes(), Pages: len(sides), Sheets: len(sides), Scale: 1}, nil
+}
+
+// Instructions says how to print and fold a leaflet or flyer.
+func Instructions(l *layout.Layout) string {
+	duplex := "flip on long edge"
+	if l.Size.Width > l.Size.Height {
+		duplex = "flip on short edge"
+	}
+	s := fmt.Sprintf("To print: double-sided, %s, actual size (100%%).", duplex)
+	if l.Fold == "roll" {
+		s += " To fold: lay it inside up, fold the narrow right-hand panel in, then fold the left-hand panel over it; the cover ends up on top."
+	}
+	return s
+}

@@ -1,0 +1,225 @@
+package press
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/broadside/broadside/data"
+	"github.com/broadside/broadside/internal/campaign"
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/quote"
+	"github.com/broadside/broadside/internal/render/pdf"
+	"github.com/broadside/broadside/internal/testtool"
+	"github.com/broadside/broadside/internal/text"
+)
+
+type fixture struct {
+	reg   *font.Registry
+	lib   *layout.Library
+	qs    []quote.Quote
+	brand layout.Brand
+}
+
+func setup(t testing.TB) fixture {
+	t.Helper()
+	reg, err := font.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := layout.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := campaign.Default()
+	return fixture{reg, lib, ds.Quotes, layout.Brand{
+		Campaign: c.Name, Tagline: c.Tagline, URL: c.URL, Hashtags: c.Hashtags,
+		Intro: c.Intro, CallToAction: c.CallToAction, Lang: "en",
+	}}
+}
+
+func (fx fixture) booklet(t testing.TB, name string) *Booklet {
+	t.Helper()
+	l, err := fx.lib.Layout(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, _ := fx.lib.Theme("print")
+	return &Booklet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: fx.qs,
+		Meta: pdf.Meta{Title: "Global Support", Author: "Global Support", Subject: "Statements", Keywords: "FreeAssange", Lang: "en"}}
+}
+
+const pt = 72 / 25.4
+
+// Trim sizes in points of the print formats, as pdfinfo prints them.
+var sizes = map[string]string{
+	"a5": "419.53 x 595.28", "a4-landscape": "841.89 x 595.28",
+	"half-letter": "396 x 612", "letter-landscape": "792 x 612",
+	"a6": "297.64 x 419.53",
+}
+
+// Booklets in every layout and imposition pass qpdf, embed every font, and
+// have exactly the promised page sizes, with trim and bleed boxes on
+// print-shop files.
+func TestBookletsForRealClients(t *testing.T) {
+	fx := setup(t)
+	tests := []struct {
+		layout, mode, sheet, size string
+	}{
+		{"booklet-a5", Reading, "", "a5"},
+		{"booklet-a5", Saddle, "", "a4-landscape"},
+		{"booklet-a5", PrintShop, "", "a5"},
+		{"booklet-half-letter", Reading, "", "half-letter"},
+		{"booklet-half-letter", Saddle, "", "letter-landscape"},
+		{"booklet-half-letter", PrintShop, "", "half-letter"},
+		{"booklet-a5", Saddle, "letter", "letter-landscape"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.layout+"/"+tt.mode+"/"+tt.sheet, func(t *testing.T) {
+			made, err := fx.booklet(t, tt.layout).Make(tt.mode, tt.sheet, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := testtool.WriteTemp(t, "booklet.pdf", made.PDF)
+			checkPDF(t, file, made.Sheets, tt.size, tt.mode == PrintShop)
+			if tt.mode == Saddle && made.Pages%4 != 0 {
+				t.Errorf("%d pages, not a multiple of 4", made.Pages)
+			}
+		})
+	}
+}
+
+// checkPDF runs qpdf, pdffonts and pdfinfo on a file.
+func checkPDF(t *testing.T, file string, pages int, size string, printShop bool) {
+	t.Helper()
+	testtool.Run(t, "qpdf", "--check", file)
+	fonts := testtool.Run(t, "pdffonts", file)
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 3 {
+		t.Errorf("pdffonts lists no fonts:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	info := testtool.Run(t, "pdfinfo", "-box", "-f", "1", "-l", strconv.Itoa(pages), file)
+	if !strings.Contains(info, fmt.Sprintf("Pages:           %d", pages)) {
+		t.Errorf("pdfinfo does not show %d pages:\n%s", pages, info)
+	}
+	want := sizes[size]
+	if printShop {
+		trim := regexp.MustCompile(`Page +\d+ TrimBox: +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+)`).FindAllStringSubmatch(info, -1)
+		bleed := regexp.MustCompile(`Page +\d+ BleedBox: +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+)`).FindAllStringSubmatch(info, -1)
+		if len(trim) != pages || len(bleed) != pages {
+			t.Fatalf("trim or bleed boxes missing:\n%s", info)
+		}
+		for i := range trim {
+			w, h := span(trim[i]), spanY(trim[i])
+			if got := fmt.Sprintf("%s x %s", num(w), num(h)); got != want {
+				t.Errorf("page %d TrimBox %s, want %s", i+1, got, want)
+			}
+			// 3 mm a side, or the US 1/8 inch.
+			if bw := span(bleed[i]); bw < w+6*pt-0.02 || bw > w+0.25*72+0.02 {
+				t.Errorf("page %d BleedBox %.2f wide, want the trim %.2f + 3 mm (or 1/8 in) a side", i+1, bw, w)
+			}
+		}
+		return
+	}
+	re := regexp.MustCompile(`Page +(\d+) size: +([\d.]+ x [\d.]+) pts`)
+	got := re.FindAllStringSubmatch(info, -1)
+	if len(got) != pages {
+		t.Fatalf("pdfinfo lists %d page sizes, want %d", len(got), pages)
+	}
+	for _, m := range got {
+		if m[2] != want {
+			t.Errorf("page %s is %s pts, want %s", m[1], m[2], want)
+		}
+	}
+}
+
+func span(m []string) float64 {
+	a, _ := strconv.ParseFloat(m[1], 64)
+	b, _ := strconv.ParseFloat(m[3], 64)
+	return b - a
+}
+func spanY(m []string) float64 {
+	a, _ := strconv.ParseFloat(m[2], 64)
+	b, _ := strconv.ParseFloat(m[4], 64)
+	return b - a
+}
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	return strings.TrimSuffix(strings.TrimSuffix(s, "0"), ".0")
+}
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// pdftotext gives back every quote word for word, once the typography
+// applied at render time is undone.
+func TestBookletTextWordForWord(t *testing.T) {
+	fx := setup(t)
+	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := testtool.WriteTemp(t, "booklet.pdf", made.PDF)
+	got := quote.Words(text.Plain(testtool.Run(t, "pdftotext", "-raw", file, "-")))
+	for _, q := range fx.qs {
+		if !containsRun(got, quote.Words(q.Text)) {
+			t.Errorf("pdftotext lacks the words of %s: %q", q.ID, q.Text)
+		}
+	}
+	if !containsRun(got, quote.Words(fx.brand.CallToAction)) {
+		t.Errorf("the back cover's call to action is missing")
+	}
+}
+
+// containsRun reports whether want appears in got as a contiguous run.
+func containsRun(got, want []string) bool {
+	if len(want) == 0 {
+		return true
+	}
+	for i := 0; i+len(want) <= len(got); i++ {
+		ok := true
+		for j := range want {
+			if got[i+j] != want[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// The same inputs give byte-identical PDFs.
+func TestReproducible(t *testing.T) {
+	fx := setup(t)
+	for _, mode := range []string{Reading, Saddle, PrintShop} {
+		a, err := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
+		if !bytes.Equal(a.PDF, b.PDF) {
+			t.Errorf("%s: two runs differ", mode)
+		}
+	}
+}
