@@ -70,6 +70,16 @@ func TestCommands(t *testing.T) {
 		{"missing data file", []string{"check", "--data", filepath.Join(tmp, "nope.yaml")}, 1, "", "nope.yaml"},
 		{"missing fonts dir", []string{"check", "--fonts", filepath.Join(tmp, "nofonts")}, 1, "", "font folder"},
 		{"missing layouts dir", []string{"check", "--layouts", filepath.Join(tmp, "nolayouts")}, 1, "", "layouts folder"},
+		{"booklet saddle", []string{"booklet", "--impose", "saddle", "--out", filepath.Join(tmp, "b.pdf")}, 0, "flip on short edge", ""},
+		{"booklet bad impose", []string{"booklet", "--impose", "fold", "--out", filepath.Join(tmp, "b2.pdf")}, 2, "", "use none or saddle"},
+		{"booklet both", []string{"booklet", "--impose", "saddle", "--print-shop", "--out", filepath.Join(tmp, "b3.pdf")}, 2, "", "print shops impose themselves"},
+		{"booklet card layout", []string{"booklet", "--layout", "story", "--out", filepath.Join(tmp, "b4.pdf")}, 2, "", "not a booklet"},
+		{"booklet bad creep", []string{"booklet", "--impose", "saddle", "--creep", "lots", "--out", filepath.Join(tmp, "b5.pdf")}, 2, "", "write a length such as 0.1mm"},
+		{"booklet on letter", []string{"booklet", "--impose", "saddle", "--sheet", "letter", "--out", filepath.Join(tmp, "b6.pdf")}, 0, "scaled to 94%", ""},
+		{"leaflet flyer", []string{"leaflet", "--layout", "flyer-a6", "--quote", "noam-chomsky", "--out", filepath.Join(tmp, "f.pdf")}, 0, "flip on long edge", ""},
+		{"leaflet trifold", []string{"leaflet", "--layout", "trifold-letter", "--out", filepath.Join(tmp, "t.pdf")}, 0, "fold the narrow right-hand panel in", ""},
+		{"leaflet two outs", []string{"leaflet", "--layout", "flyer-a5,flyer-a6", "--out", filepath.Join(tmp, "x.pdf")}, 2, "", "--out names one file"},
+		{"cards with a booklet layout", []string{"cards", "--layout", "booklet-a5", "--out", filepath.Join(tmp, "o7")}, 2, "", "not a card"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,5 +266,19 @@ func savePNG(t *testing.T, path string, img image.Image) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// build with no settings makes cards, booklets and leaflets.
+func TestBuild(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, "build", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, f := range []string{"cards/cards.json", "cards/story/nils-melzer.png", "booklet.pdf", "booklet-saddle.pdf", "leaflet-trifold-a4.pdf", "leaflet-flyer-a5.pdf"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("build did not make %s: %v", f, err)
+		}
 	}
 }
