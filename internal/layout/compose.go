@@ -137,6 +137,9 @@ func (c *composer) region(r *Region) error {
 			c.f.Add(containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign))
 			return nil
 		}
+		if r.Wordmark != nil && !*r.Wordmark {
+			return nil
+		}
 	}
 	items := []Region{*r}
 	if r.Type == "stack" {

@@ -133,6 +133,9 @@ type Region struct {
 	// Quote picks which of several quotes the region shows (leaflets):
 	// 1 for the first, the default.
 	Quote int `yaml:"quote"`
+	// Wordmark, for a logo region: without a logo, set the campaign's
+	// name instead (true, the default) or leave the region empty (false).
+	Wordmark *bool `yaml:"wordmark"`
 	// ParagraphSpace is the gap between the paragraphs of an intro.
 	ParagraphSpace float64 `yaml:"paragraph-space"`
 

@@ -30,7 +30,7 @@ var regionKeys = map[string][]string{
 	"mark":  {"box", "align", "font", "size", "color", "space-before", "quote"},
 	"qr":    {"box", "align", "valign", "width", "color", "space-before"},
 	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
-	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking"},
+	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"},
 	"stack": {"box", "align", "valign", "items", "quote"},
 }
 

@@ -3,6 +3,10 @@ package press
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -222,4 +226,111 @@ func TestReproducible(t *testing.T) {
 			t.Errorf("%s: two runs differ", mode)
 		}
 	}
+}
+
+// Leaflets and flyers pass the same checks, and carry their quotes.
+func TestLeafletsForRealClients(t *testing.T) {
+	fx := setup(t)
+	th, _ := fx.lib.Theme("print")
+	size := map[string]string{"trifold-a4": "a4-landscape", "trifold-letter": "letter-landscape", "flyer-a5": "a5", "flyer-a6": "a6"}
+	for name, sz := range size {
+		t.Run(name, func(t *testing.T) {
+			l, err := fx.lib.Layout(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs := fx.qs[:4]
+			made, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs}).Make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := testtool.WriteTemp(t, name+".pdf", made.PDF)
+			checkPDF(t, file, 2, sz, false)
+			got := quote.Words(text.Plain(testtool.Run(t, "pdftotext", "-raw", file, "-")))
+			first := qs[0].Excerpt
+			if first == "" {
+				first = qs[0].Text
+			}
+			if !containsRun(got, quote.Words(first)) {
+				t.Errorf("the cover quote is missing: %q", first)
+			}
+			if l.Kind == "leaflet" {
+				for _, q := range qs[1:] {
+					if !containsRun(got, quote.Words(q.Text)) {
+						t.Errorf("the words of %s are missing", q.ID)
+					}
+				}
+			}
+			if !bytes.Contains(made.PDF, []byte("/URI (https://dontextraditeassange.com)")) {
+				t.Errorf("no live link to the campaign")
+			}
+		})
+	}
+}
+
+// The reading-order booklet has an outline: cover, introduction,
+// statements with a bookmark per heading, back cover.
+func TestBookletOutline(t *testing.T) {
+	fx := setup(t)
+	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := testtool.WriteTemp(t, "booklet.pdf", made.PDF)
+	js := testtool.Run(t, "qpdf", "--json", "--json-key=outlines", file)
+	for _, title := range []string{`"title": "Cover"`, `"title": "Introduction"`, `"title": "Statements"`, `"title": "Amnesty International"`, `"title": "Back cover"`} {
+		if !strings.Contains(js, title) {
+			t.Errorf("outline lacks %s", title)
+		}
+	}
+	info := testtool.Run(t, "pdfinfo", file)
+	for _, want := range []string{"Title:           Global Support", "Keywords:        FreeAssange"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+}
+
+// Images of equal pixel width (here a logo and a background photo), which
+// fpdf would write in random order, still give byte-identical files, and
+// the file passes qpdf.
+func TestReproducibleWithImages(t *testing.T) {
+	fx := setup(t)
+	dir := t.TempDir()
+	photo := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	for i := range photo.Pix {
+		photo.Pix[i] = uint8(i * 7)
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, photo)
+	os.WriteFile(filepath.Join(dir, "photo.png"), buf.Bytes(), 0o644)
+	th, err := layout.ParseTheme("photo.yaml", []byte(`name: photo
+colors: {background: "#000000", text: "#ffffff", muted: "#dddddd", accent: "#ffcc00"}
+background: {image: photo.png, overlay: 0.75}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.Dir = dir
+	logo := image.NewNRGBA(image.Rect(0, 0, 300, 100))
+	for i := range logo.Pix {
+		logo.Pix[i] = uint8(255 - i%251)
+	}
+	bk := fx.booklet(t, "booklet-a5")
+	bk.Theme = th
+	bk.Brand.Logo, bk.Brand.LogoKey = logo, "logo"
+	a, err := bk.Make(Reading, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		b, err := bk.Make(Reading, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.PDF, b.PDF) {
+			t.Fatalf("run %d differs from the first", i+2)
+		}
+	}
+	testtool.Run(t, "qpdf", "--check", testtool.WriteTemp(t, "images.pdf", a.PDF))
 }
