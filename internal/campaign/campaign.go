@@ -29,11 +29,14 @@ type Config struct {
 	Lang     string   `yaml:"lang"`
 	// Intro opens booklets (paragraphs separated by blank lines);
 	// CallToAction closes them, and leaflets and flyers.
-	Intro        string  `yaml:"intro"`
-	CallToAction string  `yaml:"call-to-action"`
-	Cards        Cards   `yaml:"cards"`
-	Booklet      Booklet `yaml:"booklet"`
-	Leaflet      Leaflet `yaml:"leaflet"`
+	Intro        string   `yaml:"intro"`
+	CallToAction string   `yaml:"call-to-action"`
+	Cards        Cards    `yaml:"cards"`
+	Booklet      Booklet  `yaml:"booklet"`
+	Leaflet      Leaflet  `yaml:"leaflet"`
+	Event        Event    `yaml:"event"`
+	Poster       Poster   `yaml:"poster"`
+	Placards     Placards `yaml:"placards"`
 
 	Pos yamlx.Pos `yaml:"-"`
 	// File is where the settings came from; Dir resolves relative paths
@@ -69,6 +72,33 @@ type Leaflet struct {
 	Theme   string    `yaml:"theme"`
 	Quotes  []string  `yaml:"quotes"`
 	Pos     yamlx.Pos `yaml:"-"`
+}
+
+// Event is what posters announce.
+type Event struct {
+	Title string `yaml:"title"`
+	Date  string `yaml:"date"`
+	Place string `yaml:"place"`
+}
+
+// Poster says which posters build makes.
+type Poster struct {
+	Layouts   []string `yaml:"layouts"`
+	Landscape bool     `yaml:"landscape"`
+	Quote     string   `yaml:"quote"`
+	Theme     string   `yaml:"theme"`
+	// Tile, when a4 or letter, also splits each poster over such sheets.
+	Tile string    `yaml:"tile"`
+	Pos  yamlx.Pos `yaml:"-"`
+}
+
+// Placards says which placards build makes.
+type Placards struct {
+	Layout string `yaml:"layout"`
+	Theme  string `yaml:"theme"`
+	// Distance overrides the layout's reading distance, in metres.
+	Distance float64   `yaml:"distance"`
+	Pos      yamlx.Pos `yaml:"-"`
 }
 
 // Default returns the built-in settings.
@@ -135,6 +165,12 @@ func Parse(file string, b []byte) (*Config, error) {
 	case "png", "jpeg":
 	default:
 		errs = append(errs, c.Cards.Pos.Errorf("format", "%q is not an image format; use png or jpeg", c.Cards.Format))
+	}
+	if t := c.Poster.Tile; t != "" && t != "a4" && t != "letter" {
+		errs = append(errs, c.Poster.Pos.Errorf("tile", "%q is not a sheet; use a4 or letter", t))
+	}
+	if d := c.Placards.Distance; d < 0 || d > 100 {
+		errs = append(errs, c.Placards.Pos.Errorf("distance", "%g m is out of range (0 to 100)", d))
 	}
 	for _, im := range c.Booklet.Impose {
 		if im != "none" && im != "saddle" {

@@ -27,8 +27,9 @@ func init() {
 	})
 }
 
-// runBuild makes the cards, the booklet in each configured imposition, and
-// the leaflets, as data/campaign.yaml says.
+// runBuild makes the cards, the booklet in each configured imposition, the
+// leaflets, the posters (and their tiles) and the placards, as
+// data/campaign.yaml says.
 func runBuild(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected %q; build takes only options", args[0])
@@ -65,6 +66,12 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if err := e.leaflets(e.opts.out, ""); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "built %d cards, %d booklets and the leaflets in %s → %s\n", n, files, time.Since(start).Round(time.Millisecond), e.opts.out)
+	if err := e.posters(e.opts.out, ""); err != nil {
+		return err
+	}
+	if err := e.placards(e.opts.out, ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "built %d cards, %d booklets, the leaflets, posters and placards in %s → %s\n", n, files, time.Since(start).Round(time.Millisecond), e.opts.out)
 	return nil
 }

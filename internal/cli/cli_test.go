@@ -79,6 +79,18 @@ func TestCommands(t *testing.T) {
 		{"leaflet flyer", []string{"leaflet", "--layout", "flyer-a6", "--quote", "noam-chomsky", "--out", filepath.Join(tmp, "f.pdf")}, 0, "flip on long edge", ""},
 		{"leaflet trifold", []string{"leaflet", "--layout", "trifold-letter", "--out", filepath.Join(tmp, "t.pdf")}, 0, "fold the narrow right-hand panel in", ""},
 		{"leaflet two outs", []string{"leaflet", "--layout", "flyer-a5,flyer-a6", "--out", filepath.Join(tmp, "x.pdf")}, 2, "", "--out names one file"},
+		{"poster", []string{"poster", "--layout", "poster-a2", "--quote", "jameel-jaffer", "--event-title", "Vigil", "--out", filepath.Join(tmp, "p.pdf")}, 0, "a poster of 420 × 594 mm", ""},
+		{"poster tiled", []string{"poster", "--layout", "poster-a2", "--tile", "letter", "--out", filepath.Join(tmp, "p2.pdf")}, 0, "sheets of Letter", ""},
+		{"poster landscape", []string{"poster", "--layout", "poster-tabloid", "--landscape", "--out", filepath.Join(tmp, "p3.pdf")}, 0, "431.8 × 279.4 mm", ""},
+		{"poster two quotes", []string{"poster", "--quote", "nils-melzer,noam-chomsky", "--out", filepath.Join(tmp, "p4.pdf")}, 2, "", "a poster shows one quote"},
+		{"poster bad url", []string{"poster", "--url", "example.org", "--out", filepath.Join(tmp, "p5.pdf")}, 2, "", "write the address in full"},
+		{"poster bad tile", []string{"poster", "--tile", "a3", "--out", filepath.Join(tmp, "p6.pdf")}, 2, "", "not a sheet"},
+		{"placards", []string{"placards", "--tag", "journalists", "--out", filepath.Join(tmp, "pl.pdf")}, 0, "placards of 297 × 420 mm", ""},
+		{"placards too far", []string{"placards", "--layout", "placard-a4", "--distance", "10m", "--quote", "anthony-bellanger,open-letter-boris-johnson", "--out", filepath.Join(tmp, "pl2.pdf")}, 1, "1 placards", "Give those quotes a shorter excerpt"},
+		{"placards bad distance", []string{"placards", "--distance", "far", "--out", filepath.Join(tmp, "pl3.pdf")}, 2, "", "write a distance in metres"},
+		{"tile not a pdf", []string{"tile", write(t, tmp, "notes.txt", "hello")}, 1, "", "is not a PDF file"},
+		{"tile missing", []string{"tile", filepath.Join(tmp, "nope.pdf")}, 1, "", "does not exist"},
+		{"tile no file", []string{"tile"}, 2, "", "name the PDF to tile"},
 		{"cards with a booklet layout", []string{"cards", "--layout", "booklet-a5", "--out", filepath.Join(tmp, "o7")}, 2, "", "not a card"},
 	}
 	for _, tt := range tests {
@@ -170,6 +182,22 @@ func TestCardsOutput(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// tile cuts up a PDF made elsewhere (here, by poster).
+func TestTileCommand(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "poster.pdf")
+	if code, out, errs := run(t, "poster", "--layout", "poster-a2", "--out", in); code != 0 {
+		t.Fatalf("poster: %s %s", out, errs)
+	}
+	code, out, errs := run(t, "tile", in, "--sheet", "letter", "--overlap", "15mm")
+	if code != 0 || !strings.Contains(out, "sheets of Letter, overlapping 15 mm") {
+		t.Fatalf("tile: exit %d\n%s\n%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "poster-tiled-letter.pdf")); err != nil {
+		t.Error(err)
+	}
 }
 
 // A cancelled run (Ctrl-C) stops, exits 130, and leaves only whole files.
@@ -276,7 +304,8 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
-	for _, f := range []string{"cards/cards.json", "cards/story/nils-melzer.png", "booklet.pdf", "booklet-saddle.pdf", "leaflet-trifold-a4.pdf", "leaflet-flyer-a5.pdf"} {
+	for _, f := range []string{"cards/cards.json", "cards/story/nils-melzer.png", "booklet.pdf", "booklet-saddle.pdf", "leaflet-trifold-a4.pdf", "leaflet-flyer-a5.pdf",
+		"poster-a3.pdf", "poster-a3.png", "poster-a3-tiled-a4.pdf", "placards-a3.pdf"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("build did not make %s: %v", f, err)
 		}

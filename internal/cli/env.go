@@ -45,6 +45,11 @@ type options struct {
 	sheet     string
 	printShop bool
 	creep     string
+
+	landscape                         bool
+	eventTitle, eventDate, eventPlace string
+	url, tile, overlap, distance      string
+	page                              int
 }
 
 // common registers the flags every command shares.

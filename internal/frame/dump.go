@@ -48,6 +48,8 @@ func (f *Frame) dump(b *strings.Builder, indent string) {
 			fmt.Fprintf(b, "%sline %s,%s-%s,%s %s %s\n", indent, num(it.X0), num(it.Y0), num(it.X1), num(it.Y1), num(it.Width), it.Color)
 		case *Image:
 			fmt.Fprintf(b, "%simage %s at %s,%s %sx%s\n", indent, it.Key, num(it.X), num(it.Y), num(it.W), num(it.H))
+		case *PDFPage:
+			fmt.Fprintf(b, "%spdfpage %s page %d at %s,%s %sx%s\n", indent, it.File, it.Page, num(it.X), num(it.Y), num(it.W), num(it.H))
 		case *Link:
 			fmt.Fprintf(b, "%slink %s at %s,%s %sx%s\n", indent, it.URL, num(it.X), num(it.Y), num(it.W), num(it.H))
 		case *Group:

@@ -36,7 +36,7 @@ func New(w, h float64) *Frame { return &Frame{W: w, H: h} }
 func (f *Frame) Add(items ...Item) { f.Items = append(f.Items, items...) }
 
 // Item is one thing placed on a frame. The set is closed: Text, Rect, Line,
-// Image, Link and Group.
+// Image, Link, PDFPage and Group.
 type Item interface{ item() }
 
 // Color is straight (not premultiplied) sRGB with alpha.
@@ -117,6 +117,15 @@ type Image struct {
 	Opacity float64
 }
 
+// PDFPage places a page of another PDF file, stretched into the box: what
+// `broadside tile` cuts up. Only the PDF exporter can draw it.
+type PDFPage struct {
+	X, Y, W, H float64
+	File       string
+	// Page is 1-based.
+	Page int
+}
+
 // Link makes an area open a URL in PDF viewers. PNG exporters ignore it.
 type Link struct {
 	X, Y, W, H float64
@@ -135,12 +144,13 @@ type Group struct {
 	Frame *Frame
 }
 
-func (*Text) item()  {}
-func (*Rect) item()  {}
-func (*Line) item()  {}
-func (*Image) item() {}
-func (*Link) item()  {}
-func (*Group) item() {}
+func (*Text) item()    {}
+func (*Rect) item()    {}
+func (*Line) item()    {}
+func (*Image) item()   {}
+func (*Link) item()    {}
+func (*PDFPage) item() {}
+func (*Group) item()   {}
 
 // Empty reports whether r has no area.
 func (r Rect) Empty() bool { return r.W <= 0 || r.H <= 0 }

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
@@ -27,7 +28,8 @@ type FitError struct {
 func (e *FitError) Error() string {
 	where := fmt.Sprintf("layout %s (%s:%d)", e.Layout, e.File, e.Line)
 	if e.Word != "" {
-		return fmt.Sprintf("quote %s does not fit %s: the word %q is wider than its box even at the smallest size%s", e.Quote, where, e.Word, e.Why)
+		word := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(e.Word)
+		return fmt.Sprintf("quote %s does not fit %s: “%s” is wider than its box even at the smallest size%s", e.Quote, where, word, e.Why)
 	}
 	return fmt.Sprintf("quote %s does not fit %s: even at the smallest size it is %s %s too tall for its box%s; add a shorter excerpt, or give the region more room",
 		e.Quote, where, trim(math.Ceil(e.Over*10)/10), e.Unit, e.Why)

@@ -3,6 +3,7 @@ package layout
 import (
 	"image"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,13 @@ type Brand struct {
 	// introduction of booklets, paragraphs separated by blank lines.
 	CallToAction string
 	Intro        string
+	// Event is what posters announce.
+	Event Event
+}
+
+// Event is a date and place for posters.
+type Event struct {
+	Title, Date, Place string
 }
 
 // Input is one thing to compose: a quote (or several, for leaflets) and the
@@ -133,10 +141,16 @@ func Organisation(q quote.Quote) string {
 	return org
 }
 
-// Expand fills a template's {campaign}, {tagline}, {title}, {handle},
-// {hashtags}, {url} and {cta}. A template whose fields are all empty expands
-// to "".
+// Expand fills a template's fields: {campaign}, {tagline}, {title},
+// {handle}, {hashtags}, {url}, {cta}, {event-title}, {event-date} and
+// {event-place}; {a|b} takes b when a is empty. A template whose fields are
+// all empty expands to "".
 func Expand(tmpl string, b Brand) string { return expand(tmpl, b, 0) }
+
+// TemplateFields are the names a template may use.
+var TemplateFields = []string{"campaign", "tagline", "title", "handle", "hashtags", "url", "cta", "page", "event-title", "event-date", "event-place"}
+
+var fieldRe = regexp.MustCompile(`\{([a-z-]+(?:\|[a-z-]+)*)\}`)
 
 func expand(tmpl string, b Brand, page int) string {
 	var tags []string
@@ -144,31 +158,47 @@ func expand(tmpl string, b Brand, page int) string {
 		tags = append(tags, "#"+strings.TrimPrefix(h, "#"))
 	}
 	fields := map[string]string{
-		"{campaign}": b.Campaign,
-		"{tagline}":  b.Tagline,
-		"{title}":    b.Title,
-		"{handle}":   b.Handle,
-		"{hashtags}": strings.Join(tags, " "),
-		"{url}":      DisplayURL(b.URL),
-		"{cta}":      b.CallToAction,
-		"{page}":     "",
+		"campaign":    b.Campaign,
+		"tagline":     b.Tagline,
+		"title":       b.Title,
+		"handle":      b.Handle,
+		"hashtags":    strings.Join(tags, " "),
+		"url":         DisplayURL(b.URL),
+		"cta":         b.CallToAction,
+		"event-title": b.Event.Title,
+		"event-date":  b.Event.Date,
+		"event-place": b.Event.Place,
 	}
 	if page > 0 {
-		fields["{page}"] = strconv.Itoa(page)
+		fields["page"] = strconv.Itoa(page)
 	}
-	out, any := tmpl, false
-	for k, v := range fields {
-		if strings.Contains(out, k) {
-			if v != "" {
+	any := false
+	out := fieldRe.ReplaceAllStringFunc(tmpl, func(m string) string {
+		for _, name := range strings.Split(m[1:len(m)-1], "|") {
+			if v := fields[name]; v != "" {
 				any = true
+				return v
 			}
-			out = strings.ReplaceAll(out, k, v)
 		}
-	}
-	if !any && strings.Contains(tmpl, "{") {
+		return ""
+	})
+	if !any && fieldRe.MatchString(tmpl) {
 		return ""
 	}
 	return strings.Join(strings.Fields(out), " ")
+}
+
+// unknownFields lists the field names of a template that do not exist.
+func unknownFields(tmpl string) []string {
+	var out []string
+	for _, m := range fieldRe.FindAllStringSubmatch(tmpl, -1) {
+		for _, name := range strings.Split(m[1], "|") {
+			if !contains(TemplateFields, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // DisplayURL shortens a URL for print: no scheme, no "www.", no trailing

@@ -68,6 +68,14 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 			continue
 		}
 		lib.layouts[l.Name] = l
+		vs, err := l.variants()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("load layout %s: %w", l.File, err))
+			continue
+		}
+		for _, v := range vs {
+			lib.layouts[v.Name] = v
+		}
 	}
 	for _, name := range themes {
 		data, err := fs.ReadFile(fsys, name)

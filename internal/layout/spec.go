@@ -50,9 +50,22 @@ type Layout struct {
 	// roll (a tri-fold) or none.
 	Fold string `yaml:"fold"`
 
+	// Variants are this layout at other sizes of the same shape, each a
+	// layout of its own: everything scales with the width, font sizes and
+	// reading distance included.
+	Variants []Variant `yaml:"variants"`
+
 	Pos yamlx.Pos `yaml:"-"`
 	// File is where the layout came from, for messages.
 	File string `yaml:"-"`
+}
+
+// Variant names a size of a layout.
+type Variant struct {
+	Name   string    `yaml:"name"`
+	Width  float64   `yaml:"width"`
+	Height float64   `yaml:"height"`
+	Pos    yamlx.Pos `yaml:"-"`
 }
 
 // Flow says how a booklet sets its quotes: each quote (with the heading it
@@ -133,6 +146,9 @@ type Region struct {
 	// Quote picks which of several quotes the region shows (leaflets):
 	// 1 for the first, the default.
 	Quote int `yaml:"quote"`
+	// Distance, for a QR code, is how far away people scan it from, in
+	// metres: the code is drawn a tenth of that wide (and never under 2 cm).
+	Distance float64 `yaml:"distance"`
 	// Wordmark, for a logo region: without a logo, set the campaign's
 	// name instead (true, the default) or leave the region empty (false).
 	Wordmark *bool `yaml:"wordmark"`

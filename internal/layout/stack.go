@@ -30,6 +30,9 @@ type block struct {
 	inkL, inkB, inkR, inkT float64
 	// qr is a QR code of side ruleW.
 	qr *qr.Code
+	// indent narrows the first line when the margin has no room for the
+	// whole hanging mark (set by measure); hangRoom is that room.
+	indent, hangRoom float64
 	// link makes the text a live link in PDFs.
 	link string
 	// quote is the quote the block shows, for messages.
@@ -93,6 +96,11 @@ func (c *composer) prepareAll(items []Region, parent *Region) ([]*block, error) 
 
 // fit chooses the sizes of blocks so they fit box, and returns their height.
 func (c *composer) fit(r *Region, blocks []*block, box frame.Rect) (float64, error) {
+	// A hanging mark may use the margin up to the safe area, no further.
+	room := math.Max(0, box.X-c.l.Safe.Left*c.scale)
+	for _, b := range blocks {
+		b.hangRoom = room
+	}
 	fits := func(t float64) bool {
 		h, _, ok := measure(blocks, t, box)
 		return ok && h <= box.H+1e-6
@@ -153,10 +161,14 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 		}
 		lh := b.lineHeight * b.size
 		base := y + b.para.Ascent*b.size
-		pl := placed{region: b.r, box: box, size: b.size, hang: b.para.Hang * b.size}
+		pl := placed{region: b.r, box: box, size: b.size, hang: b.para.Hang*b.size - b.indent}
 		var ink frame.Rect
 		for i, ln := range b.lines {
-			runs := b.para.Set(ln, b.size, box.X, base+float64(i)*lh, box.W, b.align, b.color)
+			x, w := box.X, box.W
+			if i == 0 {
+				x, w = x+b.indent, w-b.indent
+			}
+			runs := b.para.Set(ln, b.size, x, base+float64(i)*lh, w, b.align, b.color)
 			for _, run := range runs {
 				c.f.Add(run)
 				ink = frame.Union(ink, run.Ink)
@@ -189,8 +201,9 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 		if b.size < b.min {
 			b.size = b.min
 		}
+		b.indent = math.Max(0, b.para.Hang*b.size-b.hangRoom)
 		var good bool
-		b.lines, good = b.para.Lines(b.size, box.W, b.mode, b.maxLines)
+		b.lines, good = b.para.LinesIndent(b.size, box.W, b.mode, b.maxLines, b.indent)
 		if good && t > 0 && !b.mark && text.Widow(b.lines) {
 			// A size at which the last word must stand alone does not
 			// fit; a smaller one will.
@@ -253,6 +266,9 @@ func (c *composer) fitError(r *Region, blocks []*block, over float64, word strin
 	}
 	if c.l.Distance > 0 {
 		e.Why += "; placards keep letters large enough to read from " + trim(c.l.Distance) + " m"
+		if e.Word != "" {
+			e.Why += ", so add a shorter excerpt or choose a larger placard"
+		}
 	}
 	return e
 }
@@ -405,8 +421,17 @@ func (c *composer) prepareQR(it *Region, b *block) ([]*block, error) {
 		return nil, err
 	}
 	side := it.Width * c.scale
+	room := side
 	if it.Box != nil {
-		side = math.Min(it.Box.W, it.Box.H) * c.scale
+		room = math.Min(it.Box.W, it.Box.H) * c.scale
+		side = room
+	}
+	if it.Distance > 0 {
+		// A code is read from about ten times its width.
+		side = math.Max(qr.MinSize, it.Distance*100/10/2.54*72)
+		if side > room+1e-6 {
+			return nil, it.Pos.Errorf("distance", "to be read from %g m the QR code must be %.0f mm wide, but its box is %.0f mm", it.Distance, side/72*25.4, room/72*25.4)
+		}
 	}
 	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
 		return nil, it.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)

@@ -28,7 +28,7 @@ var (
 var regionKeys = map[string][]string{
 	"text":  {"box", "align", "valign", "font", "size", "line-height", "color", "wrap", "max-lines", "space-before", "uppercase", "tracking", "prefix", "quote"},
 	"mark":  {"box", "align", "font", "size", "color", "space-before", "quote"},
-	"qr":    {"box", "align", "valign", "width", "color", "space-before"},
+	"qr":    {"box", "align", "valign", "width", "color", "space-before", "distance"},
 	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
 	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"},
 	"stack": {"box", "align", "valign", "items", "quote"},
@@ -348,6 +348,15 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	if r.Type == "text" && strings.TrimSpace(r.Text) == "" {
 		add(p.Errorf("text", "a text region needs its text, e.g. text: \"{url}\""))
 	}
+	for _, f := range unknownFields(r.Text) {
+		msg := fmt.Sprintf("{%s} is not a field", f)
+		if s := suggest.Nearest(f, TemplateFields); s != "" {
+			msg += fmt.Sprintf("; did you mean {%s}?", s)
+		} else {
+			msg += " (fields: " + strings.Join(TemplateFields, ", ") + ")"
+		}
+		add(p.Errorf("text", "%s", msg))
+	}
 	if contains(textTypes, r.Type) && r.Size == nil {
 		add(p.Errorf("size", "a %s region needs a font size, e.g. size: [24, 40]", r.Type))
 	}
@@ -356,6 +365,9 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	}
 	if r.Type == "qr" && inStack && r.Width <= 0 {
 		add(p.Errorf("width", "a QR code in a stack needs a positive width"))
+	}
+	if r.Distance < 0 || r.Distance > 20 {
+		add(p.Errorf("distance", "%g m is out of range for scanning a QR code (0 to 20 m)", r.Distance))
 	}
 	if r.Quote < 0 || r.Quote > 50 {
 		add(p.Errorf("quote", "%d is out of range; 1 is the first quote", r.Quote))

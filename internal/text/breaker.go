@@ -66,6 +66,15 @@ func Break(items []Item, width float64, opt Options) (ends []int, ok bool) {
 	if width <= 0 {
 		return []int{n}, false
 	}
+	if math.IsInf(width, 1) {
+		// No measure: lines end only where the text breaks them.
+		for i, it := range items {
+			if it.Forced || i == n-1 {
+				ends = append(ends, i+1)
+			}
+		}
+		return ends, true
+	}
 	// prefix[i] = sum of W and Space of items[:i].
 	prefix := make([]float64, n+1)
 	for i, it := range items {

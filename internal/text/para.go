@@ -211,6 +211,12 @@ func Widow(lines []Line) bool {
 // Lines breaks the paragraph for a measure of width points at size points.
 // ok is false when it cannot be set within the measure and maxLines.
 func (p *Para) Lines(size, width float64, mode Mode, maxLines int) ([]Line, bool) {
+	return p.LinesIndent(size, width, mode, maxLines, 0)
+}
+
+// LinesIndent is Lines with the first line narrowed by indent points: where
+// the margin has no room for the whole hanging mark, it hangs less.
+func (p *Para) LinesIndent(size, width float64, mode Mode, maxLines int, indent float64) ([]Line, bool) {
 	if len(p.Items) == 0 {
 		return nil, true
 	}
@@ -218,7 +224,7 @@ func (p *Para) Lines(size, width float64, mode Mode, maxLines int) ([]Line, bool
 	for i, it := range p.Items {
 		items[i] = Item{W: it.W * size, Space: it.Space * size, Forced: it.Forced}
 	}
-	ends, ok := Break(items, width, Options{Mode: mode, MaxLines: maxLines})
+	ends, ok := Break(items, width, Options{Mode: mode, MaxLines: maxLines, FirstIndent: indent})
 	lines := make([]Line, len(ends))
 	first := 0
 	for i, e := range ends {

@@ -11,13 +11,16 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf/contrib/gofpdi"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	realgofpdi "github.com/phpdave11/gofpdi"
 )
 
 // Doc is a document to write: pages in order, and what a reader's PDF
@@ -87,7 +90,7 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 		pdf.SetLang(m.Lang)
 	}
 	pdf.SetDisplayMode("fullpage", "")
-	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]string{}, images: map[string]*imageRef{}, widths: map[int]bool{}}
+	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]string{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
 	bm := 0
 	for i, f := range doc.Pages {
 		wr.page(f)
@@ -150,6 +153,9 @@ type writer struct {
 	// fpdf orders images of equal width at random.
 	images map[string]*imageRef
 	widths map[int]bool
+	// imported pages of other PDFs, by file and page
+	imp  *gofpdi.Importer
+	tpls map[string]int
 	// current state, to avoid repeating operators
 	font     string
 	fontSize float64
@@ -209,6 +215,8 @@ func (w *writer) draw(f *frame.Frame, t xform) {
 			w.image(it, t)
 		case *frame.Link:
 			pdf.LinkString(t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s, it.URL)
+		case *frame.PDFPage:
+			w.pdfPage(it, t)
 		case *frame.Group:
 			s := it.Scale
 			if s == 0 {
@@ -363,6 +371,88 @@ func (w *writer) image(it *frame.Image, t xform) {
 	if it.Opacity > 0 && it.Opacity < 1 {
 		w.pdf.SetAlpha(1, "Normal")
 	}
+}
+
+// pdfPage draws a page of another PDF, imported once as a form.
+func (w *writer) pdfPage(it *frame.PDFPage, t xform) {
+	key := fmt.Sprintf("%s#%d", it.File, it.Page)
+	tpl, ok := w.tpls[key]
+	if !ok {
+		if w.imp == nil {
+			w.imp = gofpdi.NewImporter()
+		}
+		var err error
+		tpl, err = importPage(w.imp, w.pdf, it.File, it.Page)
+		if err != nil {
+			w.pdf.SetError(err)
+			return
+		}
+		w.tpls[key] = tpl
+	}
+	w.imp.UseImportedTemplate(w.pdf, tpl, t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s)
+}
+
+// importPage imports a page; the importer panics on PDFs it cannot read.
+func importPage(imp *gofpdi.Importer, pdf *fpdf.Fpdf, file string, page int) (tpl int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+		}
+	}()
+	return imp.ImportPage(pdf, file, page, "/MediaBox"), nil
+}
+
+// PageSizes returns the size in points of every page of a PDF file, for
+// placing its pages.
+func PageSizes(file string) (sizes [][2]float64, err error) {
+	if err := checkPDF(file); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+		}
+	}()
+	imp := realgofpdi.NewImporter()
+	imp.SetSourceFile(file)
+	all := imp.GetPageSizes()
+	for p := 1; p <= len(all); p++ {
+		box := all[p]["/MediaBox"]
+		sizes = append(sizes, [2]float64{box["w"], box["h"]})
+	}
+	if len(sizes) == 0 {
+		return nil, fmt.Errorf("%s has no pages", file)
+	}
+	return sizes, nil
+}
+
+// checkPDF refuses what is not a PDF before the importer sees it: given
+// other files it can loop for ever.
+func checkPDF(file string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %w", file, err)
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	if !bytes.Contains(head[:n], []byte("%PDF-")) {
+		return fmt.Errorf("%s is not a PDF file", file)
+	}
+	st, err := f.Stat()
+	if err == nil && st.Size() > 512<<20 {
+		return fmt.Errorf("%s is %d MB; PDFs over 512 MB are refused", file, st.Size()>>20)
+	}
+	tail := make([]byte, 2048)
+	if st.Size() > int64(len(tail)) {
+		f.ReadAt(tail, st.Size()-int64(len(tail)))
+	} else {
+		f.ReadAt(tail[:st.Size()], 0)
+	}
+	if !bytes.Contains(tail, []byte("%%EOF")) {
+		return fmt.Errorf("%s is cut short (it has no end-of-file marker); save or download it again", file)
+	}
+	return nil
 }
 
 // pad widens img to w pixels with transparent columns on the right.
