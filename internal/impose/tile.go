@@ -180,7 +180,8 @@ func tileMap(w, h float64, g Grid, src Source, text Texter, paper string) *frame
 	scale := math.Min(availW/w, availH/h)
 	ox, oy := m+(availW-w*scale)/2, top
 	f.Add(&frame.Group{Clip: frame.Rect{X: ox, Y: oy, W: w * scale, H: h * scale}, Frame: wrap(src(ox, oy, scale), sw, sh)})
-	f.Add(&frame.Rect{X: ox, Y: oy, W: w * scale, H: h * scale, StrokeWidth: 0.75, Stroke: black})
+	// Fade the poster so the sheets and their names stand out on it.
+	f.Add(&frame.Rect{X: ox, Y: oy, W: w * scale, H: h * scale, Fill: frame.Color{R: 255, G: 255, B: 255, A: 150}, StrokeWidth: 0.75, Stroke: black})
 	red := frame.Color{R: 200, G: 30, B: 40, A: 255}
 	for r := 0; r < g.Rows; r++ {
 		for c := 0; c < g.Cols; c++ {
