@@ -41,20 +41,13 @@ func NewEntry(file string, r Result, b layout.Brand) Entry {
 	}
 }
 
-// WriteManifest writes cards.json and cards.csv into dir.
-func WriteManifest(dir string, entries []Entry) error {
-	if entries == nil {
-		entries = []Entry{}
-	}
-	js, err := json.MarshalIndent(map[string]any{"cards": entries}, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := outfile.Write(filepath.Join(dir, "cards.json"), append(js, '\n')); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+// WriteManifest writes cards.json and cards.csv into dir, one entry per
+// successful result, described as it is written, so that a run of ten
+// thousand cards never holds ten thousand captions in memory.
+func WriteManifest(dir string, results []Result, b layout.Brand) (int, error) {
+	var js, cs bytes.Buffer
+	js.WriteString("{\n  \"cards\": [")
+	w := csv.NewWriter(&cs)
 	head := []string{"file", "layout", "quote", "width", "height", "alt", "caption"}
 	for _, l := range AltLimits {
 		head = append(head, "alt_fits_"+l.Platform)
@@ -63,7 +56,25 @@ func WriteManifest(dir string, entries []Entry) error {
 		head = append(head, "caption_fits_"+l.Platform)
 	}
 	w.Write(head)
-	for _, e := range entries {
+	n := 0
+	for _, r := range results {
+		if r.Err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(dir, r.Job.Path)
+		if err != nil {
+			rel = r.Job.Path
+		}
+		e := NewEntry(rel, r, b)
+		item, err := json.MarshalIndent(e, "    ", "  ")
+		if err != nil {
+			return n, err
+		}
+		if n > 0 {
+			js.WriteString(",")
+		}
+		js.WriteString("\n    ")
+		js.Write(item)
 		row := []string{e.File, e.Layout, e.Quote, strconv.Itoa(e.Width), strconv.Itoa(e.Height), e.Alt, e.Caption}
 		for _, l := range AltLimits {
 			row = append(row, yesNo(e.AltFits[l.Platform]))
@@ -72,12 +83,20 @@ func WriteManifest(dir string, entries []Entry) error {
 			row = append(row, yesNo(e.CaptionFits[l.Platform]))
 		}
 		w.Write(row)
+		n++
 	}
+	if n > 0 {
+		js.WriteString("\n  ")
+	}
+	js.WriteString("]\n}\n")
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return err
+		return n, err
 	}
-	return outfile.Write(filepath.Join(dir, "cards.csv"), buf.Bytes())
+	if err := outfile.Write(filepath.Join(dir, "cards.json"), js.Bytes()); err != nil {
+		return n, err
+	}
+	return n, outfile.Write(filepath.Join(dir, "cards.csv"), cs.Bytes())
 }
 
 func yesNo(b bool) string {

@@ -108,6 +108,7 @@ func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 type worker struct {
 	b   *Batch
 	r   *bpng.Renderer
+	enc bpng.Encoder
 	buf bytes.Buffer
 	img *image.RGBA
 }
@@ -132,7 +133,7 @@ func (w *worker) card(j Job) Result {
 	case "jpeg":
 		err = jpeg.Encode(&w.buf, w.img, &jpeg.Options{Quality: 90})
 	default:
-		err = bpng.Encode(&w.buf, w.img)
+		err = w.enc.Encode(&w.buf, w.img)
 	}
 	if err != nil {
 		res.Err = fmt.Errorf("encode %s: %w", j.Path, err)

@@ -35,6 +35,7 @@ func init() {
 			fs.StringVar(&o.impose, "impose", "none", "`HOW`: none (pages in reading order) or saddle (for folding and stapling)")
 			fs.StringVar(&o.sheet, "sheet", "", "`PAPER` for --impose saddle: a4 or letter (default: the layout's)")
 			fs.BoolVar(&o.printShop, "print-shop", false, "trim-size pages with 3 mm bleed and crop marks, for a print shop")
+			fs.BoolVar(&o.onePerPage, "one-per-page", false, "give each quote a page of its own, centred, instead of flowing them")
 			fs.StringVar(&o.creep, "creep", "", "for thick booklets: move inner pages toward the spine by this `MM` per sheet, e.g. 0.1mm")
 			fs.StringVar(&o.out, "out", "", "the PDF `FILE` to write (default output/booklet.pdf, output/booklet-saddle.pdf or output/booklet-print-shop.pdf)")
 			o.selection(fs)
@@ -87,6 +88,13 @@ func (e *env) booklet(mode, out string) (string, error) {
 	}
 	if l.Kind != "booklet" {
 		return "", usagef("layout %s is a %s layout, not a booklet; see 'broadside list layouts'", name, l.Kind)
+	}
+	if e.opts.onePerPage {
+		c := *l
+		fl := *l.Flow
+		fl.PerPage = 1
+		c.Flow = &fl
+		l = &c
 	}
 	th, err := lib.Theme(firstOf(e.opts.theme, conf.Booklet.Theme, "print"))
 	if err != nil {

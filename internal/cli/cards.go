@@ -135,34 +135,30 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		}
 	}
 	start := time.Now()
+	plan.theme.Preload(reg, plan.layouts...)
 	prog := newProgress(e.stderr, len(jobs), "cards")
 	b := &cards.Batch{Theme: plan.theme, Brand: brand, Fonts: reg, Format: plan.format, Workers: e.opts.workers, Done: func(r cards.Result) { prog.done(r.Job.Layout.Name, r.Err) }}
 	results := b.Run(ctx, jobs)
 	prog.finish()
-	var entries []cards.Entry
 	var failed []string
 	for _, r := range results {
-		if r.Err != nil {
-			if ctx.Err() == nil {
-				failed = append(failed, fmt.Sprintf("  %s/%s: %v", r.Job.Layout.Name, r.Job.Quote.ID, r.Err))
-			}
-			continue
+		if r.Err != nil && ctx.Err() == nil {
+			failed = append(failed, fmt.Sprintf("  %s/%s: %v", r.Job.Layout.Name, r.Job.Quote.ID, r.Err))
 		}
-		rel, _ := filepath.Rel(dir, r.Job.Path)
-		entries = append(entries, cards.NewEntry(rel, r, brand))
 	}
 	if ctx.Err() != nil {
-		return len(entries), ctx.Err()
+		return 0, ctx.Err()
 	}
-	if err := cards.WriteManifest(dir, entries); err != nil {
-		return len(entries), err
+	made, err := cards.WriteManifest(dir, results, brand)
+	if err != nil {
+		return made, err
 	}
 	took := time.Since(start)
 	fmt.Fprintf(e.stdout, "%d cards in %s (%.0f a second), theme %s → %s\n",
-		len(entries), took.Round(time.Millisecond), float64(len(entries))/took.Seconds(), plan.theme.Name, dir)
+		made, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.theme.Name, dir)
 	fmt.Fprintf(e.stdout, "alt text and captions: %s, %s\n", filepath.Join(dir, "cards.json"), filepath.Join(dir, "cards.csv"))
 	if len(failed) > 0 {
-		return len(entries), &reported{fmt.Sprintf("%d of %d cards failed:\n%s", len(failed), len(jobs), strings.Join(failed, "\n"))}
+		return made, &reported{fmt.Sprintf("%d of %d cards failed:\n%s", len(failed), len(jobs), strings.Join(failed, "\n"))}
 	}
-	return len(entries), nil
+	return made, nil
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
@@ -72,27 +74,56 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			add(err)
 		} else {
 			// Each distinct problem once: a missing glyph shows in every
-			// layout, but needs fixing once.
-			seen := map[string]bool{}
+			// layout, but needs fixing once. Composing runs on every core;
+			// problems are reported in layout and quote order.
+			type job struct {
+				l *layout.Layout
+				q quote.Quote
+			}
+			var jobs []job
 			for _, l := range plan.layouts {
 				for _, q := range ds.Quotes {
-					if ctx.Err() != nil {
-						return ctx.Err()
+					jobs = append(jobs, job{l, q})
+				}
+			}
+			plan.theme.Preload(reg, plan.layouts...)
+			errs := make([]error, len(jobs))
+			var wg sync.WaitGroup
+			next := make(chan int)
+			for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := range next {
+						_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.theme, reg)
 					}
-					_, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, plan.theme, reg)
-					composed++
-					if err == nil {
-						continue
-					}
-					var ge *layout.GlyphError
-					key := err.Error()
-					if errors.As(err, &ge) {
-						key = ge.Error()
-					}
-					if !seen[key] {
-						seen[key] = true
-						add(err)
-					}
+				}()
+			}
+			for i := range jobs {
+				if ctx.Err() != nil {
+					break
+				}
+				next <- i
+			}
+			close(next)
+			wg.Wait()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			composed = len(jobs)
+			seen := map[string]bool{}
+			for _, err := range errs {
+				if err == nil {
+					continue
+				}
+				var ge *layout.GlyphError
+				key := err.Error()
+				if errors.As(err, &ge) {
+					key = ge.Error()
+				}
+				if !seen[key] {
+					seen[key] = true
+					add(err)
 				}
 			}
 		}

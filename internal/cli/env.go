@@ -41,10 +41,11 @@ type options struct {
 	format  string
 	workers int
 
-	impose    string
-	sheet     string
-	printShop bool
-	creep     string
+	impose     string
+	sheet      string
+	printShop  bool
+	onePerPage bool
+	creep      string
 
 	landscape                         bool
 	eventTitle, eventDate, eventPlace string

@@ -10,7 +10,7 @@ func (f *Font) Has(r rune) bool {
 	if r > 0xFFFF || r < 0 {
 		return false
 	}
-	g, ok := f.gt.NominalGlyph(r)
+	g, ok := f.load().gt.NominalGlyph(r)
 	return ok && g != 0
 }
 
@@ -35,7 +35,8 @@ type Chain []*Font
 // falls back to bold Greek.
 func (r *Registry) With(f *Font) Chain {
 	c := Chain{f}
-	if fb, err := r.Lookup(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
+	// The fallback is parsed only when a character needs it.
+	if fb, err := r.lookup(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
 		c = append(c, fb)
 	}
 	for _, fb := range r.fallback {

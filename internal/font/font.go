@@ -29,7 +29,8 @@ type Font struct {
 	Weight int
 	// Italic is true for italic and oblique styles.
 	Italic bool
-	// Data is the raw file, which the PDF exporter embeds (subset).
+	// Data is the raw file, which the PDF exporter embeds (subset). For
+	// bundled fonts it is the binary's own read-only copy: never modify it.
 	Data []byte
 
 	// Metrics in font units; Descent is positive (below the baseline).
@@ -39,6 +40,8 @@ type Font struct {
 	gt    *gtfont.Font
 	sf    *sfnt.Font
 	pool  sync.Pool // *shaping.HarfbuzzShaper, which keeps buffers
+	once  sync.Once // parses a bundled font on first use
+	err   error
 	faces sync.Pool // *gtfont.Face, which keeps glyph caches
 	adv   []float32 // nominal advance by glyph id, in font units
 	memo  advanceMemo
@@ -49,44 +52,77 @@ var ErrCFF = errors.New("has PostScript (CFF) outlines, which broadside cannot e
 
 // Parse reads a TrueType font. key names it in frames, file in messages.
 func Parse(key, file string, data []byte) (*Font, error) {
+	f := &Font{Key: key, File: file, Data: data}
+	if err := f.parse(); err != nil {
+		return nil, err
+	}
+	f.once.Do(func() {})
+	return f, nil
+}
+
+// lazy returns a font whose name and style are read now, cheaply, and
+// whose tables are parsed on first use. The bundled fonts are loaded this
+// way: a run that uses four of them parses four, which keeps start-up fast
+// and memory low.
+func lazy(key, file string, data []byte) (*Font, error) {
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
+	}
+	desc, _ := gtfont.Describe(ld, nil)
+	f := &Font{Key: key, File: file, Data: data,
+		Family: strings.TrimSpace(desc.Family), Weight: int(desc.Aspect.Weight + 0.5), Italic: desc.Aspect.Style == gtfont.StyleItalic}
+	if f.Weight == 0 {
+		f.Weight = 400
+	}
+	return f, nil
+}
+
+// load parses a lazy font's tables once. The bundled fonts are tested to
+// parse, so an error here is a broken build.
+func (f *Font) load() *Font {
+	f.once.Do(func() { f.err = f.parse() })
+	if f.err != nil {
+		panic(f.err)
+	}
+	return f
+}
+
+// parse reads every table broadside uses.
+func (f *Font) parse() error {
+	data, file := f.Data, f.File
 	if len(data) < 12 {
-		return nil, fmt.Errorf("font %s: the file is empty or cut short", file)
+		return fmt.Errorf("font %s: the file is empty or cut short", file)
 	}
 	if string(data[:4]) == "OTTO" {
-		return nil, fmt.Errorf("font %s: %w", file, ErrCFF)
+		return fmt.Errorf("font %s: %w", file, ErrCFF)
 	}
 	if string(data[:4]) == "ttcf" {
-		return nil, fmt.Errorf("font %s: font collections (.ttc) are not supported; extract the one font you need as a .ttf", file)
+		return fmt.Errorf("font %s: font collections (.ttc) are not supported; extract the one font you need as a .ttf", file)
 	}
 	face, err := gtfont.ParseTTF(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
+		return fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
 	}
 	ft := face.Font
 	if ft.Flavor != ot.TrueType && ft.Flavor != ot.AppleTrueType {
-		return nil, fmt.Errorf("font %s: %w", file, ErrCFF)
+		return fmt.Errorf("font %s: %w", file, ErrCFF)
 	}
 	sf, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
+		return fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
 	}
 	if _, ok := ft.NominalGlyph(' '); !ok {
-		return nil, fmt.Errorf("font %s: has no space character, so it cannot set text", file)
+		return fmt.Errorf("font %s: has no space character, so it cannot set text", file)
 	}
 	desc := ft.Describe()
-	f := &Font{
-		Key:        key,
-		File:       file,
-		Family:     strings.TrimSpace(desc.Family),
-		Weight:     int(desc.Aspect.Weight + 0.5),
-		Italic:     desc.Aspect.Style == gtfont.StyleItalic,
-		Data:       data,
-		UnitsPerEm: int(ft.Upem()),
-		gt:         ft,
-		sf:         sf,
-	}
+	f.Family = strings.TrimSpace(desc.Family)
+	f.Weight = int(desc.Aspect.Weight + 0.5)
+	f.Italic = desc.Aspect.Style == gtfont.StyleItalic
+	f.UnitsPerEm = int(ft.Upem())
+	f.gt, f.sf = ft, sf
 	if f.UnitsPerEm < 16 || f.UnitsPerEm > 16384 {
-		return nil, fmt.Errorf("font %s: units per em %d is out of range", file, f.UnitsPerEm)
+		return fmt.Errorf("font %s: units per em %d is out of range", file, f.UnitsPerEm)
 	}
 	if f.Weight == 0 {
 		f.Weight = 400
@@ -96,7 +132,6 @@ func Parse(key, file string, data []byte) (*Font, error) {
 	for g := 0; g < n; g++ {
 		f.adv[g] = face.HorizontalAdvance(gtfont.GID(g))
 	}
-	f.faces.Put(face)
 	ext, _ := face.FontHExtents()
 	f.Ascent = float64(ext.Ascender)
 	f.Descent = -float64(ext.Descender)
@@ -115,12 +150,13 @@ func Parse(key, file string, data []byte) (*Font, error) {
 	if f.Descent <= 0 {
 		f.Descent = 0.2 * float64(f.UnitsPerEm)
 	}
-	return f, nil
+	f.faces.Put(face)
+	return nil
 }
 
 // SFNT is the parsed outline font the PNG exporter rasterises from. It is
 // shared; make one face per goroutine from it.
-func (f *Font) SFNT() *sfnt.Font { return f.sf }
+func (f *Font) SFNT() *sfnt.Font { return f.load().sf }
 
 // Name is a readable description, e.g. "Inter Bold".
 func (f *Font) Name() string {

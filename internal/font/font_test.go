@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/broadside/broadside/fonts"
 )
 
 func mustBuiltin(t testing.TB) *Registry {
@@ -23,9 +25,13 @@ func TestBuiltinFamilies(t *testing.T) {
 	if got != want {
 		t.Fatalf("families = %s, want %s", got, want)
 	}
-	for _, f := range r.Fonts() {
+	for _, lazy := range r.Fonts() {
+		f := r.Get(lazy.Key) // parses it
 		if f.UnitsPerEm == 0 || f.Ascent <= 0 || f.Descent <= 0 || f.CapHeight <= 0 || f.CapHeight >= f.Ascent {
-			t.Errorf("%s: implausible metrics %+v", f.Key, f)
+			t.Errorf("%s: implausible metrics: upem %d ascent %v descent %v cap %v", f.Key, f.UnitsPerEm, f.Ascent, f.Descent, f.CapHeight)
+		}
+		if f.Family != lazy.Family || f.Weight != lazy.Weight {
+			t.Errorf("%s: the cheap reading of its name (%s %d) differs from the full one", f.Key, f.Family, f.Weight)
 		}
 	}
 }
@@ -161,5 +167,26 @@ func BenchmarkAdvances(b *testing.B) {
 	text := []rune("This is not only about protecting Assange, but about preventing a precedent")
 	for i := 0; i < b.N; i++ {
 		f.shape(text)
+	}
+}
+
+// Every .ttf file shipped in fonts/ is registered in fonts.TTF (and so
+// embedded), and every family folder has its licence.
+func TestEveryShippedFontIsEmbedded(t *testing.T) {
+	files, _ := filepath.Glob("../../fonts/*/*.ttf")
+	if len(files) == 0 {
+		t.Fatal("no fonts found")
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel("../../fonts", f)
+		if _, ok := fonts.TTF[filepath.ToSlash(rel)]; !ok {
+			t.Errorf("%s is not in fonts.TTF", rel)
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(f), "OFL.txt")); err != nil {
+			t.Errorf("%s has no licence beside it", rel)
+		}
+	}
+	if len(files) != len(fonts.TTF) {
+		t.Errorf("%d font files, %d embedded", len(files), len(fonts.TTF))
 	}
 }

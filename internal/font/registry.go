@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/broadside/broadside/fonts"
 )
@@ -38,7 +39,7 @@ var (
 // Builtin returns a new registry holding the bundled fonts. The files are
 // parsed once per process however many registries are made.
 func Builtin() (*Registry, error) {
-	builtinOnce.Do(func() { builtin, builtinErr = loadFS(fonts.FS, "fonts") })
+	builtinOnce.Do(func() { builtin, builtinErr = loadBundled(fonts.TTF, "fonts") })
 	if builtinErr != nil {
 		return nil, builtinErr
 	}
@@ -50,20 +51,20 @@ func Builtin() (*Registry, error) {
 	return r, nil
 }
 
-func loadFS(fsys fs.FS, label string) ([]*Font, error) {
-	names, err := fs.Glob(fsys, "*/*.ttf")
-	if err != nil {
-		return nil, err
+// loadBundled registers the bundled fonts without copying or parsing them:
+// each is read in place from the binary and parsed on first use.
+func loadBundled(files map[string]string, label string) ([]*Font, error) {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	var out []*Font
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("load font %s: %w", name, err)
-		}
+		s := files[name]
+		data := unsafe.Slice(unsafe.StringData(s), len(s)) // read-only
 		key := strings.TrimSuffix(name, path.Ext(name))
-		f, err := Parse(key, label+"/"+name, data)
+		f, err := lazy(key, label+"/"+name, data)
 		if err != nil {
 			return nil, err
 		}
@@ -157,7 +158,12 @@ func (r *Registry) AddFile(file string) error {
 func (r *Registry) Fonts() []*Font { return r.fonts }
 
 // Get returns the font with the given key, or nil.
-func (r *Registry) Get(key string) *Font { return r.byKey[key] }
+func (r *Registry) Get(key string) *Font {
+	if f := r.byKey[key]; f != nil {
+		return f.load()
+	}
+	return nil
+}
 
 // Fallback is the chain tried after a layout's own font, in order.
 func (r *Registry) Fallback() []*Font { return r.fallback }
@@ -191,11 +197,38 @@ func normFamily(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), ""))
 }
 
+// Preload parses fonts in parallel, one goroutine each, so a run that
+// needs several does not wait for them one by one.
+func Preload(fonts ...*Font) {
+	var wg sync.WaitGroup
+	for _, f := range fonts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f.once.Do(func() { f.err = f.parse() })
+		}()
+	}
+	wg.Wait()
+}
+
+// Find is Lookup without parsing the font.
+func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
+	return r.lookup(family, weight, italic)
+}
+
 // Lookup finds the font of a family closest to the wanted weight and slant,
 // the way CSS matches fonts: the slant first, then the nearest weight,
 // heavier on a tie for bold requests and lighter otherwise. It errors only
 // when the family is unknown.
 func (r *Registry) Lookup(family string, weight int, italic bool) (*Font, error) {
+	f, err := r.lookup(family, weight, italic)
+	if err != nil {
+		return nil, err
+	}
+	return f.load(), nil
+}
+
+func (r *Registry) lookup(family string, weight int, italic bool) (*Font, error) {
 	cands := r.family(family)
 	if len(cands) == 0 {
 		return nil, fmt.Errorf("font family %q is not available (available: %s)", family, strings.Join(r.Families(), ", "))

@@ -35,6 +35,7 @@ type advanceMemo struct {
 // unhinted, so at any size they scale linearly: callers shape once and
 // multiply by Scale(size). The result is shared: do not modify it.
 func (f *Font) Advances(text []rune) []float32 {
+	f.load()
 	key := string(text)
 	f.memo.mu.RLock()
 	adv, ok := f.memo.m[key]
@@ -55,7 +56,7 @@ func (f *Font) Advances(text []rune) []float32 {
 // Nominal returns the advance of r in font units without kerning; zero when
 // the font lacks r.
 func (f *Font) Nominal(r rune) float32 {
-	g, ok := f.gt.NominalGlyph(r)
+	g, ok := f.load().gt.NominalGlyph(r)
 	if !ok || int(g) >= len(f.adv) {
 		return 0
 	}
@@ -120,7 +121,7 @@ func scriptOf(text []rune) language.Script {
 // baseline: left, bottom, right, top. ok is false for a glyph with no
 // outline or a character the font lacks.
 func (f *Font) Extents(r rune) (x0, y0, x1, y1 float64, ok bool) {
-	g, has := f.gt.NominalGlyph(r)
+	g, has := f.load().gt.NominalGlyph(r)
 	if !has {
 		return 0, 0, 0, 0, false
 	}

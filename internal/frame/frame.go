@@ -60,10 +60,16 @@ type Text struct {
 	// equals the number of runes.
 	Pos []float64
 	// Segs lists the rune indexes (after 0) where a glyph does not sit at
-	// the previous glyph's position plus its nominal advance: there the PDF
-	// exporter, which writes text with nominal advances, starts a new
-	// string. Nil when the run has no kerning.
+	// the previous glyph's position plus its nominal advance (kerning,
+	// tracking), and Adj how far it sits beyond it, in points: the PDF
+	// exporter, which writes text with nominal advances, adjusts there. Nil
+	// when the run has neither.
 	Segs []int
+	Adj  []float64
+	// Tracking is space added after every glyph, in points, already in Pos;
+	// Adj is measured beyond it. The PDF exporter writes it as character
+	// spacing rather than an adjustment per glyph.
+	Tracking float64
 	// Ink is the box the glyphs may cover (ascent to descent), for tests
 	// and clipping checks; it is not drawn.
 	Ink Rect

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
@@ -156,19 +158,26 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 		return nil
 	}
 	parent := &Region{Type: "stack", Align: "left"}
+	// Headings depend on the quote before; the rest of each quote's
+	// preparation (breaking it into words and measuring them) does not,
+	// so it runs on every core before the quotes are placed in order.
+	units := make([]flowUnit, len(qs))
 	lastOrg := ""
-	started := false
 	for i, q := range qs {
-		c.in.Quote = q
-		var items []Region
-		heading := ""
+		units[i].q = q
 		if q.Organisation != "" && q.Organisation != lastOrg && fl.Heading != nil {
-			items = append(items, *fl.Heading)
-			heading = q.Organisation
+			units[i].items = append(units[i].items, *fl.Heading)
+			units[i].heading = q.Organisation
 		}
 		lastOrg = q.Organisation
-		items = append(items, fl.Quote...)
-		blocks, err := c.prepareAll(items, parent)
+		units[i].items = append(units[i].items, fl.Quote...)
+	}
+	c.prepareUnits(units, parent)
+	started := false
+	for i := range units {
+		u := &units[i]
+		q, heading, blocks, err := u.q, u.heading, u.blocks, u.err
+		c.in.Quote = q
 		if err != nil {
 			return err
 		}
@@ -230,4 +239,37 @@ func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// flowUnit is one quote of a flow, with its heading when it starts a group.
+type flowUnit struct {
+	q       quote.Quote
+	heading string
+	items   []Region
+	blocks  []*block
+	err     error
+}
+
+// prepareUnits prepares the units' blocks on every core. Preparing reads
+// the composer but never writes it, so each goroutine uses a copy.
+func (c *composer) prepareUnits(units []flowUnit, parent *Region) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cc := *c
+			for i := range next {
+				cc.in.Quote = units[i].q
+				units[i].blocks, units[i].err = cc.prepareAll(units[i].items, parent)
+			}
+		}()
+	}
+	for i := range units {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

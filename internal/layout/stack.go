@@ -354,11 +354,7 @@ func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*
 		q := text.QuotesFor(lang)
 		s = q.Open + s + q.Close
 	}
-	def := map[string]string{"quote": "quote", "excerpt": "quote", "author": "author", "attribution": "author", "logo": "heading", "heading": "detail", "intro": "body"}[it.Type]
-	if def == "" {
-		def = "detail"
-	}
-	fnt, err := c.font(it.Font, def)
+	fnt, err := c.font(it.Font, defaultRole(it.Type))
 	if err != nil {
 		return nil, err
 	}
@@ -486,4 +482,23 @@ type placed struct {
 type placedLine struct {
 	text string
 	runs []*frame.Text
+}
+
+// defaultRole is the font role of a region that names none.
+func defaultRole(typ string) string {
+	switch typ {
+	case "quote", "excerpt":
+		return "quote"
+	case "author", "attribution":
+		return "author"
+	case "logo":
+		return "heading"
+	case "intro":
+		return "body"
+	case "mark":
+		return "mark"
+	case "rule", "qr", "stack":
+		return ""
+	}
+	return "detail"
 }

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+
+	"github.com/broadside/broadside/internal/font"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -294,4 +296,34 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Preload parses, in parallel, the fonts the layouts use in this theme, so
+// a run's first frames do not wait for them one by one.
+func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
+	roles := map[string]bool{}
+	var walk func(rs []Region)
+	walk = func(rs []Region) {
+		for _, r := range rs {
+			if r.Font != "" {
+				roles[r.Font] = true
+			} else if def := defaultRole(r.Type); def != "" {
+				roles[def] = true
+			}
+			walk(r.Items)
+		}
+	}
+	for _, l := range layouts {
+		walk(l.Regions)
+	}
+	var fonts []*font.Font
+	seen := map[*font.Font]bool{}
+	for role := range roles {
+		spec := t.Font(role)
+		if f, err := reg.Find(spec.Family, spec.Weight, spec.Italic); err == nil && !seen[f] {
+			seen[f] = true
+			fonts = append(fonts, f)
+		}
+	}
+	font.Preload(fonts...)
 }

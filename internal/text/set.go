@@ -42,11 +42,12 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 			continue
 		}
 		run := &frame.Text{
-			Font:  f.Key,
-			Size:  size,
-			Color: color,
-			X:     x + (p.Pos[i]-origin)*size,
-			Y:     y,
+			Font:     f.Key,
+			Size:     size,
+			Color:    color,
+			X:        x + (p.Pos[i]-origin)*size,
+			Y:        y,
+			Tracking: p.style.Tracking * size,
 		}
 		runes := make([]rune, 0, j-i)
 		pos := make([]float64, 0, j-i)
@@ -60,10 +61,11 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 				// Where this glyph is not where the previous one's nominal
 				// advance would put it, a PDF string must restart.
 				prev := p.Runes[k-1]
-				want := pos[len(pos)-1] + float64(f.Nominal(prev))*em*size
+				want := pos[len(pos)-1] + float64(f.Nominal(prev))*em*size + run.Tracking
 				got := (p.Pos[k] - p.Pos[i]) * size
 				if math.Abs(got-want) > 1e-6*size {
 					run.Segs = append(run.Segs, len(pos))
+					run.Adj = append(run.Adj, got-want)
 				}
 			}
 			runes = append(runes, r)

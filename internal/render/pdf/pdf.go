@@ -59,7 +59,7 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 	}
 	first := doc.Pages[0]
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // compressStreams does it, faster
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
@@ -111,7 +111,11 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	_, err := w.Write(stableBoxes(buf.Bytes()))
+	out, err := compressStreams(stableBoxes(buf.Bytes()))
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -156,6 +160,8 @@ type writer struct {
 	// imported pages of other PDFs, by file and page
 	imp  *gofpdi.Importer
 	tpls map[string]int
+	// pageW and pageH are the page's size; PDF's y grows upward
+	pageW, pageH float64
 	// current state, to avoid repeating operators
 	font     string
 	fontSize float64
@@ -176,6 +182,7 @@ type imageRef struct {
 func (w *writer) page(f *frame.Frame) {
 	b := f.Bleed
 	w.pdf.AddPageFormat("P", fpdf.SizeType{Wd: f.W + 2*b, Ht: f.H + 2*b})
+	w.pageW, w.pageH = f.W+2*b, f.H+2*b
 	if f.Boxes != nil {
 		t, bl := f.Boxes.Trim, f.Boxes.Bleed
 		w.pdf.SetPageBox("trim", t.X+b, t.Y+b, t.W, t.H)
@@ -245,8 +252,12 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 	x, y, wd, ht := t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s
 	switch p := it.Fill.(type) {
 	case frame.Color:
+		if p == white && it.StrokeWidth == 0 && x <= 0 && y <= 0 && x+wd >= w.pageW && y+ht >= w.pageH {
+			return // paper is white: a white page-sized rectangle is redundant
+		}
 		setAlpha(pdf, p)
 		pdf.SetFillColor(int(p.R), int(p.G), int(p.B))
+		w.hasColor = false // the fill no longer matches the text colour
 		style := "F"
 		if it.StrokeWidth > 0 {
 			style = "FD"
@@ -261,6 +272,7 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 			a, b := p.Stops[0].Color, p.Stops[len(p.Stops)-1].Color
 			nx := func(v float64) float64 { return (t.x(v) - x) / wd }
 			ny := func(v float64) float64 { return 1 - (t.y(v)-y)/ht }
+			w.hasColor = false
 			pdf.LinearGradient(x, y, wd, ht, int(a.R), int(a.G), int(a.B), int(b.R), int(b.G), int(b.B),
 				nx(p.X0), ny(p.Y0), nx(p.X1), ny(p.Y1))
 		}
@@ -271,6 +283,8 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 		pdf.Rect(x, y, wd, ht, "D")
 	}
 }
+
+var white = frame.Color{R: 255, G: 255, B: 255, A: 255}
 
 func setAlpha(pdf *fpdf.Fpdf, c frame.Color) {
 	if c.A != 255 {
@@ -298,23 +312,59 @@ func (w *writer) text(it *frame.Text, t xform) {
 		w.font, w.fontSize = fam, size
 	}
 	if !w.hasColor || w.color != it.Color {
+		// With the fill colour equal to the text colour fpdf writes each
+		// string without saving and restoring the graphics state: a third
+		// smaller page stream.
 		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		w.color, w.hasColor = it.Color, true
 	}
 	setAlpha(pdf, it.Color)
-	runes := []rune(it.Text)
-	start := 0
-	for i := 0; i <= len(it.Segs); i++ {
-		end := len(runes)
-		if i < len(it.Segs) {
-			end = it.Segs[i]
-		}
-		if end > start && start < len(it.Pos) {
-			pdf.Text(t.x(it.X+it.Pos[start]), t.y(it.Y), string(runes[start:end]))
-		}
-		start = end
+	// fpdf learns which characters the font subset needs from its own
+	// Text calls; this one is cut out of the page again (see skipMarker),
+	// and the run is written as one TJ array instead, with the kerning
+	// and tracking adjustments between its glyphs.
+	pdf.RawWriteStr(skipBegin)
+	pdf.Text(0, 0, it.Text)
+	pdf.RawWriteStr(skipEnd)
+	// Strings are the characters as 16-bit codes (fpdf's fonts map codes
+	// to glyphs), written as literal bytes: half the size of hex.
+	var b strings.Builder
+	if it.Tracking != 0 {
+		fmt.Fprintf(&b, "%.3f Tc ", it.Tracking*t.s)
 	}
+	fmt.Fprintf(&b, "BT %.2f %.2f Td [(", t.x(it.X), w.pageH-t.y(it.Y))
+	seg := 0
+	i := 0
+	for _, r := range it.Text {
+		if seg < len(it.Segs) && it.Segs[seg] == i {
+			// TJ moves left by a thousandth of the size per unit.
+			fmt.Fprintf(&b, ") %.0f (", -it.Adj[seg]*t.s/size*1000)
+			seg++
+		}
+		literalByte(&b, byte(r>>8))
+		literalByte(&b, byte(r))
+		i++
+	}
+	b.WriteString(")] TJ ET")
+	if it.Tracking != 0 {
+		b.WriteString(" 0 Tc")
+	}
+	pdf.RawWriteStr(b.String())
 	resetAlpha(pdf, it.Color)
+}
+
+// literalByte writes a byte of a PDF literal string, escaped as needed.
+func literalByte(b *strings.Builder, c byte) {
+	switch c {
+	case '(', ')', '\\':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+	case '\r':
+		b.WriteString(`\r`)
+	default:
+		b.WriteByte(c)
+	}
 }
 
 // family embeds a font on first use and returns its fpdf family name.

@@ -18,7 +18,15 @@ func (b *bufferPool) Get() *png.EncoderBuffer {
 }
 func (b *bufferPool) Put(e *png.EncoderBuffer) { b.p.Put(e) }
 
+// encoder is the standard library's, for images the fast path does not
+// take (transparent ones).
 var encoder = png.Encoder{CompressionLevel: png.DefaultCompression, BufferPool: &bufferPool{}}
 
-// Encode writes img as PNG.
-func Encode(w io.Writer, img image.Image) error { return encoder.Encode(w, img) }
+var encoders = sync.Pool{New: func() any { return new(Encoder) }}
+
+// Encode writes img as PNG with a pooled Encoder.
+func Encode(w io.Writer, img image.Image) error {
+	e := encoders.Get().(*Encoder)
+	defer encoders.Put(e)
+	return e.Encode(w, img)
+}

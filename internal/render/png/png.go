@@ -171,6 +171,9 @@ func (r *Renderer) text(img *image.RGBA, it *frame.Text, t xform, clip image.Rec
 		if !ok {
 			continue
 		}
+		if a, ok := mask.(*image.Alpha); ok {
+			quantize(a, dr.Sub(dr.Min).Add(maskp))
+		}
 		draw.DrawMask(dst, dr, src, image.Point{}, mask, maskp, draw.Over)
 	}
 	return nil
@@ -194,6 +197,29 @@ func (r *Renderer) face(key string, px float64) (xfont.Face, error) {
 	}
 	r.faces[k] = f
 	return f, nil
+}
+
+// coverage maps 256 levels of glyph coverage onto 65 (0, 1/64, ... 1).
+// The eye cannot tell 64 steps of anti-aliasing from 256, and a card set
+// in a few flat colours then has few enough colours (under 256) to be
+// written as a palette PNG: smaller, and several times faster to encode.
+var coverage = func() (t [256]uint8) {
+	for i := range t {
+		k := (i*64 + 127) / 255
+		t[i] = uint8((k*255 + 32) / 64)
+	}
+	return
+}()
+
+// quantize applies coverage to the part r of a glyph mask.
+func quantize(a *image.Alpha, r image.Rectangle) {
+	r = r.Intersect(a.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := a.Pix[a.PixOffset(r.Min.X, y):a.PixOffset(r.Max.X, y)]
+		for i, v := range row {
+			row[i] = coverage[v]
+		}
+	}
 }
 
 // pixelRect returns the rectangle as whole pixels when its edges fall on

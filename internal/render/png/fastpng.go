@@ -1,0 +1,243 @@
+package png
+
+import (
+	"bufio"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"io"
+
+	"github.com/klauspost/compress/zlib"
+)
+
+// Card images are flat: a few colours and the anti-aliased edges between
+// them. encodeFast writes them as an 8-bit palette when they have at most
+// 256 colours (losslessly: every pixel keeps its exact colour), which is a
+// quarter of the data to compress, and as 8-bit RGB otherwise (cards are
+// opaque). It compresses with klauspost/compress, several times faster
+// than the standard library at the same ratio.
+
+// Encoder writes PNGs, reusing its buffers from one image to the next. It
+// is not safe for concurrent use: give each worker its own.
+type Encoder struct {
+	zw      *zlib.Writer
+	bw      *bufio.Writer
+	cur     []byte
+	prev    []byte
+	filt    [5][]byte
+	table   []uint32 // colour hash table for quantize
+	slot    []uint8  // palette index of each table entry
+	palette []uint32
+	idx     []uint8
+}
+
+// level 3 of klauspost/compress: within a few per cent of the best ratio
+// on cards, at a fraction of the time.
+const level = 3
+
+func writeChunk(w io.Writer, typ string, data []byte) error {
+	var hdr [8]byte
+	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
+	copy(hdr[4:], typ)
+	crc := crc32.NewIEEE()
+	crc.Write(hdr[4:])
+	crc.Write(data)
+	var tail [4]byte
+	binary.BigEndian.PutUint32(tail[:], crc.Sum32())
+	for _, b := range [][]byte{hdr[:], data, tail[:]} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunkWriter turns the zlib stream into IDAT chunks.
+type chunkWriter struct{ w io.Writer }
+
+func (c chunkWriter) Write(p []byte) (int, error) {
+	if err := writeChunk(c.w, "IDAT", p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Encode writes img as PNG: opaque RGBA images (every card) take the
+// fast path; anything else goes to the standard library.
+func (e *Encoder) Encode(w io.Writer, im image.Image) error {
+	img, ok := im.(*image.RGBA)
+	if !ok {
+		return encoder.Encode(w, im)
+	}
+	paletted, opaque := e.quantize(img)
+	if !opaque {
+		return encoder.Encode(w, im)
+	}
+	b := img.Bounds()
+	wd, ht := b.Dx(), b.Dy()
+	if _, err := io.WriteString(w, "\x89PNG\r\n\x1a\n"); err != nil {
+		return err
+	}
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(wd))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
+	ihdr[8] = 8
+	bpp := 3
+	if paletted {
+		ihdr[9] = 3 // indexed
+		bpp = 1
+	} else {
+		ihdr[9] = 2 // RGB
+	}
+	if err := writeChunk(w, "IHDR", ihdr[:]); err != nil {
+		return err
+	}
+	if paletted {
+		plte := make([]byte, 3*len(e.palette))
+		for i, c := range e.palette {
+			plte[3*i], plte[3*i+1], plte[3*i+2] = byte(c), byte(c>>8), byte(c>>16)
+		}
+		if err := writeChunk(w, "PLTE", plte); err != nil {
+			return err
+		}
+	}
+	if e.bw == nil {
+		e.bw = bufio.NewWriterSize(nil, 1<<16)
+	}
+	e.bw.Reset(chunkWriter{w})
+	if e.zw == nil {
+		e.zw, _ = zlib.NewWriterLevel(e.bw, level)
+	} else {
+		e.zw.Reset(e.bw)
+	}
+	n := wd * bpp
+	if cap(e.cur) < n+1 {
+		e.cur, e.prev = make([]byte, n+1), make([]byte, n+1)
+		for i := range e.filt {
+			e.filt[i] = make([]byte, n+1)
+		}
+	}
+	cur, prev := e.cur[:n+1], e.prev[:n+1]
+	clear(prev)
+	for y := 0; y < ht; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		if paletted {
+			copy(cur[1:], e.idx[y*wd:(y+1)*wd])
+		} else {
+			for x := 0; x < wd; x++ {
+				cur[1+3*x], cur[2+3*x], cur[3+3*x] = row[4*x], row[4*x+1], row[4*x+2]
+			}
+		}
+		out := e.filter(cur, prev, bpp, paletted)
+		if _, err := e.zw.Write(out); err != nil {
+			return err
+		}
+		cur, prev = prev, cur
+	}
+	if err := e.zw.Close(); err != nil {
+		return err
+	}
+	if err := e.bw.Flush(); err != nil {
+		return err
+	}
+	return writeChunk(w, "IEND", nil)
+}
+
+// filter filters a row for compression. Palette rows go unfiltered, since
+// filters do not predict indexes. RGB rows (gradients, photos) use Paeth,
+// the best single predictor for smooth images; trying all five filters per
+// row, as libpng does, costs more time than it saves bytes here.
+func (e *Encoder) filter(cur, prev []byte, bpp int, paletted bool) []byte {
+	if paletted {
+		cur[0] = 0
+		return cur
+	}
+	out := e.filt[4][:len(cur)]
+	out[0] = 4
+	for i := 1; i <= bpp; i++ {
+		out[i] = cur[i] - prev[i] // paeth(0, up, 0) is up
+	}
+	for i := bpp + 1; i < len(cur); i++ {
+		out[i] = cur[i] - paeth(cur[i-bpp], prev[i], prev[i-bpp])
+	}
+	return out
+}
+
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	if pa <= pb && pa <= pc {
+		return a
+	}
+	if pb <= pc {
+		return b
+	}
+	return c
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// quantize maps the image to a palette when it has at most 256 colours,
+// and reports whether it is opaque (the fast path needs that too).
+// Colours go into a small open-addressing table (a Go map costs more than
+// the compression); runs of one colour skip the lookup.
+func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool) {
+	const size = 1024 // four times the palette: short probe chains
+	if e.table == nil {
+		e.table = make([]uint32, size)
+		e.slot = make([]uint8, size)
+	}
+	for i := range e.table {
+		e.table[i] = empty
+	}
+	e.palette = e.palette[:0]
+	b := img.Bounds()
+	wd, ht := b.Dx(), b.Dy()
+	if cap(e.idx) < wd*ht {
+		e.idx = make([]uint8, wd*ht)
+	}
+	e.idx = e.idx[:wd*ht]
+	last, lastIdx := uint32(empty), uint8(0)
+	paletted = true
+	k := 0
+	for y := 0; y < ht; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		for x := 0; x+3 < len(row); x += 4 {
+			// Little-endian RGBA: alpha is the top byte.
+			c := binary.LittleEndian.Uint32(row[x:])
+			if c != last {
+				if c>>24 != 0xff {
+					return false, false
+				}
+				if paletted {
+					h := (c * 2654435761) >> 22 // top 10 bits
+					for e.table[h] != c && e.table[h] != empty {
+						h = (h + 1) & (size - 1)
+					}
+					if e.table[h] == empty {
+						if len(e.palette) == 256 {
+							paletted = false // keep scanning for transparency
+						} else {
+							e.table[h] = c
+							e.slot[h] = uint8(len(e.palette))
+							e.palette = append(e.palette, c)
+						}
+					}
+					lastIdx = e.slot[h]
+				}
+				last = c
+			}
+			e.idx[k] = lastIdx
+			k++
+		}
+	}
+	return paletted, true
+}
+
+// empty marks a free slot; colours are 24-bit, so it is never one.
+const empty = 1 << 31
