@@ -60,6 +60,14 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		add(err)
 	}
+	if lib != nil && reg != nil {
+		for _, name := range lib.ThemeNames() {
+			th, _ := lib.Theme(name)
+			if err := th.Check(reg); err != nil {
+				add(err)
+			}
+		}
+	}
 	var brand layout.Brand
 	if ds != nil {
 		if brand, err = e.brand(); err != nil {

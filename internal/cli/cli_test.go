@@ -311,3 +311,39 @@ func TestBuild(t *testing.T) {
 		}
 	}
 }
+
+// The same inputs give byte-identical files: build runs twice and every
+// file it wrote is compared. PDF dates come from SOURCE_DATE_EPOCH.
+func TestBuildReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders everything twice")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if code, out, errs := run(t, "build", "--out", dir); code != 0 {
+			t.Fatalf("build: %s %s", out, errs)
+		}
+	}
+	n := 0
+	filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs", rel)
+		}
+		n++
+		return nil
+	})
+	if n < 120 {
+		t.Errorf("only %d files compared", n)
+	}
+	pdf, _ := os.ReadFile(filepath.Join(a, "booklet.pdf"))
+	if !bytes.Contains(pdf, []byte("D:20231114")) {
+		t.Errorf("the booklet's date is not SOURCE_DATE_EPOCH's (2023-11-14)")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/campaign"
@@ -76,6 +77,9 @@ type env struct {
 	reg  *font.Registry
 	lib  *layout.Library
 	conf *campaign.Config
+
+	warnMu sync.Mutex
+	warned map[string]bool
 }
 
 func exists(path string) bool {
@@ -154,6 +158,19 @@ func (e *env) campaign() (*campaign.Config, error) {
 	return e.conf, err
 }
 
+// warn prints a warning once, whichever goroutine it comes from.
+func (e *env) warn(msg string) {
+	e.warnMu.Lock()
+	defer e.warnMu.Unlock()
+	if e.warned == nil {
+		e.warned = map[string]bool{}
+	}
+	if !e.warned[msg] {
+		e.warned[msg] = true
+		fmt.Fprintln(e.stderr, "warning: "+msg)
+	}
+}
+
 // brand builds what layouts print around a quote.
 func (e *env) brand() (layout.Brand, error) {
 	c, err := e.campaign()
@@ -175,6 +192,7 @@ func (e *env) brand() (layout.Brand, error) {
 
 		CallToAction: c.CallToAction,
 		Intro:        c.Intro,
+		Warn:         e.warn,
 	}
 	if p := c.LogoPath(); p != "" {
 		im, err := imageio.Load(p)

@@ -20,7 +20,10 @@ func (f *Font) Has(r rune) bool {
 // and paragraph separators are handled by the line breaker.
 func Invisible(r rune) bool {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad',
+		'\u200e', '\u200f', // left-to-right and right-to-left marks
+		'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', // embeddings and overrides
+		'\u2066', '\u2067', '\u2068', '\u2069': // isolates
 		return true
 	}
 	return unicode.Is(unicode.Variation_Selector, r)

@@ -115,17 +115,21 @@ func (f *Font) parse() error {
 	if _, ok := ft.NominalGlyph(' '); !ok {
 		return fmt.Errorf("font %s: has no space character, so it cannot set text", file)
 	}
-	desc := ft.Describe()
-	f.Family = strings.TrimSpace(desc.Family)
-	f.Weight = int(desc.Aspect.Weight + 0.5)
-	f.Italic = desc.Aspect.Style == gtfont.StyleItalic
+	if f.Family == "" {
+		// A lazy font has its name already, read by other goroutines
+		// while this one parses: it is set once, before publication.
+		desc := ft.Describe()
+		f.Family = strings.TrimSpace(desc.Family)
+		f.Weight = int(desc.Aspect.Weight + 0.5)
+		f.Italic = desc.Aspect.Style == gtfont.StyleItalic
+		if f.Weight == 0 {
+			f.Weight = 400
+		}
+	}
 	f.UnitsPerEm = int(ft.Upem())
 	f.gt, f.sf = ft, sf
 	if f.UnitsPerEm < 16 || f.UnitsPerEm > 16384 {
 		return fmt.Errorf("font %s: units per em %d is out of range", file, f.UnitsPerEm)
-	}
-	if f.Weight == 0 {
-		f.Weight = 400
 	}
 	n := sf.NumGlyphs()
 	f.adv = make([]float32, n)

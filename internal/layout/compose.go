@@ -42,6 +42,9 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
+	if e.Err.Reason != "" {
+		return fmt.Sprintf("quote %s: %v", e.Quote, e.Err)
+	}
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
 
@@ -114,6 +117,7 @@ func (c *composer) background() error {
 			return err
 		}
 		f.Add(coverImage(img, key, *r))
+		c.checkResolution(img, coverWidth(img, *r), "the background image of theme "+c.th.Name)
 		if bg.Overlay > 0 {
 			oc := frame.Color{A: 255}
 			if bg.OverlayColor != nil {
@@ -136,7 +140,9 @@ func (c *composer) region(r *Region) error {
 	case "logo":
 		if c.in.Brand.Logo != nil {
 			b := c.box(*r.Box)
-			c.f.Add(containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign))
+			im := containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign)
+			c.f.Add(im)
+			c.checkResolution(c.in.Brand.Logo, im.W, "the logo")
 			return nil
 		}
 		if r.Wordmark != nil && !*r.Wordmark {

@@ -31,6 +31,10 @@ type Brand struct {
 	Intro        string
 	// Event is what posters announce.
 	Event Event
+	// Warn, when set, hears about things worth a look that do not stop
+	// the work: an image too small for its print size, say. It may be
+	// called from several goroutines at once.
+	Warn func(msg string)
 }
 
 // Event is a date and place for posters.

@@ -3,6 +3,9 @@ package layout
 import (
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/broadside/broadside/internal/quote"
@@ -65,5 +68,38 @@ func FuzzCompose(f *testing.F) {
 			}
 		}
 		_ = fr
+	})
+}
+
+// FuzzParseLayout throws any bytes at the layout and theme loaders: they
+// must never panic, and every error must name the file.
+func FuzzParseLayout(f *testing.F) {
+	files, _ := filepath.Glob("../../layouts/*.yaml")
+	themes, _ := filepath.Glob("../../layouts/themes/*.yaml")
+	bad, _ := filepath.Glob("testdata/bad*/*.yaml")
+	for _, p := range append(append(files, themes...), bad...) {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("size: {width: 1e308, height: -1e308, unit: px}\nregions: [{type: stack, items: [{type: stack}]}]"))
+	f.Add([]byte("a: &a [*a, *a]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return // hand-written settings are small; size limits have their own test
+		}
+		l, err := ParseLayout("fuzz.yaml", data)
+		if err != nil && !strings.Contains(err.Error(), "fuzz.yaml") {
+			t.Fatalf("error without the file name: %v", err)
+		}
+		if err == nil {
+			if _, err := l.variants(); err != nil && !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Fatalf("variant error without the file name: %v", err)
+			}
+		}
+		if _, err := ParseTheme("fuzz.yaml", data); err != nil && !strings.Contains(err.Error(), "fuzz.yaml") {
+			t.Fatalf("theme error without the file name: %v", err)
+		}
 	})
 }

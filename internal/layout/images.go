@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"image"
 	"path/filepath"
 
@@ -36,8 +37,19 @@ func coverImage(img image.Image, key string, r frame.Rect) frame.Item {
 	return &frame.Group{X: r.X, Y: r.Y, Clip: r, Frame: inner}
 }
 
+// coverWidth is how wide coverImage draws img to cover r.
+func coverWidth(img image.Image, r frame.Rect) float64 {
+	b := img.Bounds()
+	iw, ih := float64(b.Dx()), float64(b.Dy())
+	s := r.W / iw
+	if ih*s < r.H {
+		s = r.H / ih
+	}
+	return iw * s
+}
+
 // containImage scales img to fit inside r, keeping its aspect ratio.
-func containImage(img image.Image, key string, r frame.Rect, align, valign string) frame.Item {
+func containImage(img image.Image, key string, r frame.Rect, align, valign string) *frame.Image {
 	b := img.Bounds()
 	iw, ih := float64(b.Dx()), float64(b.Dy())
 	s := r.W / iw
@@ -59,4 +71,22 @@ func containImage(img image.Image, key string, r frame.Rect, align, valign strin
 		y += r.H - h
 	}
 	return &frame.Image{X: x, Y: y, W: w, H: h, Img: img, Key: key}
+}
+
+// checkResolution warns when an image printed w points wide has fewer
+// pixels than print needs: 300 per inch, 150 on posters and placards, which
+// are seen from further away. Screens are left alone.
+func (c *composer) checkResolution(img image.Image, w float64, what string) {
+	if c.l.IsScreen() || c.in.Brand.Warn == nil || w <= 0 {
+		return
+	}
+	need := 300.0
+	if c.l.Kind == "poster" || c.l.Kind == "placard" {
+		need = 150
+	}
+	px := img.Bounds().Dx()
+	if ppi := float64(px) / (w / 72); ppi < need*0.9 {
+		c.in.Brand.Warn(fmt.Sprintf("%s is %d pixels wide, which prints at %.0f ppi at %.0f mm wide on %s; print needs about %.0f ppi, so it may look soft",
+			what, px, ppi, w/72*25.4, c.l.Name, need))
+	}
 }

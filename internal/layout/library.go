@@ -59,7 +59,7 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 	for _, name := range files {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, fmt.Errorf("load layout %s: %w", path.Join(label, name), err))
 			continue
 		}
 		l, err := ParseLayout(path.Join(label, name), data)
@@ -70,7 +70,7 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 		lib.layouts[l.Name] = l
 		vs, err := l.variants()
 		if err != nil {
-			errs = append(errs, fmt.Errorf("load layout %s: %w", l.File, err))
+			errs = append(errs, err) // names the file and line already
 			continue
 		}
 		for _, v := range vs {
@@ -80,12 +80,12 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 	for _, name := range themes {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, fmt.Errorf("load theme %s: %w", path.Join(label, name), err))
 			continue
 		}
 		t, err := ParseTheme(path.Join(label, name), data)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("load theme %s: %w", name, err))
+			errs = append(errs, err) // names the file and line already
 			continue
 		}
 		lib.themes[t.Name] = t

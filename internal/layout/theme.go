@@ -327,3 +327,21 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 	}
 	font.Preload(fonts...)
 }
+
+// Check finds what only the run can: font families that no font provides
+// and a background image that cannot be read. Every problem is reported.
+func (t *Theme) Check(reg *font.Registry) error {
+	var errs []error
+	for _, role := range fontRoleNames() {
+		spec := t.Font(role)
+		if _, err := reg.Find(spec.Family, spec.Weight, spec.Italic); err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: fonts.%s: %w", t.File, t.Pos.Of("fonts."+role), role, err))
+		}
+	}
+	if t.Background.Image != "" {
+		if _, _, err := loadThemeImage(t); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return joinErrs(errs)
+}

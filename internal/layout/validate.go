@@ -48,15 +48,17 @@ func allowedKeys(typ string) []string {
 	return regionKeys[typ]
 }
 
-// ParseLayout reads and checks a layout file.
+// ParseLayout reads and checks a layout file. Its errors already name the
+// file, line and key of each problem, one per line, so they are returned
+// as they are rather than wrapped again.
 func ParseLayout(file string, data []byte) (*Layout, error) {
 	var l Layout
 	if err := yamlx.Decode(file, data, &l); err != nil {
-		return nil, fmt.Errorf("load layout %s: %w", file, err)
+		return nil, err
 	}
 	l.File = file
 	if err := l.validate(); err != nil {
-		return nil, fmt.Errorf("load layout %s: %w", file, err)
+		return nil, err
 	}
 	return &l, nil
 }

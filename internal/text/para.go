@@ -11,6 +11,7 @@ import (
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/go-text/typesetting/segmenter"
+	"golang.org/x/text/unicode/bidi"
 )
 
 // Style is how a paragraph is set.
@@ -27,15 +28,42 @@ type Style struct {
 	HangOpen bool
 }
 
-// MissingError reports characters that no font of the chain can draw.
-type MissingError struct{ Runes []rune }
+// MissingError reports characters that cannot be set: no font of the
+// chain draws them, or (with Reason) the engine does not support them.
+type MissingError struct {
+	Runes  []rune
+	Reason string
+}
 
 func (e *MissingError) Error() string {
 	var parts []string
 	for _, r := range e.Runes {
 		parts = append(parts, fmt.Sprintf("%q (U+%04X)", string(r), r))
 	}
+	if e.Reason != "" {
+		return e.Reason + ": " + strings.Join(parts, ", ")
+	}
 	return "no bundled font can draw " + strings.Join(parts, ", ")
+}
+
+// rightToLeft lists, once each, the characters of s written right to left
+// (Hebrew, Arabic and their kin). broadside sets lines left to right, so
+// it refuses them rather than print them backwards, even when an added
+// font has their glyphs.
+func rightToLeft(s string) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if r < 0x0590 || seen[r] {
+			continue
+		}
+		p, _ := bidi.LookupRune(r)
+		if c := p.Class(); c == bidi.R || c == bidi.AL {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Para is a paragraph measured once in em units (size 1): advances do not
@@ -71,6 +99,9 @@ func NewPara(s string, st Style) (*Para, error) {
 	}
 	if st.Upper {
 		s = strings.ToUpper(s)
+	}
+	if m := rightToLeft(s); len(m) > 0 {
+		return nil, &MissingError{Runes: m, Reason: "right-to-left scripts are not supported yet"}
 	}
 	if m := st.Chain.Missing(s); len(m) > 0 {
 		return nil, &MissingError{Runes: m}

@@ -1,6 +1,11 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/broadside/broadside/internal/font"
+)
 
 func TestSmarten(t *testing.T) {
 	tests := []struct {
@@ -49,6 +54,50 @@ func TestPlainUndoesSmarten(t *testing.T) {
 		}[s]
 		if got != want {
 			t.Errorf("Plain(Smarten(%q)) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// Each kind of difficult text is either set, or refused naming its
+// characters: never an empty box, never a silent drop.
+func TestDifficultText(t *testing.T) {
+	reg, err := font.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := reg.Lookup("Source Serif 4", 400, false)
+	st := Style{Chain: reg.With(f)}
+	tests := []struct {
+		name, text, refused string
+	}{
+		{"accents composed", "Mijatović Gutiérrez", ""},
+		{"combining mark", "e\u0301 and q\u0303", ""},
+		{"greek and cyrillic", "Ελευθερία Свобода", ""},
+		{"zero-width joiner", "a\u200db", ""},
+		{"soft hyphen and marks", "co\u00adoperate \u200e", ""},
+		{"emoji", "free 😀", `no bundled font can draw "😀" (U+1F600)`},
+		{"emoji sequence", "👩\u200d💻", "U+1F469"},
+		{"CJK", "新聞の自由", `no bundled font can draw "新"`},
+		{"Hebrew", "חופש", "right-to-left scripts are not supported yet"},
+		{"Arabic", "حرية", "right-to-left scripts are not supported yet"},
+		{"outside the BMP", "𝔉𝔯𝔢𝔢", "U+1D509"},
+	}
+	for _, tt := range tests {
+		p, err := NewPara(tt.text, st)
+		if tt.refused == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+				continue
+			}
+			for i, r := range p.Runes {
+				if p.Fonts[i] == nil && !font.NeedsNoGlyph(r) {
+					t.Errorf("%s: %q has no font", tt.name, r)
+				}
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.refused) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.refused)
 		}
 	}
 }

@@ -88,7 +88,8 @@ func Decode(file string, data []byte, v any) error {
 		doc = doc.Content[0]
 	}
 	var errs []error
-	checkKeys(file, doc, reflect.TypeOf(v).Elem(), "", &errs)
+	w := walker{file: file, errs: &errs, budget: maxNodes, open: map[*yaml.Node]bool{}}
+	w.check(doc, reflect.TypeOf(v).Elem(), "")
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
@@ -230,8 +231,27 @@ func fields(t reflect.Type) map[string]reflect.StructField {
 
 var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
 
-// checkKeys walks the node against type t and reports keys t does not have.
-func checkKeys(file string, n *yaml.Node, t reflect.Type, path string, errs *[]error) {
+// maxNodes bounds the nodes a check visits, aliases expanded: a file of
+// aliases to aliases would otherwise take exponential time.
+const maxNodes = 200_000
+
+// walker checks a node tree against a Go type.
+type walker struct {
+	file   string
+	errs   *[]error
+	budget int
+	open   map[*yaml.Node]bool // aliases being expanded, to stop cycles
+}
+
+// check walks the node against type t and reports keys t does not have.
+func (w *walker) check(n *yaml.Node, t reflect.Type, path string) {
+	file, errs := w.file, w.errs
+	if w.budget--; w.budget == 0 {
+		*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "the file has too many values or aliases to read"})
+	}
+	if w.budget <= 0 {
+		return
+	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -241,11 +261,13 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type, path string, errs *[]e
 	if n.Kind == yaml.AliasNode {
 		// An alias repeats an anchored value (&name ... *name): check what
 		// it stands for, once; yaml.v3 itself refuses alias bombs.
-		if n.Alias == nil || strings.Count(path, ".")+strings.Count(path, "[") > 64 {
-			*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "this alias nests too deeply"})
+		if n.Alias == nil || w.open[n.Alias] {
+			*errs = append(*errs, &Error{File: file, Line: n.Line, Msg: "this alias refers to itself"})
 			return
 		}
-		checkKeys(file, n.Alias, t, path, errs)
+		w.open[n.Alias] = true
+		w.check(n.Alias, t, path)
+		delete(w.open, n.Alias)
 		return
 	}
 	switch t.Kind() {
@@ -272,18 +294,18 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type, path string, errs *[]e
 				*errs = append(*errs, &Error{File: file, Line: k.Line, Key: join(path, k.Value), Msg: msg})
 				continue
 			}
-			checkKeys(file, v, f.Type, join(path, k.Value), errs)
+			w.check(v, f.Type, join(path, k.Value))
 		}
 	case reflect.Slice:
 		if n.Kind == yaml.SequenceNode {
 			for i, c := range n.Content {
-				checkKeys(file, c, t.Elem(), fmt.Sprintf("%s[%d]", path, i+1), errs)
+				w.check(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i+1))
 			}
 		}
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				checkKeys(file, n.Content[i+1], t.Elem(), join(path, n.Content[i].Value), errs)
+				w.check(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value))
 			}
 		}
 	}
@@ -311,10 +333,15 @@ func fillPos(file string, n *yaml.Node, v reflect.Value) {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
+		t := v.Type()
 		if n.Kind != yaml.MappingNode {
+			// Not written as keys (null, say): messages still name the
+			// file and the line.
+			if pf, ok := t.FieldByName("Pos"); ok && pf.Type == posType {
+				v.FieldByIndex(pf.Index).Set(reflect.ValueOf(Pos{File: file, Line: n.Line}))
+			}
 			return
 		}
-		t := v.Type()
 		if pf, ok := t.FieldByName("Pos"); ok && pf.Type == posType {
 			p := Pos{File: file, Line: n.Line, Keys: map[string]int{}}
 			for i := 0; i+1 < len(n.Content); i += 2 {
