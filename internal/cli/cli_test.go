@@ -347,3 +347,17 @@ func TestBuildReproducible(t *testing.T) {
 		t.Errorf("the booklet's date is not SOURCE_DATE_EPOCH's (2023-11-14)")
 	}
 }
+
+// An image too small for its print size is a warning, not an error.
+func TestLowResolutionWarning(t *testing.T) {
+	dir := t.TempDir()
+	savePNG(t, filepath.Join(dir, "logo.png"), image.NewRGBA(image.Rect(0, 0, 120, 40)))
+	conf := write(t, dir, "campaign.yaml", "name: Test\nlogo: logo.png\n")
+	code, out, errs := run(t, "booklet", "--config", conf, "--out", filepath.Join(dir, "b.pdf"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	if !strings.Contains(errs, "warning: the logo is 120 pixels wide, which prints at") || strings.Count(errs, "warning:") != 1 {
+		t.Errorf("stderr: %s", errs)
+	}
+}
