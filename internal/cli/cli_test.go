@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	_ "image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -359,5 +360,22 @@ func TestLowResolutionWarning(t *testing.T) {
 	}
 	if !strings.Contains(errs, "warning: the logo is 120 pixels wide, which prints at") || strings.Count(errs, "warning:") != 1 {
 		t.Errorf("stderr: %s", errs)
+	}
+}
+
+// --format jpeg writes JPEG cards of the promised size.
+func TestCardsJPEG(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errs := run(t, "cards", "--format", "jpeg", "--layout", "x", "--quote", "nils-melzer", "--out", dir); code != 0 {
+		t.Fatalf("%s %s", out, errs)
+	}
+	f, err := os.Open(filepath.Join(dir, "x", "nils-melzer.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	if err != nil || format != "jpeg" || cfg.Width != 1600 || cfg.Height != 900 {
+		t.Errorf("%v %s %dx%d", err, format, cfg.Width, cfg.Height)
 	}
 }

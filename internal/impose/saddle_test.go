@@ -109,3 +109,24 @@ func TestPrintShopBoxes(t *testing.T) {
 		}
 	}
 }
+
+// Creep moves the pages of inner sheets toward the spine, a sheet's worth
+// more each sheet in; the outer sheet does not move.
+func TestSaddleCreep(t *testing.T) {
+	var pages []*frame.Frame
+	for i := 0; i < 12; i++ {
+		pages = append(pages, frame.New(100, 140))
+	}
+	w, h := 200.0, 140.0
+	sheets, _, err := Saddle(pages, Options{SheetW: w, SheetH: h, Creep: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range sheets {
+		left, right := s.Items[0].(*frame.Group), s.Items[1].(*frame.Group)
+		want := 2 * float64(i/2)
+		if left.X-left.Clip.X != want || right.Clip.X-right.X != want {
+			t.Errorf("side %d: pages moved %v and %v toward the spine, want %v", i, left.X-left.Clip.X, right.Clip.X-right.X, want)
+		}
+	}
+}
