@@ -47,15 +47,9 @@ func (e *env) leaflets(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	names := list(e.opts.layout)
-	if len(names) == 0 {
-		names = conf.Leaflet.Layouts
-	}
-	if len(names) == 0 {
-		names = []string{"trifold-a4"}
-	}
-	if out != "" && len(names) > 1 {
-		return usagef("--out names one file; choose one --layout, or leave out --out")
+	names, err := e.layoutNames(conf.Leaflet.Layouts, "trifold-a4", out)
+	if err != nil {
+		return err
 	}
 	th, err := lib.Theme(firstOf(e.opts.theme, conf.Leaflet.Theme, "print"))
 	if err != nil {
@@ -131,4 +125,20 @@ func (e *env) leafletQuotes() ([]quote.Quote, error) {
 	}
 	n := min(4, len(ds.Quotes))
 	return ds.Quotes[:n], nil
+}
+
+// layoutNames are --layout when given, else the campaign's, else def; with
+// --out, there must be only one.
+func (e *env) layoutNames(campaign []string, def, out string) ([]string, error) {
+	names := list(e.opts.layout)
+	if len(names) == 0 {
+		names = campaign
+	}
+	if len(names) == 0 {
+		names = []string{def}
+	}
+	if out != "" && len(names) > 1 {
+		return nil, usagef("--out names one file; choose one --layout, or leave out --out")
+	}
+	return names, nil
 }

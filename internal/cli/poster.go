@@ -102,15 +102,9 @@ func (e *env) posters(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	names := list(e.opts.layout)
-	if len(names) == 0 {
-		names = conf.Poster.Layouts
-	}
-	if len(names) == 0 {
-		names = []string{"poster-a3"}
-	}
-	if out != "" && len(names) > 1 {
-		return usagef("--out names one file; choose one --layout, or leave out --out")
+	names, err := e.layoutNames(conf.Poster.Layouts, "poster-a3", out)
+	if err != nil {
+		return err
 	}
 	landscape := e.opts.landscape || conf.Poster.Landscape
 	th, err := lib.Theme(firstOf(e.opts.theme, conf.Poster.Theme, "print"))

@@ -25,23 +25,7 @@ func PrintShop(page *frame.Frame, bleed float64) *frame.Frame {
 	bl := frame.Rect{X: slug - bleed, Y: slug - bleed, W: page.W + 2*bleed, H: page.H + 2*bleed}
 	sheet.Boxes = &frame.Boxes{Trim: trim, Bleed: bl}
 	sheet.Add(&frame.Group{X: slug, Y: slug, Clip: bl, Frame: page})
-	black := frame.Color{A: 255}
-	out := bleed + markGap
-	for _, x := range []float64{trim.X, trim.X + trim.W} {
-		for _, y := range []float64{trim.Y, trim.Y + trim.H} {
-			dx, dy := -1.0, -1.0
-			if x > trim.X {
-				dx = 1
-			}
-			if y > trim.Y {
-				dy = 1
-			}
-			// A horizontal and a vertical mark at each corner, in line with
-			// the trim edges, starting outside the bleed.
-			sheet.Add(&frame.Line{X0: x + dx*out, Y0: y, X1: x + dx*(out+markLength), Y1: y, Width: markWidth, Color: black})
-			sheet.Add(&frame.Line{X0: x, Y0: y + dy*out, X1: x, Y1: y + dy*(out+markLength), Width: markWidth, Color: black})
-		}
-	}
+	sheet.Add(cornerMarks(trim, bleed+markGap, markLength, markWidth, frame.Color{A: 255})...)
 	return sheet
 }
 

@@ -122,7 +122,7 @@ func Tile(w, h float64, src Source, text Texter, opt TileOptions) ([]*frame.Fram
 			aw, ah := math.Min(g.AreaW, w-x0), math.Min(g.AreaH, h-y0)
 			s.Add(&frame.Group{X: 0, Y: 0, Clip: frame.Rect{X: m, Y: m, W: aw, H: ah}, Frame: wrap(src(m-x0, m-y0, 1), g.SheetW, g.SheetH)})
 			// Cut marks at the corners of the part, in the margin.
-			s.Add(cornerMarks(frame.Rect{X: m, Y: m, W: aw, H: ah}, 1.5*mm, 3*mm, black)...)
+			s.Add(cornerMarks(frame.Rect{X: m, Y: m, W: aw, H: ah}, 1.5*mm, 3*mm, 0.3, black)...)
 			// Where the neighbour to the right and below will lie: ticks on
 			// the overlap's inner edge, to align the next sheet's cut edge.
 			if c < g.Cols-1 {
@@ -195,9 +195,10 @@ func tileMap(w, h float64, g Grid, src Source, text Texter, paper string) *frame
 	return f
 }
 
-// cornerMarks draws crop marks at the corners of r, starting gap outside
-// it and length long.
-func cornerMarks(r frame.Rect, gap, length float64, c frame.Color) []frame.Item {
+// cornerMarks draws crop marks at the corners of r: at each corner a
+// horizontal and a vertical line in line with the edges, starting gap
+// outside r and length long.
+func cornerMarks(r frame.Rect, gap, length, width float64, c frame.Color) []frame.Item {
 	var out []frame.Item
 	for _, x := range []float64{r.X, r.X + r.W} {
 		for _, y := range []float64{r.Y, r.Y + r.H} {
@@ -209,8 +210,8 @@ func cornerMarks(r frame.Rect, gap, length float64, c frame.Color) []frame.Item 
 				dy = 1
 			}
 			out = append(out,
-				&frame.Line{X0: x + dx*gap, Y0: y, X1: x + dx*(gap+length), Y1: y, Width: 0.3, Color: c},
-				&frame.Line{X0: x, Y0: y + dy*gap, X1: x, Y1: y + dy*(gap+length), Width: 0.3, Color: c})
+				&frame.Line{X0: x + dx*gap, Y0: y, X1: x + dx*(gap+length), Y1: y, Width: width, Color: c},
+				&frame.Line{X0: x, Y0: y + dy*gap, X1: x, Y1: y + dy*(gap+length), Width: width, Color: c})
 		}
 	}
 	return out
