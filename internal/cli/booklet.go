@@ -73,11 +73,7 @@ func bookletOut(dir, mode string) string {
 
 // booklet renders the booklet in one imposition and says how to print it.
 func (e *env) booklet(mode, out string) (string, error) {
-	conf, err := e.campaign()
-	if err != nil {
-		return "", err
-	}
-	lib, err := e.library()
+	conf, lib, err := e.settings()
 	if err != nil {
 		return "", err
 	}

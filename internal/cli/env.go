@@ -227,3 +227,17 @@ func list(s string) []string {
 	}
 	return out
 }
+
+// settings loads the campaign settings and the layouts, which most
+// commands need together.
+func (e *env) settings() (*campaign.Config, *layout.Library, error) {
+	conf, err := e.campaign()
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := e.library()
+	if err != nil {
+		return nil, nil, err
+	}
+	return conf, lib, nil
+}

@@ -39,11 +39,7 @@ func init() {
 
 // leaflets renders the chosen leaflet and flyer layouts.
 func (e *env) leaflets(dir, out string) error {
-	conf, err := e.campaign()
-	if err != nil {
-		return err
-	}
-	lib, err := e.library()
+	conf, lib, err := e.settings()
 	if err != nil {
 		return err
 	}

@@ -94,11 +94,7 @@ func (e *env) posterBrand() (layout.Brand, error) {
 
 // posters renders the chosen posters, their previews and their tiles.
 func (e *env) posters(dir, out string) error {
-	conf, err := e.campaign()
-	if err != nil {
-		return err
-	}
-	lib, err := e.library()
+	conf, lib, err := e.settings()
 	if err != nil {
 		return err
 	}
@@ -208,11 +204,7 @@ func (e *env) posters(dir, out string) error {
 // placards renders one placard per selected quote; a quote that cannot be
 // set large enough is reported, and the others are still printed.
 func (e *env) placards(dir, out string) error {
-	conf, err := e.campaign()
-	if err != nil {
-		return err
-	}
-	lib, err := e.library()
+	conf, lib, err := e.settings()
 	if err != nil {
 		return err
 	}
