@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
-	"runtime"
 	"sync"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
 )
@@ -55,52 +55,22 @@ type Batch struct {
 // started fail with the context's error; no file is left half-written.
 func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 	results := make([]Result, len(jobs))
-	n := b.Workers
-	if n <= 0 {
-		n = runtime.GOMAXPROCS(0)
-	}
-	if n > len(jobs) {
-		n = len(jobs)
-	}
-	next := make(chan int)
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < n; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			wk := worker{b: b, r: bpng.New(b.Fonts)}
-			for i := range next {
-				res := wk.card(jobs[i])
-				results[i] = res
-				if b.Done != nil {
-					mu.Lock()
-					b.Done(res)
-					mu.Unlock()
-				}
+	started := par.Each(ctx, len(jobs), b.Workers, func() func(int) {
+		wk := worker{b: b, r: bpng.New(b.Fonts)}
+		return func(i int) {
+			res := wk.card(jobs[i])
+			results[i] = res
+			if b.Done != nil {
+				mu.Lock()
+				b.Done(res)
+				mu.Unlock()
 			}
-		}()
+		}
+	})
+	for j := started; j < len(jobs); j++ {
+		results[j] = Result{Job: jobs[j], Err: ctx.Err()}
 	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			for j := i; j < len(jobs); j++ {
-				results[j] = Result{Job: jobs[j], Err: ctx.Err()}
-			}
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			for j := i; j < len(jobs); j++ {
-				results[j] = Result{Job: jobs[j], Err: ctx.Err()}
-			}
-		}
-		if ctx.Err() != nil {
-			break
-		}
-	}
-	close(next)
-	wg.Wait()
 	return results
 }
 

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -96,25 +95,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			}
 			plan.theme.Preload(reg, plan.layouts...)
 			errs := make([]error, len(jobs))
-			var wg sync.WaitGroup
-			next := make(chan int)
-			for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range next {
-						_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.theme, reg)
-					}
-				}()
-			}
-			for i := range jobs {
-				if ctx.Err() != nil {
-					break
+			par.Each(ctx, len(jobs), 0, func() func(int) {
+				return func(i int) {
+					_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.theme, reg)
 				}
-				next <- i
-			}
-			close(next)
-			wg.Wait()
+			})
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}

@@ -1,12 +1,12 @@
 package layout
 
 import (
+	"context"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -253,23 +253,11 @@ type flowUnit struct {
 // prepareUnits prepares the units' blocks on every core. Preparing reads
 // the composer but never writes it, so each goroutine uses a copy.
 func (c *composer) prepareUnits(units []flowUnit, parent *Region) {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			cc := *c
-			for i := range next {
-				cc.in.Quote = units[i].q
-				units[i].blocks, units[i].err = cc.prepareAll(units[i].items, parent)
-			}
-		}()
-	}
-	for i := range units {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(context.Background(), len(units), 0, func() func(int) {
+		cc := *c
+		return func(i int) {
+			cc.in.Quote = units[i].q
+			units[i].blocks, units[i].err = cc.prepareAll(units[i].items, parent)
+		}
+	})
 }

@@ -1,17 +1,18 @@
 package layout
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/suggest"
 	"github.com/broadside/broadside/layouts"
 )
@@ -60,22 +61,9 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 	// and registered in name order, so results do not depend on timing.
 	all := append(append([]string{}, files...), themes...)
 	out := make([]parsedFile, len(all))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = parseFile(fsys, label, all[i], i >= len(files))
-			}
-		}()
-	}
-	for i := range all {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(context.Background(), len(all), 0, func() func(int) {
+		return func(i int) { out[i] = parseFile(fsys, label, all[i], i >= len(files)) }
+	})
 	var errs []error
 	for _, p := range out {
 		if p.err != nil {
