@@ -78,12 +78,9 @@ func (e *env) booklet(mode, out string) (string, error) {
 		return "", err
 	}
 	name := firstOf(e.opts.layout, conf.Booklet.Layout, "booklet-a5")
-	l, err := lib.Layout(name)
+	l, err := layoutOf(lib, name, "a booklet", "booklet")
 	if err != nil {
-		return "", usagef("%v", err)
-	}
-	if l.Kind != "booklet" {
-		return "", usagef("layout %s is a %s layout, not a booklet; see 'broadside list layouts'", name, l.Kind)
+		return "", err
 	}
 	if e.opts.onePerPage {
 		c := *l
@@ -92,9 +89,9 @@ func (e *env) booklet(mode, out string) (string, error) {
 		c.Flow = &fl
 		l = &c
 	}
-	th, err := lib.Theme(firstOf(e.opts.theme, conf.Booklet.Theme, "print"))
+	th, err := e.theme(lib, conf.Booklet.Theme, "print")
 	if err != nil {
-		return "", usagef("%v", err)
+		return "", err
 	}
 	creep, err := parseMM(e.opts.creep)
 	if err != nil {

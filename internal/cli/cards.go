@@ -51,41 +51,27 @@ type cardPlan struct {
 
 // planCards resolves --layout, --theme and --format against the campaign.
 func (e *env) planCards() (*cardPlan, error) {
-	lib, err := e.library()
+	conf, lib, err := e.settings()
 	if err != nil {
 		return nil, err
 	}
-	conf, err := e.campaign()
+	names, err := e.layoutNames(conf.Cards.Layouts, "all", "")
 	if err != nil {
 		return nil, err
 	}
-	names := list(e.opts.layout)
-	if len(names) == 0 {
-		names = conf.Cards.Layouts
-	}
-	if len(names) == 0 || len(names) == 1 && names[0] == "all" {
+	if len(names) == 1 && names[0] == "all" {
 		names = lib.LayoutNames("card")
 	}
 	p := &cardPlan{format: e.opts.format}
 	for _, n := range names {
-		l, err := lib.Layout(n)
+		l, err := layoutOf(lib, n, "a card", "card")
 		if err != nil {
-			return nil, usagef("%v", err)
-		}
-		if l.Kind != "card" {
-			return nil, usagef("layout %s is a %s layout, not a card; see 'broadside list layouts'", n, l.Kind)
+			return nil, err
 		}
 		p.layouts = append(p.layouts, l)
 	}
-	theme := e.opts.theme
-	if theme == "" {
-		theme = conf.Cards.Theme
-	}
-	if theme == "" {
-		theme = "paper"
-	}
-	if p.theme, err = lib.Theme(theme); err != nil {
-		return nil, usagef("%v", err)
+	if p.theme, err = e.theme(lib, conf.Cards.Theme, "paper"); err != nil {
+		return nil, err
 	}
 	if p.format == "" {
 		p.format = conf.Cards.Format

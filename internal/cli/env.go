@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -77,6 +78,9 @@ type env struct {
 	reg  *font.Registry
 	lib  *layout.Library
 	conf *campaign.Config
+	// brandv is the campaign's brand with its logo decoded, kept because
+	// build asks for it once per kind of output.
+	brandv *layout.Brand
 
 	warnMu sync.Mutex
 	warned map[string]bool
@@ -173,6 +177,9 @@ func (e *env) warn(msg string) {
 
 // brand builds what layouts print around a quote.
 func (e *env) brand() (layout.Brand, error) {
+	if e.brandv != nil {
+		return *e.brandv, nil
+	}
 	c, err := e.campaign()
 	if err != nil {
 		return layout.Brand{}, err
@@ -201,6 +208,7 @@ func (e *env) brand() (layout.Brand, error) {
 		}
 		b.Logo, b.LogoKey = im.Img, im.Key
 	}
+	e.brandv = &b
 	return b, nil
 }
 
@@ -240,4 +248,27 @@ func (e *env) settings() (*campaign.Config, *layout.Library, error) {
 		return nil, nil, err
 	}
 	return conf, lib, nil
+}
+
+// layoutOf finds a layout and checks that it is one of kinds; what names
+// them for the message, e.g. "a leaflet or flyer".
+func layoutOf(lib *layout.Library, name, what string, kinds ...string) (*layout.Layout, error) {
+	l, err := lib.Layout(name)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if !slices.Contains(kinds, l.Kind) {
+		return nil, usagef("layout %s is a %s layout, not %s; see 'broadside list layouts'", name, l.Kind, what)
+	}
+	return l, nil
+}
+
+// theme is --theme when given, else the campaign's choice for this output,
+// else def.
+func (e *env) theme(lib *layout.Library, campaign, def string) (*layout.Theme, error) {
+	th, err := lib.Theme(firstOf(e.opts.theme, campaign, def))
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return th, nil
 }

@@ -47,9 +47,9 @@ func (e *env) leaflets(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	th, err := lib.Theme(firstOf(e.opts.theme, conf.Leaflet.Theme, "print"))
+	th, err := e.theme(lib, conf.Leaflet.Theme, "print")
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	qs, err := e.leafletQuotes()
 	if err != nil {
@@ -64,12 +64,9 @@ func (e *env) leaflets(dir, out string) error {
 		return err
 	}
 	for _, name := range names {
-		l, err := lib.Layout(name)
+		l, err := layoutOf(lib, name, "a leaflet or flyer", "leaflet", "flyer")
 		if err != nil {
-			return usagef("%v", err)
-		}
-		if l.Kind != "leaflet" && l.Kind != "flyer" {
-			return usagef("layout %s is a %s layout, not a leaflet or flyer; see 'broadside list layouts'", name, l.Kind)
+			return err
 		}
 		start := time.Now()
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}

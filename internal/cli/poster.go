@@ -103,22 +103,16 @@ func (e *env) posters(dir, out string) error {
 		return err
 	}
 	landscape := e.opts.landscape || conf.Poster.Landscape
-	th, err := lib.Theme(firstOf(e.opts.theme, conf.Poster.Theme, "print"))
+	th, err := e.theme(lib, conf.Poster.Theme, "print")
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	tile := firstOf(e.opts.tile, conf.Poster.Tile)
 	var tileOpt impose.TileOptions
 	if tile != "" {
-		w, h, paper, err := press.SheetPortrait(tile)
-		if err != nil {
-			return usagef("--tile: %v", err)
+		if tileOpt, err = e.tileOptions("--tile", tile); err != nil {
+			return err
 		}
-		ov, err := parseMM(e.opts.overlap)
-		if err != nil {
-			return usagef("--overlap %s: %v", e.opts.overlap, err)
-		}
-		tileOpt = impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, Paper: paper}
 	}
 	ds, err := e.dataset()
 	if err != nil {
@@ -148,12 +142,9 @@ func (e *env) posters(dir, out string) error {
 		if landscape && !strings.HasSuffix(name, "-landscape") {
 			name += "-landscape"
 		}
-		l, err := lib.Layout(name)
+		l, err := layoutOf(lib, name, "a poster", "poster")
 		if err != nil {
-			return usagef("%v", err)
-		}
-		if l.Kind != "poster" {
-			return usagef("layout %s is a %s layout, not a poster; see 'broadside list layouts'", name, l.Kind)
+			return err
 		}
 		start := time.Now()
 		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: e.meta(brand, []quote.Quote{q})}
@@ -194,8 +185,7 @@ func (e *env) posters(dir, out string) error {
 			if err := outfile.Write(tpath, tdoc); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "%s: the poster on %d × %d sheets of %s, overlapping %.0f mm; page 1 maps how they go together. Print single-sided at actual size (100%%).\n",
-				tpath, g.Rows, g.Cols, tileOpt.Paper, g.Overlap/(72/25.4))
+			fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
 		}
 	}
 	return nil
@@ -209,30 +199,24 @@ func (e *env) placards(dir, out string) error {
 		return err
 	}
 	name := firstOf(e.opts.layout, conf.Placards.Layout, "placard-a3")
-	l, err := lib.Layout(name)
+	l, err := layoutOf(lib, name, "a placard", "placard")
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
-	if l.Kind != "placard" {
-		return usagef("layout %s is a %s layout, not a placard; see 'broadside list layouts'", name, l.Kind)
-	}
-	if d := conf.Placards.Distance; d > 0 && e.opts.distance == "" {
-		c := *l
-		c.Distance = d
-		l = &c
-	}
+	d := conf.Placards.Distance
 	if e.opts.distance != "" {
-		d, err := parseMetres(e.opts.distance)
-		if err != nil {
+		if d, err = parseMetres(e.opts.distance); err != nil {
 			return usagef("--distance %s: %v", e.opts.distance, err)
 		}
+	}
+	if d > 0 {
 		c := *l
 		c.Distance = d
 		l = &c
 	}
-	th, err := lib.Theme(firstOf(e.opts.theme, conf.Placards.Theme, "print"))
+	th, err := e.theme(lib, conf.Placards.Theme, "print")
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	qs, err := e.selected()
 	if err != nil {
@@ -286,4 +270,24 @@ func parseMetres(s string) (float64, error) {
 		return 0, fmt.Errorf("write a distance in metres such as 10m")
 	}
 	return d, nil
+}
+
+// tileOptions reads the sheet paper (named by flag in messages) and
+// --overlap.
+func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
+	w, h, name, err := press.SheetPortrait(paper)
+	if err != nil {
+		return impose.TileOptions{}, usagef("%s: %v", flag, err)
+	}
+	ov, err := parseMM(e.opts.overlap)
+	if err != nil {
+		return impose.TileOptions{}, usagef("--overlap %s: %v", e.opts.overlap, err)
+	}
+	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, Paper: name}, nil
+}
+
+// tiledNote says how a tiled poster is laid out and printed.
+func tiledNote(g impose.Grid, paper string) string {
+	return fmt.Sprintf("%d × %d sheets of %s, overlapping %.0f mm; page 1 maps how they go together. Print single-sided at actual size (100%%).",
+		g.Rows, g.Cols, paper, g.Overlap/(72/25.4))
 }

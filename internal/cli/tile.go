@@ -44,13 +44,9 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	} else if st.IsDir() {
 		return fmt.Errorf("%s is a folder; name a PDF file", in)
 	}
-	w, h, paper, err := press.SheetPortrait(e.opts.sheet)
+	opt, err := e.tileOptions("--sheet", e.opts.sheet)
 	if err != nil {
-		return usagef("--sheet: %v", err)
-	}
-	ov, err := parseMM(e.opts.overlap)
-	if err != nil {
-		return usagef("--overlap %s: %v", e.opts.overlap, err)
+		return err
 	}
 	reg, err := e.fonts()
 	if err != nil {
@@ -65,12 +61,12 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	}
 	done := make(chan result, 1)
 	go func() {
-		sheets, g, err := press.TilePDF(in, e.opts.page, impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, Paper: paper}, reg)
+		sheets, g, err := press.TilePDF(in, e.opts.page, opt, reg)
 		if err != nil {
 			done <- result{err: err}
 			return
 		}
-		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + paper, Creator: "broadside", Date: buildDate()}, reg)
+		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: buildDate()}, reg)
 		done <- result{doc, g, err}
 	}()
 	var r result
@@ -92,7 +88,6 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	if err := outfile.Write(out, doc); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: %d × %d sheets of %s, overlapping %.0f mm; page 1 maps how they go together. Print single-sided at actual size (100%%).\n",
-		out, g.Rows, g.Cols, paper, g.Overlap/(72/25.4))
+	fmt.Fprintf(e.stdout, "%s: %s\n", out, tiledNote(g, opt.Paper))
 	return nil
 }
