@@ -253,7 +253,7 @@ func (p *Para) LinesIndent(size, width float64, mode Mode, maxLines int, indent 
 	}
 	items := make([]Item, len(p.Items))
 	for i, it := range p.Items {
-		items[i] = Item{W: it.W * size, Space: it.Space * size, Forced: it.Forced}
+		items[i] = Item{W: it.W * size, Space: it.Space * size, Forced: it.Forced, Hyphen: it.Hyphen}
 	}
 	ends, ok := Break(items, width, Options{Mode: mode, MaxLines: maxLines, FirstIndent: indent})
 	lines := make([]Line, len(ends))
