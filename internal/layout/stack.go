@@ -41,6 +41,20 @@ type block struct {
 	// set by measure
 	size  float64
 	lines []text.Line
+	// broken memoises line breaks within one fit: sizes round to half
+	// points, so many of the fitter's tries set a paragraph at a size it
+	// has already broken it at.
+	broken map[breakKey]brokenLines
+}
+
+// breakKey is everything LinesIndent depends on that can vary for a block:
+// its paragraph, mode and max lines are fixed.
+type breakKey struct{ size, width, indent float64 }
+
+// brokenLines is a paragraph broken at one size, and whether it fitted.
+type brokenLines struct {
+	lines []text.Line
+	good  bool
 }
 
 // Placards need letters readable from the layout's distance: about 2.5 cm
@@ -100,13 +114,21 @@ func (c *composer) fit(r *Region, blocks []*block, box frame.Rect) (float64, err
 	room := math.Max(0, box.X-c.l.Safe.Left*c.scale)
 	for _, b := range blocks {
 		b.hangRoom = room
+		b.broken = nil
 	}
+	// The last try is remembered: the search usually ends on it, and then
+	// the blocks are already set at the chosen t.
+	lastT, lastH, lastWord := math.NaN(), 0.0, ""
 	fits := func(t float64) bool {
-		h, _, ok := measure(blocks, t, box)
+		h, word, ok := measure(blocks, t, box)
+		lastT, lastH, lastWord = t, h, word
 		return ok && h <= box.H+1e-6
 	}
 	t, ok := text.Fit(fits, 16)
-	h, word, _ := measure(blocks, t, box)
+	h, word := lastH, lastWord
+	if t != lastT {
+		h, word, _ = measure(blocks, t, box)
+	}
 	if !ok {
 		return h, c.fitError(r, blocks, h-box.H, word)
 	}
@@ -202,8 +224,7 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 			b.size = b.min
 		}
 		b.indent = math.Max(0, b.para.Hang*b.size-b.hangRoom)
-		var good bool
-		b.lines, good = b.para.LinesIndent(b.size, box.W, b.mode, b.maxLines, b.indent)
+		good := b.breakLines(box.W)
 		if good && t > 0 && !b.mark && text.Widow(b.lines) {
 			// A size at which the last word must stand alone does not
 			// fit; a smaller one will.
@@ -218,6 +239,23 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 		h += blockHeight(b)
 	}
 	return h, "", true
+}
+
+// breakLines breaks b's paragraph at its current size and indent for a
+// measure of width, reusing an earlier break at the same size.
+func (b *block) breakLines(width float64) bool {
+	k := breakKey{b.size, width, b.indent}
+	if bl, ok := b.broken[k]; ok {
+		b.lines = bl.lines
+		return bl.good
+	}
+	lines, good := b.para.LinesIndent(b.size, width, b.mode, b.maxLines, b.indent)
+	if b.broken == nil {
+		b.broken = map[breakKey]brokenLines{}
+	}
+	b.broken[k] = brokenLines{lines, good}
+	b.lines = lines
+	return good
 }
 
 func blockHeight(b *block) float64 {
