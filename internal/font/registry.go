@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,8 +19,11 @@ import (
 // Registry holds every font a run may use: the bundled ones and any the
 // user adds from a folder. Each file is parsed once.
 type Registry struct {
-	fonts    []*Font
-	byKey    map[string]*Font
+	fonts []*Font
+	byKey map[string]*Font
+	// byFamily lists the fonts of each family, by normFamily of its name,
+	// in the order of fonts.
+	byFamily map[string][]*Font
 	fallback []*Font
 }
 
@@ -43,11 +47,12 @@ func Builtin() (*Registry, error) {
 	if builtinErr != nil {
 		return nil, builtinErr
 	}
-	r := &Registry{byKey: map[string]*Font{}}
+	r := &Registry{byKey: map[string]*Font{}, byFamily: map[string][]*Font{}}
 	for _, f := range builtin {
 		r.add(f)
 	}
-	r.fallback = r.family(FallbackFamily)
+	// Clipped, so fonts added to the family later never share its array.
+	r.fallback = slices.Clip(r.family(FallbackFamily))
 	return r, nil
 }
 
@@ -76,6 +81,8 @@ func loadBundled(files map[string]string, label string) ([]*Font, error) {
 func (r *Registry) add(f *Font) {
 	r.fonts = append(r.fonts, f)
 	r.byKey[f.Key] = f
+	fam := normFamily(f.Family)
+	r.byFamily[fam] = append(r.byFamily[fam], f)
 }
 
 // AddDir adds every .ttf file in dir (not its subfolders). Files that are not
@@ -182,15 +189,10 @@ func (r *Registry) Families() []string {
 	return out
 }
 
+// family returns the fonts of a family, in the order they were added. The
+// result is shared: do not modify it.
 func (r *Registry) family(name string) []*Font {
-	want := normFamily(name)
-	var out []*Font
-	for _, f := range r.fonts {
-		if normFamily(f.Family) == want {
-			out = append(out, f)
-		}
-	}
-	return out
+	return r.byFamily[normFamily(name)]
 }
 
 func normFamily(s string) string {
