@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/broadside/broadside/internal/par"
@@ -157,11 +156,7 @@ func (lib *Library) Theme(name string) (*Theme, error) {
 }
 
 func unknown(what, name string, names []string) error {
-	msg := fmt.Sprintf("there is no %s %q", what, name)
-	if s := suggest.Nearest(name, names); s != "" {
-		return fmt.Errorf("%s; did you mean %q?", msg, s)
-	}
-	return fmt.Errorf("%s (%ss: %s)", msg, what, strings.Join(names, ", "))
+	return fmt.Errorf("there is no %s %q%s", what, name, suggest.Hint(name, names, what+"s"))
 }
 
 // LayoutNames lists layouts of a kind ("" for all), in a stable order: by

@@ -2,13 +2,12 @@ package layout
 
 import (
 	"fmt"
-
-	"github.com/broadside/broadside/internal/font"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/suggest"
 	"github.com/broadside/broadside/internal/yamlx"
@@ -107,14 +106,8 @@ var FontRoles = map[string]FontSpec{
 	"body":    {Family: "Source Serif 4", Weight: 400},
 }
 
-func fontRoleNames() []string {
-	var out []string
-	for k := range FontRoles {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+// fontRoleNames lists the font roles, sorted.
+var fontRoleNames = sortedKeys(FontRoles)
 
 // Font returns the face spec for a role, with the default filled in.
 func (t *Theme) Font(role string) FontSpec {
@@ -164,24 +157,14 @@ func (t *Theme) validate() error {
 	}
 	for _, role := range sortedKeys(t.Colors) {
 		if !contains(colorRoles, role) {
-			msg := fmt.Sprintf("%q is not a colour role", role)
-			if s := suggest.Nearest(role, colorRoles); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(colorRoles, ", ") + ")"
-			}
+			msg := fmt.Sprintf("%q is not a colour role", role) + suggest.Hint(role, colorRoles, "roles")
 			errs = append(errs, p.Errorf("colors."+role, "%s", msg))
 		}
 	}
 	for _, role := range sortedKeys(t.Fonts) {
 		fs := t.Fonts[role]
 		if _, ok := FontRoles[role]; !ok {
-			msg := fmt.Sprintf("%q is not a font role", role)
-			if s := suggest.Nearest(role, fontRoleNames()); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
-			}
+			msg := fmt.Sprintf("%q is not a font role", role) + suggest.Hint(role, fontRoleNames, "roles")
 			errs = append(errs, p.Errorf("fonts."+role, "%s", msg))
 		}
 		if fs.Weight != 0 && (fs.Weight < 100 || fs.Weight > 1000) {
@@ -332,7 +315,7 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 // and a background image that cannot be read. Every problem is reported.
 func (t *Theme) Check(reg *font.Registry) error {
 	var errs []error
-	for _, role := range fontRoleNames() {
+	for _, role := range fontRoleNames {
 		spec := t.Font(role)
 		if _, err := reg.Find(spec.Family, spec.Weight, spec.Italic); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: fonts.%s: %w", t.File, t.Pos.Of("fonts."+role), role, err))

@@ -254,12 +254,7 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	add := func(err error) { *errs = append(*errs, err) }
 	p := r.Pos
 	if !contains(regionTypes, r.Type) {
-		msg := fmt.Sprintf("%q is not a region type", r.Type)
-		if s := suggest.Nearest(r.Type, regionTypes); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += " (types: " + strings.Join(regionTypes, ", ") + ")"
-		}
+		msg := fmt.Sprintf("%q is not a region type", r.Type) + suggest.Hint(r.Type, regionTypes, "types")
 		add(p.Errorf("type", "%s", msg))
 		return
 	}
@@ -304,22 +299,13 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	}
 	if r.Font != "" {
 		if _, ok := FontRoles[r.Font]; !ok {
-			msg := fmt.Sprintf("%q is not a font role", r.Font)
-			if s := suggest.Nearest(r.Font, fontRoleNames()); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
-			}
+			msg := fmt.Sprintf("%q is not a font role", r.Font) + suggest.Hint(r.Font, fontRoleNames, "roles")
 			add(p.Errorf("font", "%s", msg))
 		}
 	}
 	if r.Color != "" && !contains(colorRoles[1:], r.Color) {
-		msg := fmt.Sprintf("%q is not a colour role", r.Color)
-		if s := suggest.Nearest(r.Color, colorRoles[1:]); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += " (roles: text, muted, accent)"
-		}
+		// colorRoles[1:] is text, muted, accent: text has no background.
+		msg := fmt.Sprintf("%q is not a colour role", r.Color) + suggest.Hint(r.Color, colorRoles[1:], "roles")
 		add(p.Errorf("color", "%s", msg))
 	}
 	if s := r.Size; s != nil {

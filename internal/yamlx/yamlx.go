@@ -300,12 +300,7 @@ func (w *walker) check(n *yaml.Node, t reflect.Type, path string) {
 					names = append(names, name)
 				}
 				sort.Strings(names)
-				msg := fmt.Sprintf("%q is not a known key", k.Value)
-				if s := suggest.Nearest(k.Value, names); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				} else {
-					msg += " (known keys: " + strings.Join(names, ", ") + ")"
-				}
+				msg := fmt.Sprintf("%q is not a known key", k.Value) + suggest.Hint(k.Value, names, "known keys")
 				*errs = append(*errs, &Error{File: file, Line: k.Line, Key: join(path, k.Value), Msg: msg})
 				continue
 			}
