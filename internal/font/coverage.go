@@ -39,7 +39,7 @@ type Chain []*Font
 func (r *Registry) With(f *Font) Chain {
 	c := Chain{f}
 	// The fallback is parsed only when a character needs it.
-	if fb, err := r.lookup(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
+	if fb, err := r.Find(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
 		c = append(c, fb)
 	}
 	for _, fb := range r.fallback {

@@ -70,20 +70,32 @@ func lazy(key, file string, data []byte) (*Font, error) {
 		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
 	}
 	desc, _ := gtfont.Describe(ld, nil)
-	f := &Font{Key: key, File: file, Data: data,
-		Family: strings.TrimSpace(desc.Family), Weight: int(desc.Aspect.Weight + 0.5), Italic: desc.Aspect.Style == gtfont.StyleItalic}
+	f := &Font{Key: key, File: file, Data: data}
+	f.describe(desc)
+	return f, nil
+}
+
+// describe sets the family, weight and slant from the font's name table.
+func (f *Font) describe(desc gtfont.Description) {
+	f.Family = strings.TrimSpace(desc.Family)
+	f.Weight = int(desc.Aspect.Weight + 0.5)
+	f.Italic = desc.Aspect.Style == gtfont.StyleItalic
 	if f.Weight == 0 {
 		f.Weight = 400
 	}
-	return f, nil
+}
+
+// ensure parses a lazy font's tables once, and returns what was wrong.
+func (f *Font) ensure() error {
+	f.once.Do(func() { f.err = f.parse() })
+	return f.err
 }
 
 // load parses a lazy font's tables once. The bundled fonts are tested to
 // parse, so an error here is a broken build.
 func (f *Font) load() *Font {
-	f.once.Do(func() { f.err = f.parse() })
-	if f.err != nil {
-		panic(f.err)
+	if err := f.ensure(); err != nil {
+		panic(err)
 	}
 	return f
 }
@@ -118,13 +130,7 @@ func (f *Font) parse() error {
 	if f.Family == "" {
 		// A lazy font has its name already, read by other goroutines
 		// while this one parses: it is set once, before publication.
-		desc := ft.Describe()
-		f.Family = strings.TrimSpace(desc.Family)
-		f.Weight = int(desc.Aspect.Weight + 0.5)
-		f.Italic = desc.Aspect.Style == gtfont.StyleItalic
-		if f.Weight == 0 {
-			f.Weight = 400
-		}
+		f.describe(ft.Describe())
 	}
 	f.UnitsPerEm = int(ft.Upem())
 	f.gt, f.sf = ft, sf

@@ -145,13 +145,13 @@ func (r *Registry) AddFile(file string) error {
 	if st.Size() > maxFontSize {
 		return fmt.Errorf("font %s is %d MB; fonts over %d MB are refused", file, st.Size()>>20, maxFontSize>>20)
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("font %s: %w", file, err)
-	}
 	key := "user/" + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if _, dup := r.byKey[key]; dup {
 		return fmt.Errorf("font %s: another font file is already named %s", file, filepath.Base(file))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("font %s: %w", file, err)
 	}
 	f, err := Parse(key, file, data)
 	if err != nil {
@@ -207,15 +207,10 @@ func Preload(fonts ...*Font) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f.once.Do(func() { f.err = f.parse() })
+			_ = f.ensure() // load reports an error when the font is used
 		}()
 	}
 	wg.Wait()
-}
-
-// Find is Lookup without parsing the font.
-func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
-	return r.lookup(family, weight, italic)
 }
 
 // Lookup finds the font of a family closest to the wanted weight and slant,
@@ -223,14 +218,15 @@ func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
 // heavier on a tie for bold requests and lighter otherwise. It errors only
 // when the family is unknown.
 func (r *Registry) Lookup(family string, weight int, italic bool) (*Font, error) {
-	f, err := r.lookup(family, weight, italic)
+	f, err := r.Find(family, weight, italic)
 	if err != nil {
 		return nil, err
 	}
 	return f.load(), nil
 }
 
-func (r *Registry) lookup(family string, weight int, italic bool) (*Font, error) {
+// Find is Lookup without parsing the font.
+func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
 	cands := r.family(family)
 	if len(cands) == 0 {
 		return nil, fmt.Errorf("font family %q is not available (available: %s)", family, strings.Join(r.Families(), ", "))
