@@ -34,8 +34,8 @@ type Font struct {
 	Data []byte
 
 	// Metrics in font units; Descent is positive (below the baseline).
-	UnitsPerEm                                   int
-	Ascent, Descent, LineGap, CapHeight, XHeight float64
+	UnitsPerEm                 int
+	Ascent, Descent, CapHeight float64
 
 	gt    *gtfont.Font
 	sf    *sfnt.Font
@@ -145,14 +145,9 @@ func (f *Font) parse() error {
 	ext, _ := face.FontHExtents()
 	f.Ascent = float64(ext.Ascender)
 	f.Descent = -float64(ext.Descender)
-	f.LineGap = float64(ext.LineGap)
 	f.CapHeight = float64(face.LineMetric(gtfont.CapHeight))
-	f.XHeight = float64(face.LineMetric(gtfont.XHeight))
 	if f.CapHeight <= 0 {
 		f.CapHeight = 0.7 * float64(f.UnitsPerEm)
-	}
-	if f.XHeight <= 0 {
-		f.XHeight = 0.5 * float64(f.UnitsPerEm)
 	}
 	if f.Ascent <= 0 {
 		f.Ascent = 0.8 * float64(f.UnitsPerEm)
@@ -167,11 +162,6 @@ func (f *Font) parse() error {
 // SFNT is the parsed outline font the PNG exporter rasterises from. It is
 // shared; make one face per goroutine from it.
 func (f *Font) SFNT() *sfnt.Font { return f.load().sf }
-
-// Name is a readable description, e.g. "Inter Bold".
-func (f *Font) Name() string {
-	return f.Family + " " + StyleName(f.Weight, f.Italic)
-}
 
 // Scale converts font units to points at the given size.
 func (f *Font) Scale(size float64) float64 { return size / float64(f.UnitsPerEm) }

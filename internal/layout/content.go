@@ -53,10 +53,8 @@ type Input struct {
 	Page int
 }
 
-// quoteFor returns the quote a region shows: the first unless the region
-// names another. A region naming a quote that was not given shows nothing.
-func (c *composer) quoteFor(r *Region) quote.Quote { return c.quoteN(r.Quote) }
-
+// quoteN returns quote n of the input (1, or 0 for none named, is the
+// first). A region naming a quote that was not given shows nothing.
 func (c *composer) quoteN(n int) quote.Quote {
 	if n <= 1 {
 		return c.in.Quote

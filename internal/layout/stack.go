@@ -327,10 +327,8 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 	q := c.quoteN(n)
 	switch it.Type {
 	case "rule":
+		// Only stack items come here: region draws a rule on its own.
 		b.ruleW, b.ruleT = it.Width*c.scale, it.Thickness*c.scale
-		if it.Box != nil { // a rule on its own, not in a stack
-			b.ruleW = it.Box.W * c.scale
-		}
 		b.color = c.th.Color(colorOr(it.Color, "accent"))
 		return []*block{b}, nil
 	case "mark":

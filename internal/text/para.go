@@ -217,21 +217,6 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029'
 }
 
-// Width is the natural width of the whole paragraph on one line, in em.
-func (p *Para) Width() float64 {
-	if len(p.Items) == 0 {
-		return 0
-	}
-	w := 0.0
-	for i, it := range p.Items {
-		w += it.W
-		if i < len(p.Items)-1 {
-			w += it.Space
-		}
-	}
-	return w
-}
-
 // Line is one set line: runes [Start, End) of the paragraph, visible content
 // only, and its width in em (hang excluded).
 type Line struct {
