@@ -4,6 +4,7 @@ import (
 	"image"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -195,7 +196,7 @@ func unknownFields(tmpl string) []string {
 	var out []string
 	for _, m := range fieldRe.FindAllStringSubmatch(tmpl, -1) {
 		for _, name := range strings.Split(m[1], "|") {
-			if !contains(TemplateFields, name) {
+			if !slices.Contains(TemplateFields, name) {
 				out = append(out, name)
 			}
 		}

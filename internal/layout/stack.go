@@ -142,13 +142,7 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 		switch {
 		case b.qr != nil:
 			side := b.ruleW
-			x := box.X
-			switch b.align {
-			case text.Center:
-				x += (box.W - side) / 2
-			case text.Right:
-				x += box.W - side
-			}
+			x := alignX(box, side, b.align)
 			c.f.Add(b.qr.Draw(x, y, side, b.color, c.th.Color("background"))...)
 			if c.in.Brand.URL != "" {
 				c.f.Add(&frame.Link{X: x, Y: y, W: side, H: side, URL: c.in.Brand.URL})
@@ -156,13 +150,7 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 			y += side
 			continue
 		case b.para == nil: // a rule
-			x := box.X
-			switch b.align {
-			case text.Center:
-				x += (box.W - b.ruleW) / 2
-			case text.Right:
-				x += box.W - b.ruleW
-			}
+			x := alignX(box, b.ruleW, b.align)
 			c.f.Add(&frame.Rect{X: x, Y: y, W: b.ruleW, H: b.ruleT, Fill: b.color})
 			y += b.ruleT
 			continue
@@ -203,6 +191,18 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 		c.placed = append(c.placed, pl)
 		y += blockHeight(b)
 	}
+}
+
+// alignX is the x at which something w wide sits in box with alignment a.
+func alignX(box frame.Rect, w float64, a text.Align) float64 {
+	x := box.X
+	switch a {
+	case text.Center:
+		x += (box.W - w) / 2
+	case text.Right:
+		x += box.W - w
+	}
+	return x
 }
 
 // measure sets every block at parameter t and returns the stack's height.
@@ -273,11 +273,7 @@ func widest(b *block, width float64) string {
 	p := b.para
 	for i, it := range p.Items {
 		if it.W*b.size > width {
-			start := 0
-			if i > 0 {
-				start = p.ItemStart(i)
-			}
-			return string(p.Runes[start:p.ItemEnd(i)])
+			return string(p.Runes[p.ItemStart(i):p.ItemEnd(i)])
 		}
 	}
 	return ""
@@ -358,7 +354,7 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 	if s == "" {
 		return nil, nil
 	}
-	if it.Type == "text" && strings.Contains(it.Text, "{url}") && strings.TrimSpace(it.Text) == "{url}" {
+	if it.Type == "text" && strings.TrimSpace(it.Text) == "{url}" {
 		b.link = c.in.Brand.URL
 	}
 	bb, err := c.prepareText(it, b, s, lang, q.ID)
@@ -402,11 +398,7 @@ func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*
 	}
 	p, err := text.NewPara(s, style)
 	if err != nil {
-		var me *text.MissingError
-		if errors.As(err, &me) {
-			return nil, &GlyphError{Quote: quoteID, Err: me}
-		}
-		return nil, err
+		return nil, glyphError(err, quoteID)
 	}
 	b.para = p
 	b.min, b.max = it.Size.Min, it.Size.Max
@@ -439,6 +431,16 @@ func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*
 		}
 	}
 	return b, nil
+}
+
+// glyphError turns the characters NewPara could not set into a GlyphError
+// naming the quote; other errors pass as they are.
+func glyphError(err error, quoteID string) error {
+	var me *text.MissingError
+	if errors.As(err, &me) {
+		return &GlyphError{Quote: quoteID, Err: me}
+	}
+	return err
 }
 
 // prepareQR encodes the campaign's URL as a square as wide as the region
@@ -483,11 +485,7 @@ func (c *composer) prepareMark(it *Region, b *block, lang string) (*block, error
 	chain := c.reg.With(fnt)
 	p, err := text.NewPara(string(mark), text.Style{Chain: chain})
 	if err != nil {
-		var me *text.MissingError
-		if errors.As(err, &me) {
-			return nil, &GlyphError{Quote: c.in.Quote.ID, Err: me}
-		}
-		return nil, err
+		return nil, glyphError(err, c.in.Quote.ID)
 	}
 	f := chain.Pick(mark[0])
 	x0, y0, x1, y1, ok := f.Extents(mark[0])

@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,7 +159,7 @@ func (t *Theme) validate() error {
 		}
 	}
 	for _, role := range sortedKeys(t.Colors) {
-		if !contains(colorRoles, role) {
+		if !slices.Contains(colorRoles, role) {
 			msg := fmt.Sprintf("%q is not a colour role", role) + suggest.Hint(role, colorRoles, "roles")
 			errs = append(errs, p.Errorf("colors."+role, "%s", msg))
 		}
@@ -182,7 +185,7 @@ func (t *Theme) validate() error {
 		errs = append(errs, p.Errorf("background", "overlay %g is out of range; use 0 (none) to 1 (solid)", bg.Overlay))
 	}
 	if len(errs) > 0 {
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
 	return t.checkContrast()
 }
@@ -202,7 +205,7 @@ func (t *Theme) checkContrast() error {
 				role, t.Color(role), against, ratio, min))
 		}
 	}
-	return joinErrs(errs)
+	return errors.Join(errs...)
 }
 
 // WorstContrast returns the lowest contrast of c against the background and
@@ -252,7 +255,7 @@ func luminance(c frame.Color) float64 {
 		if s <= 0.04045 {
 			return s / 12.92
 		}
-		return pow((s+0.055)/1.055, 2.4)
+		return math.Pow((s+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }
@@ -261,15 +264,6 @@ func luminance(c frame.Color) float64 {
 func mix(a, b frame.Color, t float64) frame.Color {
 	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
 	return frame.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 255}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -326,5 +320,5 @@ func (t *Theme) Check(reg *font.Registry) error {
 			errs = append(errs, err)
 		}
 	}
-	return joinErrs(errs)
+	return errors.Join(errs...)
 }
