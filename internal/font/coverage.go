@@ -1,6 +1,9 @@
 package font
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // Has reports whether the font draws r. Characters outside the Basic
 // Multilingual Plane (emoji, historic scripts) always report false: fpdf
@@ -43,20 +46,11 @@ func (r *Registry) With(f *Font) Chain {
 		c = append(c, fb)
 	}
 	for _, fb := range r.fallback {
-		if !contains(c, fb) {
+		if !slices.Contains(c, fb) {
 			c = append(c, fb)
 		}
 	}
 	return c
-}
-
-func contains(c Chain, f *Font) bool {
-	for _, g := range c {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }
 
 // Pick returns the first font of the chain that draws r, or nil.
