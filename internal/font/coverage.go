@@ -1,6 +1,9 @@
 package font
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // Has reports whether the font draws r. Characters outside the Basic
 // Multilingual Plane (emoji, historic scripts) always report false: fpdf
@@ -39,24 +42,15 @@ type Chain []*Font
 func (r *Registry) With(f *Font) Chain {
 	c := Chain{f}
 	// The fallback is parsed only when a character needs it.
-	if fb, err := r.lookup(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
+	if fb, err := r.Find(FallbackFamily, f.Weight, f.Italic); err == nil && fb != f {
 		c = append(c, fb)
 	}
 	for _, fb := range r.fallback {
-		if !contains(c, fb) {
+		if !slices.Contains(c, fb) {
 			c = append(c, fb)
 		}
 	}
 	return c
-}
-
-func contains(c Chain, f *Font) bool {
-	for _, g := range c {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }
 
 // Pick returns the first font of the chain that draws r, or nil.

@@ -34,8 +34,8 @@ type Font struct {
 	Data []byte
 
 	// Metrics in font units; Descent is positive (below the baseline).
-	UnitsPerEm                                   int
-	Ascent, Descent, LineGap, CapHeight, XHeight float64
+	UnitsPerEm                 int
+	Ascent, Descent, CapHeight float64
 
 	gt    *gtfont.Font
 	sf    *sfnt.Font
@@ -70,20 +70,32 @@ func lazy(key, file string, data []byte) (*Font, error) {
 		return nil, fmt.Errorf("font %s: not a readable TrueType font (%v)", file, err)
 	}
 	desc, _ := gtfont.Describe(ld, nil)
-	f := &Font{Key: key, File: file, Data: data,
-		Family: strings.TrimSpace(desc.Family), Weight: int(desc.Aspect.Weight + 0.5), Italic: desc.Aspect.Style == gtfont.StyleItalic}
+	f := &Font{Key: key, File: file, Data: data}
+	f.describe(desc)
+	return f, nil
+}
+
+// describe sets the family, weight and slant from the font's name table.
+func (f *Font) describe(desc gtfont.Description) {
+	f.Family = strings.TrimSpace(desc.Family)
+	f.Weight = int(desc.Aspect.Weight + 0.5)
+	f.Italic = desc.Aspect.Style == gtfont.StyleItalic
 	if f.Weight == 0 {
 		f.Weight = 400
 	}
-	return f, nil
+}
+
+// ensure parses a lazy font's tables once, and returns what was wrong.
+func (f *Font) ensure() error {
+	f.once.Do(func() { f.err = f.parse() })
+	return f.err
 }
 
 // load parses a lazy font's tables once. The bundled fonts are tested to
 // parse, so an error here is a broken build.
 func (f *Font) load() *Font {
-	f.once.Do(func() { f.err = f.parse() })
-	if f.err != nil {
-		panic(f.err)
+	if err := f.ensure(); err != nil {
+		panic(err)
 	}
 	return f
 }
@@ -118,13 +130,7 @@ func (f *Font) parse() error {
 	if f.Family == "" {
 		// A lazy font has its name already, read by other goroutines
 		// while this one parses: it is set once, before publication.
-		desc := ft.Describe()
-		f.Family = strings.TrimSpace(desc.Family)
-		f.Weight = int(desc.Aspect.Weight + 0.5)
-		f.Italic = desc.Aspect.Style == gtfont.StyleItalic
-		if f.Weight == 0 {
-			f.Weight = 400
-		}
+		f.describe(ft.Describe())
 	}
 	f.UnitsPerEm = int(ft.Upem())
 	f.gt, f.sf = ft, sf
@@ -139,14 +145,9 @@ func (f *Font) parse() error {
 	ext, _ := face.FontHExtents()
 	f.Ascent = float64(ext.Ascender)
 	f.Descent = -float64(ext.Descender)
-	f.LineGap = float64(ext.LineGap)
 	f.CapHeight = float64(face.LineMetric(gtfont.CapHeight))
-	f.XHeight = float64(face.LineMetric(gtfont.XHeight))
 	if f.CapHeight <= 0 {
 		f.CapHeight = 0.7 * float64(f.UnitsPerEm)
-	}
-	if f.XHeight <= 0 {
-		f.XHeight = 0.5 * float64(f.UnitsPerEm)
 	}
 	if f.Ascent <= 0 {
 		f.Ascent = 0.8 * float64(f.UnitsPerEm)
@@ -161,11 +162,6 @@ func (f *Font) parse() error {
 // SFNT is the parsed outline font the PNG exporter rasterises from. It is
 // shared; make one face per goroutine from it.
 func (f *Font) SFNT() *sfnt.Font { return f.load().sf }
-
-// Name is a readable description, e.g. "Inter Bold".
-func (f *Font) Name() string {
-	return f.Family + " " + StyleName(f.Weight, f.Italic)
-}
 
 // Scale converts font units to points at the given size.
 func (f *Font) Scale(size float64) float64 { return size / float64(f.UnitsPerEm) }

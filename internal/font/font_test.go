@@ -190,3 +190,27 @@ func TestEveryShippedFontIsEmbedded(t *testing.T) {
 		t.Errorf("%d font files, %d embedded", len(files), len(fonts.TTF))
 	}
 }
+
+// A second font file of the same name is refused, naming it.
+func TestAddFileDuplicate(t *testing.T) {
+	good, err := os.ReadFile("../../fonts/inter/Inter-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustBuiltin(t)
+	var files []string
+	for range 2 {
+		f := filepath.Join(t.TempDir(), "Good.ttf")
+		if err := os.WriteFile(f, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	if err := r.AddFile(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	want := "font " + files[1] + ": another font file is already named Good.ttf"
+	if err := r.AddFile(files[1]); err == nil || err.Error() != want {
+		t.Errorf("AddFile(duplicate) = %v, want %q", err, want)
+	}
+}

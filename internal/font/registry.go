@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,8 +19,11 @@ import (
 // Registry holds every font a run may use: the bundled ones and any the
 // user adds from a folder. Each file is parsed once.
 type Registry struct {
-	fonts    []*Font
-	byKey    map[string]*Font
+	fonts []*Font
+	byKey map[string]*Font
+	// byFamily lists the fonts of each family, by normFamily of its name,
+	// in the order of fonts.
+	byFamily map[string][]*Font
 	fallback []*Font
 }
 
@@ -43,11 +47,12 @@ func Builtin() (*Registry, error) {
 	if builtinErr != nil {
 		return nil, builtinErr
 	}
-	r := &Registry{byKey: map[string]*Font{}}
+	r := &Registry{byKey: map[string]*Font{}, byFamily: map[string][]*Font{}}
 	for _, f := range builtin {
 		r.add(f)
 	}
-	r.fallback = r.family(FallbackFamily)
+	// Clipped, so fonts added to the family later never share its array.
+	r.fallback = slices.Clip(r.family(FallbackFamily))
 	return r, nil
 }
 
@@ -76,6 +81,8 @@ func loadBundled(files map[string]string, label string) ([]*Font, error) {
 func (r *Registry) add(f *Font) {
 	r.fonts = append(r.fonts, f)
 	r.byKey[f.Key] = f
+	fam := normFamily(f.Family)
+	r.byFamily[fam] = append(r.byFamily[fam], f)
 }
 
 // AddDir adds every .ttf file in dir (not its subfolders). Files that are not
@@ -138,13 +145,13 @@ func (r *Registry) AddFile(file string) error {
 	if st.Size() > maxFontSize {
 		return fmt.Errorf("font %s is %d MB; fonts over %d MB are refused", file, st.Size()>>20, maxFontSize>>20)
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("font %s: %w", file, err)
-	}
 	key := "user/" + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if _, dup := r.byKey[key]; dup {
 		return fmt.Errorf("font %s: another font file is already named %s", file, filepath.Base(file))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("font %s: %w", file, err)
 	}
 	f, err := Parse(key, file, data)
 	if err != nil {
@@ -182,15 +189,10 @@ func (r *Registry) Families() []string {
 	return out
 }
 
+// family returns the fonts of a family, in the order they were added. The
+// result is shared: do not modify it.
 func (r *Registry) family(name string) []*Font {
-	want := normFamily(name)
-	var out []*Font
-	for _, f := range r.fonts {
-		if normFamily(f.Family) == want {
-			out = append(out, f)
-		}
-	}
-	return out
+	return r.byFamily[normFamily(name)]
 }
 
 func normFamily(s string) string {
@@ -205,15 +207,10 @@ func Preload(fonts ...*Font) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f.once.Do(func() { f.err = f.parse() })
+			_ = f.ensure() // load reports an error when the font is used
 		}()
 	}
 	wg.Wait()
-}
-
-// Find is Lookup without parsing the font.
-func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
-	return r.lookup(family, weight, italic)
 }
 
 // Lookup finds the font of a family closest to the wanted weight and slant,
@@ -221,14 +218,15 @@ func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
 // heavier on a tie for bold requests and lighter otherwise. It errors only
 // when the family is unknown.
 func (r *Registry) Lookup(family string, weight int, italic bool) (*Font, error) {
-	f, err := r.lookup(family, weight, italic)
+	f, err := r.Find(family, weight, italic)
 	if err != nil {
 		return nil, err
 	}
 	return f.load(), nil
 }
 
-func (r *Registry) lookup(family string, weight int, italic bool) (*Font, error) {
+// Find is Lookup without parsing the font.
+func (r *Registry) Find(family string, weight int, italic bool) (*Font, error) {
 	cands := r.family(family)
 	if len(cands) == 0 {
 		return nil, fmt.Errorf("font family %q is not available (available: %s)", family, strings.Join(r.Families(), ", "))

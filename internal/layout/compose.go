@@ -117,7 +117,8 @@ func (c *composer) background() error {
 			return err
 		}
 		f.Add(coverImage(img, key, *r))
-		c.checkResolution(img, coverWidth(img, *r), "the background image of theme "+c.th.Name)
+		w, _ := coverSize(img, *r)
+		c.checkResolution(img, w, "the background image of theme "+c.th.Name)
 		if bg.Overlay > 0 {
 			oc := frame.Color{A: 255}
 			if bg.OverlayColor != nil {

@@ -4,6 +4,7 @@ import (
 	"image"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,10 +54,8 @@ type Input struct {
 	Page int
 }
 
-// quoteFor returns the quote a region shows: the first unless the region
-// names another. A region naming a quote that was not given shows nothing.
-func (c *composer) quoteFor(r *Region) quote.Quote { return c.quoteN(r.Quote) }
-
+// quoteN returns quote n of the input (1, or 0 for none named, is the
+// first). A region naming a quote that was not given shows nothing.
 func (c *composer) quoteN(n int) quote.Quote {
 	if n <= 1 {
 		return c.in.Quote
@@ -197,7 +196,7 @@ func unknownFields(tmpl string) []string {
 	var out []string
 	for _, m := range fieldRe.FindAllStringSubmatch(tmpl, -1) {
 		for _, name := range strings.Split(m[1], "|") {
-			if !contains(TemplateFields, name) {
+			if !slices.Contains(TemplateFields, name) {
 				out = append(out, name)
 			}
 		}

@@ -25,27 +25,21 @@ func loadThemeImage(th *Theme) (image.Image, string, error) {
 // coverImage scales img to cover r, cropping the overflow equally on both
 // sides (the way a photo fills a card), by placing it in a clipping group.
 func coverImage(img image.Image, key string, r frame.Rect) frame.Item {
-	b := img.Bounds()
-	iw, ih := float64(b.Dx()), float64(b.Dy())
-	s := r.W / iw
-	if ih*s < r.H {
-		s = r.H / ih
-	}
-	w, h := iw*s, ih*s
+	w, h := coverSize(img, r)
 	inner := frame.New(r.W, r.H)
 	inner.Add(&frame.Image{X: (r.W - w) / 2, Y: (r.H - h) / 2, W: w, H: h, Img: img, Key: key})
 	return &frame.Group{X: r.X, Y: r.Y, Clip: r, Frame: inner}
 }
 
-// coverWidth is how wide coverImage draws img to cover r.
-func coverWidth(img image.Image, r frame.Rect) float64 {
+// coverSize is the size at which coverImage draws img to cover r.
+func coverSize(img image.Image, r frame.Rect) (w, h float64) {
 	b := img.Bounds()
 	iw, ih := float64(b.Dx()), float64(b.Dy())
 	s := r.W / iw
 	if ih*s < r.H {
 		s = r.H / ih
 	}
-	return iw * s
+	return iw * s, ih * s
 }
 
 // containImage scales img to fit inside r, keeping its aspect ratio.

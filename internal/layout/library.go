@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/broadside/broadside/internal/par"
@@ -36,7 +35,7 @@ var (
 func Builtin() (*Library, error) {
 	builtinOnce.Do(func() {
 		lib := &Library{layouts: map[string]*Layout{}, themes: map[string]*Theme{}}
-		builtinErr = lib.addFS(layouts.FS, "layouts")
+		_, builtinErr = lib.addFS(layouts.FS, "layouts", "")
 		builtinLib = lib
 	})
 	if builtinErr != nil {
@@ -52,7 +51,11 @@ func Builtin() (*Library, error) {
 	return out, nil
 }
 
-func (lib *Library) addFS(fsys fs.FS, label string) error {
+// addFS adds the layouts and themes of fsys, naming files label/name in
+// messages. osDir is the folder fsys reads on disk ("" for the built-in
+// files): themes resolve their background photos there. It returns how
+// many files it found.
+func (lib *Library) addFS(fsys fs.FS, label, osDir string) (int, error) {
 	files, _ := fs.Glob(fsys, "*.yaml")
 	themes, _ := fs.Glob(fsys, "themes/*.yaml")
 	sort.Strings(files)
@@ -62,7 +65,7 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 	all := append(append([]string{}, files...), themes...)
 	out := make([]parsedFile, len(all))
 	par.Each(context.Background(), len(all), 0, func() func(int) {
-		return func(i int) { out[i] = parseFile(fsys, label, all[i], i >= len(files)) }
+		return func(i int) { out[i] = parseFile(fsys, label, osDir, all[i], i >= len(files)) }
 	})
 	var errs []error
 	for _, p := range out {
@@ -76,7 +79,7 @@ func (lib *Library) addFS(fsys fs.FS, label string) error {
 			lib.themes[p.theme.Name] = p.theme
 		}
 	}
-	return errors.Join(errs...)
+	return len(all), errors.Join(errs...)
 }
 
 // parsedFile is a layout file's layouts (itself and its variants) or a
@@ -87,8 +90,9 @@ type parsedFile struct {
 	err     error
 }
 
-// parseFile reads one layout (with its variants) or theme.
-func parseFile(fsys fs.FS, label, name string, theme bool) (p parsedFile) {
+// parseFile reads one layout (with its variants) or theme; osDir is as for
+// addFS.
+func parseFile(fsys fs.FS, label, osDir, name string, theme bool) (p parsedFile) {
 	what := "layout"
 	if theme {
 		what = "theme"
@@ -100,6 +104,9 @@ func parseFile(fsys fs.FS, label, name string, theme bool) (p parsedFile) {
 	}
 	if theme {
 		p.theme, p.err = ParseTheme(path.Join(label, name), data) // errors name the file
+		if p.theme != nil && osDir != "" {
+			p.theme.Dir = filepath.Join(osDir, "themes")
+		}
 		return p
 	}
 	l, err := ParseLayout(path.Join(label, name), data)
@@ -125,19 +132,9 @@ func (lib *Library) AddDir(dir string) error {
 	if !st.IsDir() {
 		return fmt.Errorf("layouts folder %s is a file; name the folder that holds your layout files", dir)
 	}
-	before := len(lib.layouts) + len(lib.themes)
-	err = lib.addFS(os.DirFS(dir), dir)
-	for _, t := range lib.themes {
-		if t.Dir == "" && strings.HasPrefix(t.File, dir) {
-			t.Dir = filepath.Join(dir, "themes")
-		}
-	}
-	if err == nil && len(lib.layouts)+len(lib.themes) == before {
-		if n, _ := filepath.Glob(filepath.Join(dir, "*.yaml")); len(n) == 0 {
-			if t, _ := filepath.Glob(filepath.Join(dir, "themes", "*.yaml")); len(t) == 0 {
-				return fmt.Errorf("layouts folder %s holds no .yaml layouts and no themes/*.yaml themes", dir)
-			}
-		}
+	n, err := lib.addFS(os.DirFS(dir), dir, dir)
+	if err == nil && n == 0 {
+		return fmt.Errorf("layouts folder %s holds no .yaml layouts and no themes/*.yaml themes", dir)
 	}
 	return err
 }
@@ -159,11 +156,7 @@ func (lib *Library) Theme(name string) (*Theme, error) {
 }
 
 func unknown(what, name string, names []string) error {
-	msg := fmt.Sprintf("there is no %s %q", what, name)
-	if s := suggest.Nearest(name, names); s != "" {
-		return fmt.Errorf("%s; did you mean %q?", msg, s)
-	}
-	return fmt.Errorf("%s (%ss: %s)", msg, what, strings.Join(names, ", "))
+	return fmt.Errorf("there is no %s %q%s", what, name, suggest.Hint(name, names, what+"s"))
 }
 
 // LayoutNames lists layouts of a kind ("" for all), in a stable order: by

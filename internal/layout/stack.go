@@ -41,6 +41,20 @@ type block struct {
 	// set by measure
 	size  float64
 	lines []text.Line
+	// broken memoises line breaks within one fit: sizes round to half
+	// points, so many of the fitter's tries set a paragraph at a size it
+	// has already broken it at.
+	broken map[breakKey]brokenLines
+}
+
+// breakKey is everything LinesIndent depends on that can vary for a block:
+// its paragraph, mode and max lines are fixed.
+type breakKey struct{ size, width, indent float64 }
+
+// brokenLines is a paragraph broken at one size, and whether it fitted.
+type brokenLines struct {
+	lines []text.Line
+	good  bool
 }
 
 // Placards need letters readable from the layout's distance: about 2.5 cm
@@ -100,13 +114,21 @@ func (c *composer) fit(r *Region, blocks []*block, box frame.Rect) (float64, err
 	room := math.Max(0, box.X-c.l.Safe.Left*c.scale)
 	for _, b := range blocks {
 		b.hangRoom = room
+		b.broken = nil
 	}
+	// The last try is remembered: the search usually ends on it, and then
+	// the blocks are already set at the chosen t.
+	lastT, lastH, lastWord := math.NaN(), 0.0, ""
 	fits := func(t float64) bool {
-		h, _, ok := measure(blocks, t, box)
+		h, word, ok := measure(blocks, t, box)
+		lastT, lastH, lastWord = t, h, word
 		return ok && h <= box.H+1e-6
 	}
 	t, ok := text.Fit(fits, 16)
-	h, word, _ := measure(blocks, t, box)
+	h, word := lastH, lastWord
+	if t != lastT {
+		h, word, _ = measure(blocks, t, box)
+	}
 	if !ok {
 		return h, c.fitError(r, blocks, h-box.H, word)
 	}
@@ -120,13 +142,7 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 		switch {
 		case b.qr != nil:
 			side := b.ruleW
-			x := box.X
-			switch b.align {
-			case text.Center:
-				x += (box.W - side) / 2
-			case text.Right:
-				x += box.W - side
-			}
+			x := alignX(box, side, b.align)
 			c.f.Add(b.qr.Draw(x, y, side, b.color, c.th.Color("background"))...)
 			if c.in.Brand.URL != "" {
 				c.f.Add(&frame.Link{X: x, Y: y, W: side, H: side, URL: c.in.Brand.URL})
@@ -134,13 +150,7 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 			y += side
 			continue
 		case b.para == nil: // a rule
-			x := box.X
-			switch b.align {
-			case text.Center:
-				x += (box.W - b.ruleW) / 2
-			case text.Right:
-				x += box.W - b.ruleW
-			}
+			x := alignX(box, b.ruleW, b.align)
 			c.f.Add(&frame.Rect{X: x, Y: y, W: b.ruleW, H: b.ruleT, Fill: b.color})
 			y += b.ruleT
 			continue
@@ -183,6 +193,18 @@ func (c *composer) draw(blocks []*block, box frame.Rect, y float64) {
 	}
 }
 
+// alignX is the x at which something w wide sits in box with alignment a.
+func alignX(box frame.Rect, w float64, a text.Align) float64 {
+	x := box.X
+	switch a {
+	case text.Center:
+		x += (box.W - w) / 2
+	case text.Right:
+		x += box.W - w
+	}
+	return x
+}
+
 // measure sets every block at parameter t and returns the stack's height.
 // ok is false when some text cannot be set in the width or its max lines;
 // word then names a word too wide for the box.
@@ -202,8 +224,7 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 			b.size = b.min
 		}
 		b.indent = math.Max(0, b.para.Hang*b.size-b.hangRoom)
-		var good bool
-		b.lines, good = b.para.LinesIndent(b.size, box.W, b.mode, b.maxLines, b.indent)
+		good := b.breakLines(box.W)
 		if good && t > 0 && !b.mark && text.Widow(b.lines) {
 			// A size at which the last word must stand alone does not
 			// fit; a smaller one will.
@@ -218,6 +239,23 @@ func measure(blocks []*block, t float64, box frame.Rect) (h float64, word string
 		h += blockHeight(b)
 	}
 	return h, "", true
+}
+
+// breakLines breaks b's paragraph at its current size and indent for a
+// measure of width, reusing an earlier break at the same size.
+func (b *block) breakLines(width float64) bool {
+	k := breakKey{b.size, width, b.indent}
+	if bl, ok := b.broken[k]; ok {
+		b.lines = bl.lines
+		return bl.good
+	}
+	lines, good := b.para.LinesIndent(b.size, width, b.mode, b.maxLines, b.indent)
+	if b.broken == nil {
+		b.broken = map[breakKey]brokenLines{}
+	}
+	b.broken[k] = brokenLines{lines, good}
+	b.lines = lines
+	return good
 }
 
 func blockHeight(b *block) float64 {
@@ -235,11 +273,7 @@ func widest(b *block, width float64) string {
 	p := b.para
 	for i, it := range p.Items {
 		if it.W*b.size > width {
-			start := 0
-			if i > 0 {
-				start = p.ItemStart(i)
-			}
-			return string(p.Runes[start:p.ItemEnd(i)])
+			return string(p.Runes[p.ItemStart(i):p.ItemEnd(i)])
 		}
 	}
 	return ""
@@ -289,10 +323,8 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 	q := c.quoteN(n)
 	switch it.Type {
 	case "rule":
+		// Only stack items come here: region draws a rule on its own.
 		b.ruleW, b.ruleT = it.Width*c.scale, it.Thickness*c.scale
-		if it.Box != nil { // a rule on its own, not in a stack
-			b.ruleW = it.Box.W * c.scale
-		}
 		b.color = c.th.Color(colorOr(it.Color, "accent"))
 		return []*block{b}, nil
 	case "mark":
@@ -322,7 +354,7 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 	if s == "" {
 		return nil, nil
 	}
-	if it.Type == "text" && strings.Contains(it.Text, "{url}") && strings.TrimSpace(it.Text) == "{url}" {
+	if it.Type == "text" && strings.TrimSpace(it.Text) == "{url}" {
 		b.link = c.in.Brand.URL
 	}
 	bb, err := c.prepareText(it, b, s, lang, q.ID)
@@ -366,11 +398,7 @@ func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*
 	}
 	p, err := text.NewPara(s, style)
 	if err != nil {
-		var me *text.MissingError
-		if errors.As(err, &me) {
-			return nil, &GlyphError{Quote: quoteID, Err: me}
-		}
-		return nil, err
+		return nil, glyphError(err, quoteID)
 	}
 	b.para = p
 	b.min, b.max = it.Size.Min, it.Size.Max
@@ -403,6 +431,16 @@ func (c *composer) prepareText(it *Region, b *block, s, lang, quoteID string) (*
 		}
 	}
 	return b, nil
+}
+
+// glyphError turns the characters NewPara could not set into a GlyphError
+// naming the quote; other errors pass as they are.
+func glyphError(err error, quoteID string) error {
+	var me *text.MissingError
+	if errors.As(err, &me) {
+		return &GlyphError{Quote: quoteID, Err: me}
+	}
+	return err
 }
 
 // prepareQR encodes the campaign's URL as a square as wide as the region
@@ -447,11 +485,7 @@ func (c *composer) prepareMark(it *Region, b *block, lang string) (*block, error
 	chain := c.reg.With(fnt)
 	p, err := text.NewPara(string(mark), text.Style{Chain: chain})
 	if err != nil {
-		var me *text.MissingError
-		if errors.As(err, &me) {
-			return nil, &GlyphError{Quote: c.in.Quote.ID, Err: me}
-		}
-		return nil, err
+		return nil, glyphError(err, c.in.Quote.ID)
 	}
 	f := chain.Pick(mark[0])
 	x0, y0, x1, y1, ok := f.Extents(mark[0])

@@ -1,14 +1,16 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
-
-	"github.com/broadside/broadside/internal/font"
+	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/suggest"
 	"github.com/broadside/broadside/internal/yamlx"
@@ -107,14 +109,8 @@ var FontRoles = map[string]FontSpec{
 	"body":    {Family: "Source Serif 4", Weight: 400},
 }
 
-func fontRoleNames() []string {
-	var out []string
-	for k := range FontRoles {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+// fontRoleNames lists the font roles, sorted.
+var fontRoleNames = sortedKeys(FontRoles)
 
 // Font returns the face spec for a role, with the default filled in.
 func (t *Theme) Font(role string) FontSpec {
@@ -163,25 +159,15 @@ func (t *Theme) validate() error {
 		}
 	}
 	for _, role := range sortedKeys(t.Colors) {
-		if !contains(colorRoles, role) {
-			msg := fmt.Sprintf("%q is not a colour role", role)
-			if s := suggest.Nearest(role, colorRoles); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(colorRoles, ", ") + ")"
-			}
+		if !slices.Contains(colorRoles, role) {
+			msg := fmt.Sprintf("%q is not a colour role", role) + suggest.Hint(role, colorRoles, "roles")
 			errs = append(errs, p.Errorf("colors."+role, "%s", msg))
 		}
 	}
 	for _, role := range sortedKeys(t.Fonts) {
 		fs := t.Fonts[role]
 		if _, ok := FontRoles[role]; !ok {
-			msg := fmt.Sprintf("%q is not a font role", role)
-			if s := suggest.Nearest(role, fontRoleNames()); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
-			}
+			msg := fmt.Sprintf("%q is not a font role", role) + suggest.Hint(role, fontRoleNames, "roles")
 			errs = append(errs, p.Errorf("fonts."+role, "%s", msg))
 		}
 		if fs.Weight != 0 && (fs.Weight < 100 || fs.Weight > 1000) {
@@ -199,7 +185,7 @@ func (t *Theme) validate() error {
 		errs = append(errs, p.Errorf("background", "overlay %g is out of range; use 0 (none) to 1 (solid)", bg.Overlay))
 	}
 	if len(errs) > 0 {
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
 	return t.checkContrast()
 }
@@ -219,7 +205,7 @@ func (t *Theme) checkContrast() error {
 				role, t.Color(role), against, ratio, min))
 		}
 	}
-	return joinErrs(errs)
+	return errors.Join(errs...)
 }
 
 // WorstContrast returns the lowest contrast of c against the background and
@@ -269,7 +255,7 @@ func luminance(c frame.Color) float64 {
 		if s <= 0.04045 {
 			return s / 12.92
 		}
-		return pow((s+0.055)/1.055, 2.4)
+		return math.Pow((s+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }
@@ -278,15 +264,6 @@ func luminance(c frame.Color) float64 {
 func mix(a, b frame.Color, t float64) frame.Color {
 	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
 	return frame.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 255}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -332,7 +309,7 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 // and a background image that cannot be read. Every problem is reported.
 func (t *Theme) Check(reg *font.Registry) error {
 	var errs []error
-	for _, role := range fontRoleNames() {
+	for _, role := range fontRoleNames {
 		spec := t.Font(role)
 		if _, err := reg.Find(spec.Family, spec.Weight, spec.Italic); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: fonts.%s: %w", t.File, t.Pos.Of("fonts."+role), role, err))
@@ -343,5 +320,5 @@ func (t *Theme) Check(reg *font.Registry) error {
 			errs = append(errs, err)
 		}
 	}
-	return joinErrs(errs)
+	return errors.Join(errs...)
 }

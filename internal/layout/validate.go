@@ -1,9 +1,10 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/broadside/broadside/internal/suggest"
@@ -42,7 +43,7 @@ func allowedKeys(typ string) []string {
 		return append(regionKeys["text"], "text")
 	case typ == "intro":
 		return append(regionKeys["text"], "paragraph-space")
-	case contains(textTypes, typ):
+	case slices.Contains(textTypes, typ):
 		return regionKeys["text"]
 	}
 	return regionKeys[typ]
@@ -76,21 +77,21 @@ func (l *Layout) validate() error {
 	if l.Kind == "" {
 		l.Kind = "card"
 	}
-	if !contains(kinds, l.Kind) {
+	if !slices.Contains(kinds, l.Kind) {
 		add(p.Errorf("kind", "%q is not a kind of layout (%s)", l.Kind, strings.Join(kinds, ", ")))
 	}
 	sz := l.Size
 	if _, ok := p.Keys["size"]; !ok {
 		add(p.Errorf("size", "the canvas size is missing; write e.g. size: {width: 1080, height: 1080, unit: px}"))
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
-	if !contains(units, sz.Unit) {
+	if !slices.Contains(units, sz.Unit) {
 		add(sz.Pos.Errorf("unit", "%q is not a unit; use px for screens, or mm, cm, pt or in for print", sz.Unit))
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
 	if sz.Width <= 0 || sz.Height <= 0 {
 		add(sz.Pos.Errorf("width", "the canvas must have a positive width and height, not %g × %g", sz.Width, sz.Height))
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
 	if l.IsScreen() && (sz.Width > maxPixels || sz.Height > maxPixels) {
 		add(sz.Pos.Errorf("width", "%g × %g px is larger than any screen needs; the limit is %d px a side", sz.Width, sz.Height, maxPixels))
@@ -99,7 +100,7 @@ func (l *Layout) validate() error {
 		add(sz.Pos.Errorf("width", "%g × %g %s is larger than any printer takes; the limit is %.0f mm a side", sz.Width, sz.Height, sz.Unit, maxPoints/72*25.4))
 	}
 	if len(errs) > 0 {
-		return joinErrs(errs)
+		return errors.Join(errs...)
 	}
 	s := l.Safe
 	if s.Top < 0 || s.Right < 0 || s.Bottom < 0 || s.Left < 0 || s.Left+s.Right >= sz.Width || s.Top+s.Bottom >= sz.Height {
@@ -124,7 +125,7 @@ func (l *Layout) validate() error {
 			}
 		}
 	}
-	return joinErrs(errs)
+	return errors.Join(errs...)
 }
 
 // validateRegions checks one page's regions: each region, that text boxes
@@ -148,7 +149,7 @@ func (l *Layout) validateRegions(regions []Region, p yamlx.Pos, key string, need
 				showsQuote = true
 			}
 		}
-		if r.Box != nil && (contains(textTypes, r.Type) || r.Type == "stack") {
+		if r.Box != nil && (slices.Contains(textTypes, r.Type) || r.Type == "stack") {
 			textBoxes = append(textBoxes, namedBox{r, i})
 		}
 	}
@@ -253,24 +254,14 @@ func unitsPerMM(unit string) float64 { return (72 / 25.4) / unitPoints[unit] }
 func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	add := func(err error) { *errs = append(*errs, err) }
 	p := r.Pos
-	if !contains(regionTypes, r.Type) {
-		msg := fmt.Sprintf("%q is not a region type", r.Type)
-		if s := suggest.Nearest(r.Type, regionTypes); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += " (types: " + strings.Join(regionTypes, ", ") + ")"
-		}
+	if !slices.Contains(regionTypes, r.Type) {
+		msg := fmt.Sprintf("%q is not a region type", r.Type) + suggest.Hint(r.Type, regionTypes, "types")
 		add(p.Errorf("type", "%s", msg))
 		return
 	}
 	allowed := allowedKeys(r.Type)
-	keys := make([]string, 0, len(p.Keys))
-	for k := range p.Keys {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k != "type" && !contains(allowed, k) {
+	for _, k := range sortedKeys(p.Keys) {
+		if k != "type" && !slices.Contains(allowed, k) {
 			add(p.Errorf(k, "does not apply to a %s region (it takes %s)", r.Type, strings.Join(allowed, ", ")))
 		}
 	}
@@ -290,36 +281,27 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 			add(p.Errorf("box", "the box must have a positive width and height, not %g × %g", b.W, b.H))
 		} else if b.X < 0 || b.Y < 0 || b.X+b.W > l.Size.Width+1e-9 || b.Y+b.H > l.Size.Height+1e-9 {
 			add(p.Errorf("box", "[%g, %g, %g, %g] reaches outside the %s canvas", b.X, b.Y, b.W, b.H, l.SizeLabel()))
-		} else if (contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo" || r.Type == "qr") && !l.insideSafe(*b) {
+		} else if (slices.Contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo" || r.Type == "qr") && !l.insideSafe(*b) {
 			s := l.Safe
 			add(p.Errorf("box", "[%g, %g, %g, %g] crosses the safe margins (%g, %g, %g, %g); text kept there may be cropped or covered",
 				b.X, b.Y, b.W, b.H, s.Top, s.Right, s.Bottom, s.Left))
 		}
 	}
-	if contains([]string{"left", "center", "right", ""}, r.Align) == false {
+	if !slices.Contains([]string{"left", "center", "right", ""}, r.Align) {
 		add(p.Errorf("align", "%q is not an alignment; use left, center or right", r.Align))
 	}
-	if contains([]string{"top", "middle", "bottom", ""}, r.VAlign) == false {
+	if !slices.Contains([]string{"top", "middle", "bottom", ""}, r.VAlign) {
 		add(p.Errorf("valign", "%q is not a vertical alignment; use top, middle or bottom", r.VAlign))
 	}
 	if r.Font != "" {
 		if _, ok := FontRoles[r.Font]; !ok {
-			msg := fmt.Sprintf("%q is not a font role", r.Font)
-			if s := suggest.Nearest(r.Font, fontRoleNames()); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += " (roles: " + strings.Join(fontRoleNames(), ", ") + ")"
-			}
+			msg := fmt.Sprintf("%q is not a font role", r.Font) + suggest.Hint(r.Font, fontRoleNames, "roles")
 			add(p.Errorf("font", "%s", msg))
 		}
 	}
-	if r.Color != "" && !contains(colorRoles[1:], r.Color) {
-		msg := fmt.Sprintf("%q is not a colour role", r.Color)
-		if s := suggest.Nearest(r.Color, colorRoles[1:]); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += " (roles: text, muted, accent)"
-		}
+	if r.Color != "" && !slices.Contains(colorRoles[1:], r.Color) {
+		// colorRoles[1:] is text, muted, accent: text has no background.
+		msg := fmt.Sprintf("%q is not a colour role", r.Color) + suggest.Hint(r.Color, colorRoles[1:], "roles")
 		add(p.Errorf("color", "%s", msg))
 	}
 	if s := r.Size; s != nil {
@@ -335,7 +317,7 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	if r.LineHeight != 0 && (r.LineHeight < 0.7 || r.LineHeight > 3) {
 		add(p.Errorf("line-height", "%g is out of range; use 0.7 to 3 (1.2 is usual)", r.LineHeight))
 	}
-	if !contains([]string{"balanced", "ragged", ""}, r.Wrap) {
+	if !slices.Contains([]string{"balanced", "ragged", ""}, r.Wrap) {
 		add(p.Errorf("wrap", "%q is not a wrap; use balanced (even lines, for display) or ragged (running text)", r.Wrap))
 	}
 	if r.MaxLines < 0 || r.MaxLines > 1000 {
@@ -359,7 +341,7 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 		}
 		add(p.Errorf("text", "%s", msg))
 	}
-	if contains(textTypes, r.Type) && r.Size == nil {
+	if slices.Contains(textTypes, r.Type) && r.Size == nil {
 		add(p.Errorf("size", "a %s region needs a font size, e.g. size: [24, 40]", r.Type))
 	}
 	if r.Type == "mark" && r.Size == nil {

@@ -3,9 +3,20 @@
 package suggest
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
+
+// Hint is the end of a message about an unknown word: `; did you mean "x"?`
+// with the nearest of known, or, when none is near, ` (label: a, b, c)`
+// listing them all.
+func Hint(word string, known []string, label string) string {
+	if s := Nearest(word, known); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return " (" + label + ": " + strings.Join(known, ", ") + ")"
+}
 
 // Nearest returns the candidate closest to word, or "" when none is close
 // enough to be a plausible typo.

@@ -65,3 +65,16 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestHint(t *testing.T) {
+	roles := []string{"text", "muted", "accent"}
+	tests := []struct{ word, want string }{
+		{"txet", `; did you mean "text"?`},
+		{"background", " (roles: text, muted, accent)"},
+	}
+	for _, tt := range tests {
+		if got := Hint(tt.word, roles, "roles"); got != tt.want {
+			t.Errorf("Hint(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}

@@ -103,9 +103,6 @@ func NewPara(s string, st Style) (*Para, error) {
 	if m := rightToLeft(s); len(m) > 0 {
 		return nil, &MissingError{Runes: m, Reason: "right-to-left scripts are not supported yet"}
 	}
-	if m := st.Chain.Missing(s); len(m) > 0 {
-		return nil, &MissingError{Runes: m}
-	}
 	primary := st.Chain[0]
 	p := &Para{
 		Runes:     []rune(s),
@@ -118,18 +115,33 @@ func NewPara(s string, st Style) (*Para, error) {
 	p.Fonts = make([]*font.Font, n)
 	p.Pos = make([]float64, n+1)
 	// Assign fonts. Spaces and invisible characters stay in the font of the
-	// character before them when it has them, so runs stay long.
+	// character before them when it has them, so runs stay long. Characters
+	// that need a glyph and that no font draws are collected, once each and
+	// in order, as Chain.Missing would list them.
 	cur := primary
+	var missing []rune
+	var seen map[rune]bool
 	for i, r := range p.Runes {
 		switch {
 		case font.NeedsNoGlyph(r) && (cur.Has(r) || r == '\n' || r == '\r' || r == '\t'):
 			p.Fonts[i] = cur
 		default:
-			p.Fonts[i] = st.Chain.Pick(r) // nil only for invisible characters
-			if p.Fonts[i] != nil && !font.NeedsNoGlyph(r) {
+			p.Fonts[i] = st.Chain.Pick(r) // nil for missing and invisible characters
+			switch {
+			case font.NeedsNoGlyph(r):
+			case p.Fonts[i] != nil:
 				cur = p.Fonts[i]
+			case !seen[r]:
+				if seen == nil {
+					seen = map[rune]bool{}
+				}
+				seen[r] = true
+				missing = append(missing, r)
 			}
 		}
+	}
+	if len(missing) > 0 {
+		return nil, &MissingError{Runes: missing}
 	}
 	// Shape each run of one font and accumulate positions.
 	x := 0.0
@@ -203,21 +215,6 @@ func (p *Para) segment() {
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029'
-}
-
-// Width is the natural width of the whole paragraph on one line, in em.
-func (p *Para) Width() float64 {
-	if len(p.Items) == 0 {
-		return 0
-	}
-	w := 0.0
-	for i, it := range p.Items {
-		w += it.W
-		if i < len(p.Items)-1 {
-			w += it.Space
-		}
-	}
-	return w
 }
 
 // Line is one set line: runes [Start, End) of the paragraph, visible content

@@ -86,15 +86,18 @@ func Smarten(s, lang string, nested bool) string {
 	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
+		dots := 0 // runes of an ellipsis starting here
+		if r == '.' {
+			dots = ellipsisLen(rs, i)
+		}
 		switch {
-		case r == '.' && isEllipsis(rs, i):
-			n := ellipsisLen(rs, i)
+		case dots > 0:
 			trimSpaceBefore(&b)
 			if i > 0 && prev(i) == ' ' {
 				b.WriteString(nbsp)
 			}
 			b.WriteString("…")
-			i += n - 1
+			i += dots - 1
 		case r == '-' && prev(i) == ' ' && (next(i) == ' ' || next(i) == '-' && i+2 < len(rs) && rs[i+2] == ' '):
 			// " - " or " -- ": an en dash that does not start a line.
 			trimSpaceBefore(&b)
@@ -125,7 +128,7 @@ func Smarten(s, lang string, nested bool) string {
 			default:
 				b.WriteString(sClose)
 			}
-		case r == ' ' && honorificBefore(rs, i) && unicode.IsUpper(next(i)):
+		case r == ' ' && unicode.IsUpper(next(i)) && honorificBefore(rs, i):
 			b.WriteString(nbsp)
 		default:
 			b.WriteRune(r)
@@ -159,9 +162,7 @@ func opens(p rune) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// isEllipsis reports "..." or ". . ." starting at i.
-func isEllipsis(rs []rune, i int) bool { return ellipsisLen(rs, i) > 0 }
-
+// ellipsisLen is the length of "..." (3) or ". . ." (5) starting at i, or 0.
 func ellipsisLen(rs []rune, i int) int {
 	at := func(j int) rune {
 		if j < len(rs) {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -98,6 +99,41 @@ func TestDifficultText(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tt.refused) {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.refused)
+		}
+	}
+}
+
+// NewPara refuses exactly the characters Chain.Missing lists, in its order.
+func TestNewParaMissingMatchesChain(t *testing.T) {
+	reg, err := font.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := reg.Lookup("Inter", 400, false)
+	chain := reg.With(f)
+	for _, s := range []string{
+		"ok 😀 漢字 😀 \u200d 字 a\u2028b",
+		"新聞の自由 新聞",
+		"\u200b\ufe0f x 𝔉𝔯 𝔉",
+		"ψ ok",
+	} {
+		for _, upper := range []bool{false, true} {
+			in := s
+			if upper {
+				in = strings.ToUpper(s)
+			}
+			want := chain.Missing(in)
+			_, err := NewPara(s, Style{Chain: chain, Upper: upper})
+			var got []rune
+			var me *MissingError
+			if errors.As(err, &me) {
+				got = me.Runes
+			} else if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%q (upper %v): NewPara refuses %q, Missing lists %q", s, upper, string(got), string(want))
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@
 package yamlx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/broadside/broadside/internal/suggest"
 	"go.yaml.in/yaml/v3"
@@ -76,7 +78,7 @@ func Decode(file string, data []byte, v any) error {
 		return &Error{File: file, Msg: fmt.Sprintf("the file is %d KB; settings files over %d KB are refused", len(data)>>10, MaxSize>>10)}
 	}
 	var root yaml.Node
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
 			return &Error{File: file, Msg: "the file is empty"}
@@ -205,8 +207,21 @@ func keyAt(n *yaml.Node, line int) string {
 	return found
 }
 
-// fields maps yaml keys to struct fields, following inline structs.
+// fieldCache holds fields' answer by struct type. The maps are never
+// modified once stored, so callers may share them.
+var fieldCache sync.Map // reflect.Type -> map[string]reflect.StructField
+
+// fields maps yaml keys to struct fields, following inline structs. The
+// result is shared: do not modify it.
 func fields(t reflect.Type) map[string]reflect.StructField {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]reflect.StructField)
+	}
+	m, _ := fieldCache.LoadOrStore(t, structFields(t))
+	return m.(map[string]reflect.StructField)
+}
+
+func structFields(t reflect.Type) map[string]reflect.StructField {
 	out := map[string]reflect.StructField{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -285,12 +300,7 @@ func (w *walker) check(n *yaml.Node, t reflect.Type, path string) {
 					names = append(names, name)
 				}
 				sort.Strings(names)
-				msg := fmt.Sprintf("%q is not a known key", k.Value)
-				if s := suggest.Nearest(k.Value, names); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				} else {
-					msg += " (known keys: " + strings.Join(names, ", ") + ")"
-				}
+				msg := fmt.Sprintf("%q is not a known key", k.Value) + suggest.Hint(k.Value, names, "known keys")
 				*errs = append(*errs, &Error{File: file, Line: k.Line, Key: join(path, k.Value), Msg: msg})
 				continue
 			}
