@@ -78,7 +78,6 @@ func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 type worker struct {
 	b   *Batch
 	r   *bpng.Renderer
-	enc bpng.Encoder
 	buf bytes.Buffer
 	img *image.RGBA
 }
@@ -103,7 +102,7 @@ func (w *worker) card(j Job) Result {
 	case "jpeg":
 		err = jpeg.Encode(&w.buf, w.img, &jpeg.Options{Quality: 90})
 	default:
-		err = w.enc.Encode(&w.buf, w.img)
+		err = bpng.Encode(&w.buf, w.img)
 	}
 	if err != nil {
 		res.Err = fmt.Errorf("encode %s: %w", j.Path, err)
