@@ -89,14 +89,14 @@ func (w *worker) card(j Job) Result {
 		res.Err = err
 		return res
 	}
+	// A card is its layout's size in whole pixels.
 	wpx, hpx := int(j.Layout.Size.Width+0.5), int(j.Layout.Size.Height+0.5)
-	if w.img == nil || w.img.Rect.Dx() != wpx || w.img.Rect.Dy() != hpx {
-		w.img = image.NewRGBA(image.Rect(0, 0, wpx, hpx))
-	}
-	if err := w.r.Draw(w.img, f, float64(wpx)/f.W); err != nil {
+	img, err := w.r.RenderInto(w.img, f, wpx, hpx)
+	if err != nil {
 		res.Err = err
 		return res
 	}
+	w.img = img
 	w.buf.Reset()
 	switch w.b.Format {
 	case "jpeg":

@@ -41,10 +41,25 @@ func New(reg *font.Registry) *Renderer {
 // trim size, rounded to whole pixels.
 func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
 	w, h := int(math.Round(f.W*scale)), int(math.Round(f.H*scale))
+	return r.render(nil, f, w, h, scale)
+}
+
+// RenderInto draws f into an image w × h pixels large, at w/f.W pixels
+// per point: into img when it already has that size (a worker drawing card
+// after card reuses one), else into a new image. It returns the image.
+func (r *Renderer) RenderInto(img *image.RGBA, f *frame.Frame, w, h int) (*image.RGBA, error) {
+	return r.render(img, f, w, h, float64(w)/f.W)
+}
+
+// render checks that w × h is a drawable size, finds or makes the image
+// and draws f into it at scale.
+func (r *Renderer) render(img *image.RGBA, f *frame.Frame, w, h int, scale float64) (*image.RGBA, error) {
 	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
 		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", f.Label, w, h)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
 	if err := r.Draw(img, f, scale); err != nil {
 		return nil, err
 	}
