@@ -31,11 +31,7 @@ func (f *Frame) walk(fn func(Item, float64, float64, float64), dx, dy, s float64
 	for _, it := range f.Items {
 		fn(it, dx, dy, s)
 		if g, ok := it.(*Group); ok {
-			gs := g.Scale
-			if gs == 0 {
-				gs = 1
-			}
-			g.Frame.walk(fn, dx+g.X*s, dy+g.Y*s, s*gs)
+			g.Frame.walk(fn, dx+g.X*s, dy+g.Y*s, s*g.Factor())
 		}
 	}
 }

@@ -150,6 +150,14 @@ type Group struct {
 	Frame *Frame
 }
 
+// Factor is the group's scale: Scale, or 1 when Scale is 0.
+func (g *Group) Factor() float64 {
+	if g.Scale == 0 {
+		return 1
+	}
+	return g.Scale
+}
+
 func (*Text) item()    {}
 func (*Rect) item()    {}
 func (*Line) item()    {}

@@ -225,10 +225,6 @@ func (w *writer) draw(f *frame.Frame, t xform) {
 		case *frame.PDFPage:
 			w.pdfPage(it, t)
 		case *frame.Group:
-			s := it.Scale
-			if s == 0 {
-				s = 1
-			}
 			clip := !it.Clip.Empty()
 			if clip {
 				pdf.ClipRect(t.x(it.Clip.X), t.y(it.Clip.Y), it.Clip.W*t.s, it.Clip.H*t.s, false)
@@ -237,7 +233,7 @@ func (w *writer) draw(f *frame.Frame, t xform) {
 				w.hasColor = false
 				w.font = ""
 			}
-			w.draw(it.Frame, xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s})
+			w.draw(it.Frame, xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * it.Factor()})
 			if clip {
 				pdf.ClipEnd()
 				w.hasColor = false

@@ -98,11 +98,7 @@ func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t xform
 		case *frame.Link:
 			// Links live only in PDFs.
 		case *frame.Group:
-			s := it.Scale
-			if s == 0 {
-				s = 1
-			}
-			inner := xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s}
+			inner := xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * it.Factor()}
 			sub := clip
 			dc.Push()
 			if !it.Clip.Empty() {
