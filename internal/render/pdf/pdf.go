@@ -437,10 +437,16 @@ func (w *writer) pdfPage(it *frame.PDFPage, t frame.Transform) {
 func importPage(imp *gofpdi.Importer, pdf *fpdf.Fpdf, file string, page int) (tpl int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+			err = unreadable(file, r)
 		}
 	}()
 	return imp.ImportPage(pdf, file, page, "/MediaBox"), nil
+}
+
+// unreadable is the error for a PDF the importer gave up on (r is what it
+// panicked with).
+func unreadable(file string, r any) error {
+	return fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
 }
 
 // PageSizes returns the size in points of every page of a PDF file, for
@@ -451,7 +457,7 @@ func PageSizes(file string) (sizes [][2]float64, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+			err = unreadable(file, r)
 		}
 	}()
 	imp := realgofpdi.NewImporter()
