@@ -487,7 +487,10 @@ func checkPDF(file string) error {
 		return fmt.Errorf("%s is not a PDF file", file)
 	}
 	st, err := f.Stat()
-	if err == nil && st.Size() > 512<<20 {
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %w", file, err)
+	}
+	if st.Size() > 512<<20 {
 		return fmt.Errorf("%s is %d MB; PDFs over 512 MB are refused", file, st.Size()>>20)
 	}
 	tail := make([]byte, 2048)
