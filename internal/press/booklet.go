@@ -60,7 +60,7 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 		made.Pages = len(bk.Pages)
 	case PrintShop:
 		for _, p := range bk.Pages {
-			doc.Pages = append(doc.Pages, impose.PrintShop(p, p.Bleed))
+			doc.Pages = append(doc.Pages, impose.PrintShop(p))
 		}
 		made.Pages = len(bk.Pages)
 	case Saddle:
