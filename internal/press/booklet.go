@@ -71,12 +71,12 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 		if err != nil {
 			return nil, err
 		}
-		padded := impose.Pad(bk.Pages)
-		sheets, scale, err := impose.Saddle(padded, impose.Options{SheetW: w, SheetH: h, Creep: creep})
+		sheets, scale, err := impose.Saddle(bk.Pages, impose.Options{SheetW: w, SheetH: h, Creep: creep})
 		if err != nil {
 			return nil, err
 		}
-		doc.Pages, made.Scale, made.Pages = sheets, scale, len(padded)
+		// Saddle pads the pages to a multiple of four, two to a side.
+		doc.Pages, made.Scale, made.Pages = sheets, scale, 2*len(sheets)
 		// Sheets mix pages from all over the booklet, so an outline would
 		// jump about; the reading-order file has it.
 		doc.Outline = nil
