@@ -83,10 +83,19 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 	default:
 		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, b.Fonts); err != nil {
+	out, err := write(doc, b.Fonts)
+	if err != nil {
 		return nil, err
 	}
-	made.PDF, made.Sheets = buf.Bytes(), len(doc.Pages)
+	made.PDF, made.Sheets = out, len(doc.Pages)
 	return made, nil
+}
+
+// write renders doc as PDF bytes.
+func write(doc pdf.Doc, reg *font.Registry) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc, reg); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
