@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/campaign"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/layout"
@@ -31,18 +30,7 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	reg, err := font.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := layout.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg, lib, ds := testtool.Fixture(t)
 	c := campaign.Default()
 	return fixture{reg, lib, ds.Quotes, layout.Brand{
 		Campaign: c.Name, Tagline: c.Tagline, URL: c.URL, Hashtags: c.Hashtags,
