@@ -11,13 +11,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -132,7 +133,7 @@ func run(runs int, only string, scale bool) error {
 				out = fmt.Sprintf("%.0f KB/file", float64(r.bytes)/float64(r.files)/1024)
 			}
 		}
-		fmt.Printf("%-44s %10s %14s %9.1f MB %12s\n", r.name, wall.Round(time.Millisecond), rate, float64(medianInt(r.rss))/1024, out)
+		fmt.Printf("%-44s %10s %14s %9.1f MB %12s\n", r.name, wall.Round(time.Millisecond), rate, float64(median(r.rss))/1024, out)
 	}
 	return nil
 }
@@ -197,17 +198,14 @@ func measure(runs int, name string, items int, unit, bin string, args func(out s
 	return r, nil
 }
 
-func median(d []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), d...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return s[len(s)/2]
-}
-
-func medianInt(v []int64) int64 {
+// median returns the middle value of v (the upper one of an even count),
+// or zero for none.
+func median[T cmp.Ordered](v []T) T {
 	if len(v) == 0 {
-		return 0
+		var zero T
+		return zero
 	}
-	s := append([]int64(nil), v...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	s := slices.Clone(v)
+	slices.Sort(s)
 	return s[len(s)/2]
 }

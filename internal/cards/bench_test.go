@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
+	"github.com/broadside/broadside/internal/testtool"
 )
 
 type fixture struct {
@@ -24,18 +24,7 @@ type fixture struct {
 
 func setup(tb testing.TB, layoutName string) fixture {
 	tb.Helper()
-	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	reg, err := font.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	lib, err := layout.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	reg, lib, ds := testtool.Fixture(tb)
 	l, err := lib.Layout(layoutName)
 	if err != nil {
 		tb.Fatal(err)

@@ -32,9 +32,27 @@ func Shown(l *layout.Layout, q quote.Quote) string {
 	return q.Text
 }
 
+// brandText is what the brand adds to alt text and captions. It is the same
+// for every card, so a manifest expands it once, not once a card.
+type brandText struct {
+	foot string // the alt text's last line: the link and hashtags
+	tags string // a caption's hashtags
+	url  string
+}
+
+func textOf(b layout.Brand) brandText {
+	return brandText{foot: layout.Expand("{url} {hashtags}", b), tags: layout.Expand("{hashtags}", b), url: b.URL}
+}
+
 // AltText describes a card for people who cannot see it: the words on it,
 // who said them, and the campaign's line at the foot.
-func AltText(l *layout.Layout, q quote.Quote, b layout.Brand) string {
+func AltText(l *layout.Layout, q quote.Quote, b layout.Brand) string { return textOf(b).alt(l, q) }
+
+// Caption is a ready post text: the excerpt (or the text), the attribution,
+// the hashtags and the link.
+func Caption(q quote.Quote, b layout.Brand) string { return textOf(b).caption(q) }
+
+func (bt brandText) alt(l *layout.Layout, q quote.Quote) string {
 	var s strings.Builder
 	s.WriteString("Quote card: ")
 	s.WriteString(quoted(Shown(l, q), q.Lang))
@@ -44,15 +62,13 @@ func AltText(l *layout.Layout, q quote.Quote, b layout.Brand) string {
 		s.WriteString(" (" + strings.TrimSuffix(org, ".") + ")")
 	}
 	s.WriteString(".")
-	if foot := layout.Expand("{url} {hashtags}", b); foot != "" {
-		s.WriteString(" " + foot)
+	if bt.foot != "" {
+		s.WriteString(" " + bt.foot)
 	}
 	return s.String()
 }
 
-// Caption is a ready post text: the excerpt (or the text), the attribution,
-// the hashtags and the link.
-func Caption(q quote.Quote, b layout.Brand) string {
+func (bt brandText) caption(q quote.Quote) string {
 	words := q.Excerpt
 	if words == "" {
 		words = q.Text
@@ -60,11 +76,11 @@ func Caption(q quote.Quote, b layout.Brand) string {
 	var s strings.Builder
 	s.WriteString(quoted(words, q.Lang))
 	s.WriteString("\n— " + layout.Attribution(q))
-	if tags := layout.Expand("{hashtags}", b); tags != "" {
-		s.WriteString("\n\n" + tags)
+	if bt.tags != "" {
+		s.WriteString("\n\n" + bt.tags)
 	}
-	if b.URL != "" {
-		s.WriteString("\n" + b.URL)
+	if bt.url != "" {
+		s.WriteString("\n" + bt.url)
 	}
 	return s.String()
 }

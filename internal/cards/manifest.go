@@ -25,9 +25,11 @@ type Entry struct {
 }
 
 // NewEntry describes a rendered card; file is relative to the manifest.
-func NewEntry(file string, r Result, b layout.Brand) Entry {
-	alt := AltText(r.Job.Layout, r.Job.Quote, b)
-	caption := Caption(r.Job.Quote, b)
+func NewEntry(file string, r Result, b layout.Brand) Entry { return textOf(b).entry(file, r) }
+
+func (bt brandText) entry(file string, r Result) Entry {
+	alt := bt.alt(r.Job.Layout, r.Job.Quote)
+	caption := bt.caption(r.Job.Quote)
 	return Entry{
 		File:        filepath.ToSlash(file),
 		Layout:      r.Job.Layout.Name,
@@ -56,6 +58,7 @@ func WriteManifest(dir string, results []Result, b layout.Brand) (int, error) {
 		head = append(head, "caption_fits_"+l.Platform)
 	}
 	w.Write(head)
+	bt := textOf(b)
 	n := 0
 	for _, r := range results {
 		if r.Err != nil {
@@ -65,7 +68,7 @@ func WriteManifest(dir string, results []Result, b layout.Brand) (int, error) {
 		if err != nil {
 			rel = r.Job.Path
 		}
-		e := NewEntry(rel, r, b)
+		e := bt.entry(rel, r)
 		item, err := json.MarshalIndent(e, "    ", "  ")
 		if err != nil {
 			return n, err

@@ -78,7 +78,6 @@ func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 type worker struct {
 	b   *Batch
 	r   *bpng.Renderer
-	enc bpng.Encoder
 	buf bytes.Buffer
 	img *image.RGBA
 }
@@ -90,20 +89,20 @@ func (w *worker) card(j Job) Result {
 		res.Err = err
 		return res
 	}
+	// A card is its layout's size in whole pixels.
 	wpx, hpx := int(j.Layout.Size.Width+0.5), int(j.Layout.Size.Height+0.5)
-	if w.img == nil || w.img.Rect.Dx() != wpx || w.img.Rect.Dy() != hpx {
-		w.img = image.NewRGBA(image.Rect(0, 0, wpx, hpx))
-	}
-	if err := w.r.Draw(w.img, f, float64(wpx)/f.W); err != nil {
+	img, err := w.r.RenderInto(w.img, f, wpx, hpx)
+	if err != nil {
 		res.Err = err
 		return res
 	}
+	w.img = img
 	w.buf.Reset()
 	switch w.b.Format {
 	case "jpeg":
 		err = jpeg.Encode(&w.buf, w.img, &jpeg.Options{Quality: 90})
 	default:
-		err = w.enc.Encode(&w.buf, w.img)
+		err = bpng.Encode(&w.buf, w.img)
 	}
 	if err != nil {
 		res.Err = fmt.Errorf("encode %s: %w", j.Path, err)

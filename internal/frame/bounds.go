@@ -24,18 +24,14 @@ func (r Rect) Contains(o Rect, eps float64) bool {
 // Walk calls fn for every item, entering groups, with the offset and scale
 // that map the item's coordinates into f's.
 func (f *Frame) Walk(fn func(it Item, dx, dy, scale float64)) {
-	f.walk(fn, 0, 0, 1)
+	f.walk(fn, Transform{S: 1})
 }
 
-func (f *Frame) walk(fn func(Item, float64, float64, float64), dx, dy, s float64) {
+func (f *Frame) walk(fn func(Item, float64, float64, float64), t Transform) {
 	for _, it := range f.Items {
-		fn(it, dx, dy, s)
+		fn(it, t.DX, t.DY, t.S)
 		if g, ok := it.(*Group); ok {
-			gs := g.Scale
-			if gs == 0 {
-				gs = 1
-			}
-			g.Frame.walk(fn, dx+g.X*s, dy+g.Y*s, s*gs)
+			g.Frame.walk(fn, t.Into(g))
 		}
 	}
 }

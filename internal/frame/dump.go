@@ -54,7 +54,7 @@ func (f *Frame) dump(b *strings.Builder, indent string) {
 			fmt.Fprintf(b, "%slink %s at %s,%s %sx%s\n", indent, it.URL, num(it.X), num(it.Y), num(it.W), num(it.H))
 		case *Group:
 			fmt.Fprintf(b, "%sgroup at %s,%s", indent, num(it.X), num(it.Y))
-			if it.Scale != 0 && it.Scale != 1 {
+			if it.Factor() != 1 {
 				fmt.Fprintf(b, " scale %s", num(it.Scale))
 			}
 			if !it.Clip.Empty() {

@@ -150,6 +150,28 @@ type Group struct {
 	Frame *Frame
 }
 
+// Transform maps a frame's coordinates onto what a renderer draws on (an
+// image's pixels, a PDF page's points): v becomes DX + S*v across and
+// DY + S*v down.
+type Transform struct{ DX, DY, S float64 }
+
+// X and Y map a coordinate across and down.
+func (t Transform) X(v float64) float64 { return t.DX + t.S*v }
+func (t Transform) Y(v float64) float64 { return t.DY + t.S*v }
+
+// Into returns the transform for the items of g's frame.
+func (t Transform) Into(g *Group) Transform {
+	return Transform{DX: t.X(g.X), DY: t.Y(g.Y), S: t.S * g.Factor()}
+}
+
+// Factor is the group's scale: Scale, or 1 when Scale is 0.
+func (g *Group) Factor() float64 {
+	if g.Scale == 0 {
+		return 1
+	}
+	return g.Scale
+}
+
 func (*Text) item()    {}
 func (*Rect) item()    {}
 func (*Line) item()    {}

@@ -30,8 +30,6 @@ const (
 type Image struct {
 	Img image.Image
 	Key string
-	W   int
-	H   int
 }
 
 var (
@@ -89,13 +87,5 @@ func Decode(name string, data []byte) (*Image, error) {
 		return nil, fmt.Errorf("image %s: the %s data is damaged or cut short (%v)", name, format, err)
 	}
 	sum := sha256.Sum256(data)
-	return &Image{Img: img, Key: hex.EncodeToString(sum[:8]), W: cfg.Width, H: cfg.Height}, nil
-}
-
-// PPI returns the effective resolution of an image printed w points wide.
-func (im *Image) PPI(w float64) float64 {
-	if w <= 0 {
-		return 0
-	}
-	return float64(im.W) / (w / 72)
+	return &Image{Img: img, Key: hex.EncodeToString(sum[:8])}, nil
 }

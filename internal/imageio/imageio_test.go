@@ -44,7 +44,7 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		im, err := Decode(tt.name, tt.data)
 		if tt.want == "" {
-			if err != nil || im.W != 20 || im.H != 10 {
+			if err != nil || im.Img.Bounds().Dx() != 20 || im.Img.Bounds().Dy() != 10 {
 				t.Errorf("%s: %v", tt.name, err)
 			}
 			continue
@@ -71,7 +71,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ppi := im.PPI(72); ppi != 300 {
-		t.Errorf("PPI = %v, want 300 for 300 px over one inch", ppi)
+	if w := im.Img.Bounds().Dx(); w != 300 {
+		t.Errorf("width = %d px, want 300", w)
 	}
 }

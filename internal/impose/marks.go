@@ -9,15 +9,16 @@ import (
 // Crop marks: how far from the trim edge they start (beyond the bleed), how
 // long they are, and how thick. Registration black prints on every plate.
 const (
-	markGap    = 2 / 25.4 * 72 // points between the bleed and a mark
-	markLength = 6 / 25.4 * 72
+	markGap    = 2 * mm // points between the bleed and a mark
+	markLength = 6 * mm
 	markWidth  = 0.25
 )
 
-// PrintShop places a page (composed with its bleed) on a sheet big enough
-// for crop marks outside the bleed, and names the trim and bleed boxes, so
-// a print shop can print and cut it as it comes.
-func PrintShop(page *frame.Frame, bleed float64) *frame.Frame {
+// PrintShop places a page (composed with its bleed, page.Bleed) on a sheet
+// big enough for crop marks outside the bleed, and names the trim and bleed
+// boxes, so a print shop can print and cut it as it comes.
+func PrintShop(page *frame.Frame) *frame.Frame {
+	bleed := page.Bleed
 	slug := bleed + markGap + markLength + 2
 	sheet := frame.New(page.W+2*slug, page.H+2*slug)
 	sheet.Label = page.Label
@@ -33,7 +34,7 @@ func PrintShop(page *frame.Frame, bleed float64) *frame.Frame {
 func SheetSize(name string) (w, h float64, err error) {
 	switch name {
 	case "a4":
-		return 297 / 25.4 * 72, 210 / 25.4 * 72, nil
+		return 297 * mm, 210 * mm, nil
 	case "letter":
 		return 11 * 72, 8.5 * 72, nil
 	}

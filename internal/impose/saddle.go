@@ -107,7 +107,11 @@ func Saddle(pages []*frame.Frame, opt Options) ([]*frame.Frame, float64, error) 
 	var sheets []*frame.Frame
 	for i, side := range SaddleOrder(len(pages)) { // already padded
 		sheet := frame.New(opt.SheetW, opt.SheetH)
-		sheet.Label = fmt.Sprintf("sheet %d %s", i/2+1, map[bool]string{true: "front", false: "back"}[i%2 == 0])
+		face := "front"
+		if i%2 == 1 {
+			face = "back"
+		}
+		sheet.Label = fmt.Sprintf("sheet %d %s", i/2+1, face)
 		shift := opt.Creep * float64(i/2)
 		place := func(n int, x, dx float64) {
 			if n == 0 {

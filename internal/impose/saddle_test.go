@@ -95,7 +95,7 @@ func TestSaddleScalesToFit(t *testing.T) {
 func TestPrintShopBoxes(t *testing.T) {
 	page := frame.New(419.53, 595.28)
 	page.Bleed = 8.5
-	s := PrintShop(page, 8.5)
+	s := PrintShop(page)
 	if s.Boxes.Trim.W != 419.53 || s.Boxes.Bleed.W != 419.53+17 || s.W <= s.Boxes.Bleed.W {
 		t.Errorf("boxes %+v on %vx%v", s.Boxes, s.W, s.H)
 	}

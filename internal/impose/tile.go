@@ -40,6 +40,14 @@ type Grid struct {
 	Margin, Overlap            float64
 }
 
+// part is the part of a w × h poster on the sheet at row r, column c, in
+// the poster's points: the sheet's area, or less at the poster's right and
+// bottom edges.
+func (g Grid) part(r, c int, w, h float64) frame.Rect {
+	x0, y0 := float64(c)*g.StepX, float64(r)*g.StepY
+	return frame.Rect{X: x0, Y: y0, W: math.Min(g.AreaW, w-x0), H: math.Min(g.AreaH, h-y0)}
+}
+
 // Plan chooses the orientation that needs fewer sheets for a poster of
 // w × h points.
 func Plan(w, h float64, opt TileOptions) (Grid, error) {
@@ -115,11 +123,9 @@ func Tile(w, h float64, src Source, text Texter, opt TileOptions) ([]*frame.Fram
 		for c := 0; c < g.Cols; c++ {
 			s := frame.New(g.SheetW, g.SheetH)
 			s.Label = "tile " + Label(r, c)
-			x0, y0 := float64(c)*g.StepX, float64(r)*g.StepY
+			p := g.part(r, c, w, h)
+			x0, y0, aw, ah := p.X, p.Y, p.W, p.H
 			m := g.Margin
-			// The part of the poster on this sheet: the area, or less at
-			// the poster's right and bottom edges.
-			aw, ah := math.Min(g.AreaW, w-x0), math.Min(g.AreaH, h-y0)
 			s.Add(&frame.Group{X: 0, Y: 0, Clip: frame.Rect{X: m, Y: m, W: aw, H: ah}, Frame: wrap(src(m-x0, m-y0, 1), g.SheetW, g.SheetH)})
 			// Cut marks at the corners of the part, in the margin.
 			s.Add(cornerMarks(frame.Rect{X: m, Y: m, W: aw, H: ah}, 1.5*mm, 3*mm, 0.3, black)...)
@@ -185,8 +191,8 @@ func tileMap(w, h float64, g Grid, src Source, text Texter, paper string) *frame
 	red := frame.Color{R: 200, G: 30, B: 40, A: 255}
 	for r := 0; r < g.Rows; r++ {
 		for c := 0; c < g.Cols; c++ {
-			x0, y0 := float64(c)*g.StepX, float64(r)*g.StepY
-			aw, ah := math.Min(g.AreaW, w-x0), math.Min(g.AreaH, h-y0)
+			p := g.part(r, c, w, h)
+			x0, y0, aw, ah := p.X, p.Y, p.W, p.H
 			f.Add(&frame.Rect{X: ox + x0*scale, Y: oy + y0*scale, W: aw * scale, H: ah * scale, StrokeWidth: 0.6, Stroke: red})
 			size := math.Min(14, math.Max(6, math.Min(aw, ah)*scale/4))
 			f.Add(text(Label(r, c), ox+(x0+aw/2)*scale-size*0.6, oy+(y0+ah/2)*scale+size*0.35, size, true, red)...)

@@ -60,7 +60,7 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 		made.Pages = len(bk.Pages)
 	case PrintShop:
 		for _, p := range bk.Pages {
-			doc.Pages = append(doc.Pages, impose.PrintShop(p, p.Bleed))
+			doc.Pages = append(doc.Pages, impose.PrintShop(p))
 		}
 		made.Pages = len(bk.Pages)
 	case Saddle:
@@ -71,22 +71,31 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 		if err != nil {
 			return nil, err
 		}
-		padded := impose.Pad(bk.Pages)
-		sheets, scale, err := impose.Saddle(padded, impose.Options{SheetW: w, SheetH: h, Creep: creep})
+		sheets, scale, err := impose.Saddle(bk.Pages, impose.Options{SheetW: w, SheetH: h, Creep: creep})
 		if err != nil {
 			return nil, err
 		}
-		doc.Pages, made.Scale, made.Pages = sheets, scale, len(padded)
+		// Saddle pads the pages to a multiple of four, two to a side.
+		doc.Pages, made.Scale, made.Pages = sheets, scale, 2*len(sheets)
 		// Sheets mix pages from all over the booklet, so an outline would
 		// jump about; the reading-order file has it.
 		doc.Outline = nil
 	default:
 		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, b.Fonts); err != nil {
+	out, err := write(doc, b.Fonts)
+	if err != nil {
 		return nil, err
 	}
-	made.PDF, made.Sheets = buf.Bytes(), len(doc.Pages)
+	made.PDF, made.Sheets = out, len(doc.Pages)
 	return made, nil
+}
+
+// write renders doc as PDF bytes.
+func write(doc pdf.Doc, reg *font.Registry) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc, reg); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

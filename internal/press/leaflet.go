@@ -1,7 +1,6 @@
 package press
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/broadside/broadside/internal/font"
@@ -31,11 +30,11 @@ func (lf *Leaflet) Make() (*Made, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pdf.Doc{Pages: sides, Meta: lf.Meta}, lf.Fonts); err != nil {
+	out, err := write(pdf.Doc{Pages: sides, Meta: lf.Meta}, lf.Fonts)
+	if err != nil {
 		return nil, err
 	}
-	return &Made{PDF: buf.Bytes(), Pages: len(sides), Sheets: len(sides), Scale: 1}, nil
+	return &Made{PDF: out, Pages: len(sides), Sheets: len(sides), Scale: 1}, nil
 }
 
 // Instructions says how to print and fold a leaflet or flyer.

@@ -36,11 +36,7 @@ func (p *Poster) Compose() (*frame.Frame, error) {
 
 // PDF writes pages as a PDF.
 func PDF(pages []*frame.Frame, meta pdf.Meta, reg *font.Registry) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pdf.Doc{Pages: pages, Meta: meta}, reg); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return write(pdf.Doc{Pages: pages, Meta: meta}, reg)
 }
 
 // Preview renders a frame to PNG, width pixels wide, from the same frame

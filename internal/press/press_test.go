@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/campaign"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/layout"
@@ -31,18 +30,7 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	reg, err := font.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := layout.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg, lib, ds := testtool.Fixture(t)
 	c := campaign.Default()
 	return fixture{reg, lib, ds.Quotes, layout.Brand{
 		Campaign: c.Name, Tagline: c.Tagline, URL: c.URL, Hashtags: c.Hashtags,
@@ -59,6 +47,16 @@ func (fx fixture) booklet(t testing.TB, name string) *Booklet {
 	th, _ := fx.lib.Theme("print")
 	return &Booklet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: fx.qs,
 		Meta: pdf.Meta{Title: "Global Support", Author: "Global Support", Subject: "Statements", Keywords: "FreeAssange", Lang: "en"}}
+}
+
+// readingFile writes the A5 booklet in reading order to a temporary file.
+func (fx fixture) readingFile(t testing.TB) string {
+	t.Helper()
+	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testtool.WriteTemp(t, "booklet.pdf", made.PDF)
 }
 
 const pt = 72 / 25.4
@@ -177,11 +175,7 @@ func abs(v float64) float64 {
 // applied at render time is undone.
 func TestBookletTextWordForWord(t *testing.T) {
 	fx := setup(t)
-	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := testtool.WriteTemp(t, "booklet.pdf", made.PDF)
+	file := fx.readingFile(t)
 	got := quote.Words(text.Plain(testtool.Run(t, "pdftotext", "-raw", file, "-")))
 	for _, q := range fx.qs {
 		if !containsRun(got, quote.Words(q.Text)) {
@@ -272,11 +266,7 @@ func TestLeafletsForRealClients(t *testing.T) {
 // statements with a bookmark per heading, back cover.
 func TestBookletOutline(t *testing.T) {
 	fx := setup(t)
-	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := testtool.WriteTemp(t, "booklet.pdf", made.PDF)
+	file := fx.readingFile(t)
 	js := testtool.Run(t, "qpdf", "--json", "--json-key=outlines", file)
 	for _, title := range []string{`"title": "Cover"`, `"title": "Introduction"`, `"title": "Statements"`, `"title": "Amnesty International"`, `"title": "Back cover"`} {
 		if !strings.Contains(js, title) {

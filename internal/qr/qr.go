@@ -32,9 +32,6 @@ func Encode(text string) (*Code, error) {
 	return &Code{N: c.Size, dark: c.Black}, nil
 }
 
-// Dark reports whether module x, y is dark.
-func (c *Code) Dark(x, y int) bool { return c.dark(x, y) }
-
 // Modules is the size a side including the quiet zone, in modules.
 func (c *Code) Modules() int { return c.N + 2*QuietZone }
 

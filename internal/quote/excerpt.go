@@ -106,7 +106,7 @@ func explain(tw, run []string, pos, start int, prev string) error {
 	}
 	switch {
 	case best == 0 && !slices.ContainsFunc(tw, func(w string) bool { return sameFolded(w, word) }),
-		best > 0 && !slices.Contains(tw, word) && !slices.ContainsFunc(tw, func(w string) bool { return strings.EqualFold(w, word) }):
+		best > 0 && !slices.ContainsFunc(tw, func(w string) bool { return strings.EqualFold(w, word) }):
 		return fmt.Errorf("%q (word %d of the excerpt) is not in the text; an excerpt may only use the text's own words", word, num)
 	case best > 0 && !slices.Contains(tw, word):
 		return fmt.Errorf("%q (word %d of the excerpt) is written with different capital letters in the text; only the first letter of the excerpt, or of a word right after an ellipsis, may change", word, num)

@@ -4,8 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/broadside/broadside/internal/yamlx"
 )
 
 // Problem is one thing wrong in a dataset file, worded for the person who
@@ -25,21 +26,11 @@ type Problem struct {
 }
 
 // String formats the problem on one line, like a compiler message, so that
-// editors can jump to it: "data/quotes.yaml:12: author: is required".
+// editors can jump to it: "data/quotes.yaml:12: author: is required". It is
+// the form every settings file problem takes (yamlx.Error).
 func (p Problem) String() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		b.WriteString(":")
-		b.WriteString(strconv.Itoa(p.Line))
-	}
-	b.WriteString(": ")
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Msg)
-	return b.String()
+	e := yamlx.Error{File: p.File, Line: p.Line, Key: p.Field, Msg: p.Msg}
+	return e.Error()
 }
 
 // Problems is every problem found in one file, in line order. Reporting all

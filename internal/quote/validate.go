@@ -87,29 +87,30 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 		return s
 	}
 
-	textOK := false
-	if v, given := rq.fields["text"]; !given {
-		if !rq.reported["text"] {
-			c.addf(rq.line, "text", "is required (every quote needs the words said, word for word)")
+	// required cleans a field every quote needs; what names what goes in
+	// it. It reports the field missing (unless already reported) or empty.
+	required := func(field string, limit int, newlines bool, what string) (string, bool) {
+		v, given := rq.fields[field]
+		if !given {
+			if !rq.reported[field] {
+				c.addf(rq.line, field, "is required (every quote needs %s)", what)
+			}
+			return "", false
 		}
-	} else if s, ok := clean(c, v, "text", MaxTextChars, true); ok {
+		s, ok := clean(c, v, field, limit, newlines)
+		if !ok {
+			return "", false
+		}
 		if s == "" {
-			c.addf(v.line, "text", "is empty; write the words said, word for word")
-		} else {
-			q.Text, textOK = s, true
+			c.addf(v.line, field, "is empty; write %s", what)
+			return "", false
 		}
+		return s, true
 	}
-	if v, given := rq.fields["author"]; !given {
-		if !rq.reported["author"] {
-			c.addf(rq.line, "author", "is required (every quote needs the person or group who said it)")
-		}
-	} else if s, ok := clean(c, v, "author", MaxFieldChars, false); ok {
-		if s == "" {
-			c.addf(v.line, "author", "is empty; write the person or group who said it")
-		} else {
-			q.Author = s
-		}
-	}
+
+	var textOK bool
+	q.Text, textOK = required("text", MaxTextChars, true, "the words said, word for word")
+	q.Author, _ = required("author", MaxFieldChars, false, "the person or group who said it")
 	q.Role = get("role", MaxFieldChars, false)
 	q.Organisation = get("organisation", MaxFieldChars, false)
 	q.Source = get("source", MaxFieldChars, false)

@@ -192,15 +192,10 @@ func (w *writer) page(f *frame.Frame) {
 		w.pdf.SetPageBox("bleed", 0, 0, f.W+2*b, f.H+2*b)
 	}
 	w.font, w.hasColor = "", false
-	w.draw(f, xform{dx: b, dy: b, s: 1})
+	w.draw(f, frame.Transform{DX: b, DY: b, S: 1})
 }
 
-type xform struct{ dx, dy, s float64 }
-
-func (t xform) x(v float64) float64 { return t.dx + t.s*v }
-func (t xform) y(v float64) float64 { return t.dy + t.s*v }
-
-func (w *writer) draw(f *frame.Frame, t xform) {
+func (w *writer) draw(f *frame.Frame, t frame.Transform) {
 	pdf := w.pdf
 	for _, it := range f.Items {
 		if pdf.Err() {
@@ -212,32 +207,28 @@ func (w *writer) draw(f *frame.Frame, t xform) {
 		case *frame.Line:
 			setAlpha(pdf, it.Color)
 			pdf.SetDrawColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
-			pdf.SetLineWidth(it.Width * t.s)
+			pdf.SetLineWidth(it.Width * t.S)
 			pdf.SetLineCapStyle("butt")
-			pdf.Line(t.x(it.X0), t.y(it.Y0), t.x(it.X1), t.y(it.Y1))
+			pdf.Line(t.X(it.X0), t.Y(it.Y0), t.X(it.X1), t.Y(it.Y1))
 			resetAlpha(pdf, it.Color)
 		case *frame.Text:
 			w.text(it, t)
 		case *frame.Image:
 			w.image(it, t)
 		case *frame.Link:
-			pdf.LinkString(t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s, it.URL)
+			pdf.LinkString(t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S, it.URL)
 		case *frame.PDFPage:
 			w.pdfPage(it, t)
 		case *frame.Group:
-			s := it.Scale
-			if s == 0 {
-				s = 1
-			}
 			clip := !it.Clip.Empty()
 			if clip {
-				pdf.ClipRect(t.x(it.Clip.X), t.y(it.Clip.Y), it.Clip.W*t.s, it.Clip.H*t.s, false)
+				pdf.ClipRect(t.X(it.Clip.X), t.Y(it.Clip.Y), it.Clip.W*t.S, it.Clip.H*t.S, false)
 				// Clipping saves the graphics state; colours set inside
 				// are forgotten at the end, so forget ours too.
 				w.hasColor = false
 				w.font = ""
 			}
-			w.draw(it.Frame, xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s})
+			w.draw(it.Frame, t.Into(it))
 			if clip {
 				pdf.ClipEnd()
 				w.hasColor = false
@@ -247,9 +238,9 @@ func (w *writer) draw(f *frame.Frame, t xform) {
 	}
 }
 
-func (w *writer) rect(it *frame.Rect, t xform) {
+func (w *writer) rect(it *frame.Rect, t frame.Transform) {
 	pdf := w.pdf
-	x, y, wd, ht := t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s
+	x, y, wd, ht := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
 	switch p := it.Fill.(type) {
 	case frame.Color:
 		if p == white && it.StrokeWidth == 0 && x <= 0 && y <= 0 && x+wd >= w.pageW && y+ht >= w.pageH {
@@ -262,7 +253,7 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 		if it.StrokeWidth > 0 {
 			style = "FD"
 			pdf.SetDrawColor(int(it.Stroke.R), int(it.Stroke.G), int(it.Stroke.B))
-			pdf.SetLineWidth(it.StrokeWidth * t.s)
+			pdf.SetLineWidth(it.StrokeWidth * t.S)
 		}
 		pdf.Rect(x, y, wd, ht, style)
 		resetAlpha(pdf, p)
@@ -270,8 +261,8 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 	case *frame.Gradient:
 		if len(p.Stops) >= 2 && wd > 0 && ht > 0 {
 			a, b := p.Stops[0].Color, p.Stops[len(p.Stops)-1].Color
-			nx := func(v float64) float64 { return (t.x(v) - x) / wd }
-			ny := func(v float64) float64 { return 1 - (t.y(v)-y)/ht }
+			nx := func(v float64) float64 { return (t.X(v) - x) / wd }
+			ny := func(v float64) float64 { return 1 - (t.Y(v)-y)/ht }
 			w.hasColor = false
 			pdf.LinearGradient(x, y, wd, ht, int(a.R), int(a.G), int(a.B), int(b.R), int(b.G), int(b.B),
 				nx(p.X0), ny(p.Y0), nx(p.X1), ny(p.Y1))
@@ -279,7 +270,7 @@ func (w *writer) rect(it *frame.Rect, t xform) {
 	}
 	if it.StrokeWidth > 0 {
 		pdf.SetDrawColor(int(it.Stroke.R), int(it.Stroke.G), int(it.Stroke.B))
-		pdf.SetLineWidth(it.StrokeWidth * t.s)
+		pdf.SetLineWidth(it.StrokeWidth * t.S)
 		pdf.Rect(x, y, wd, ht, "D")
 	}
 }
@@ -299,14 +290,14 @@ func resetAlpha(pdf *fpdf.Fpdf, c frame.Color) {
 }
 
 // text writes a run, one string per stretch of nominal advances.
-func (w *writer) text(it *frame.Text, t xform) {
+func (w *writer) text(it *frame.Text, t frame.Transform) {
 	pdf := w.pdf
 	fam, err := w.family(it.Font)
 	if err != nil {
 		pdf.SetError(err)
 		return
 	}
-	size := it.Size * t.s
+	size := it.Size * t.S
 	if fam != w.font || size != w.fontSize {
 		pdf.SetFont(fam, "", size)
 		w.font, w.fontSize = fam, size
@@ -331,15 +322,15 @@ func (w *writer) text(it *frame.Text, t xform) {
 	// to glyphs), written as literal bytes: half the size of hex.
 	var b strings.Builder
 	if it.Tracking != 0 {
-		fmt.Fprintf(&b, "%.3f Tc ", it.Tracking*t.s)
+		fmt.Fprintf(&b, "%.3f Tc ", it.Tracking*t.S)
 	}
-	fmt.Fprintf(&b, "BT %.2f %.2f Td [(", t.x(it.X), w.pageH-t.y(it.Y))
+	fmt.Fprintf(&b, "BT %.2f %.2f Td [(", t.X(it.X), w.pageH-t.Y(it.Y))
 	seg := 0
 	i := 0
 	for _, r := range it.Text {
 		if seg < len(it.Segs) && it.Segs[seg] == i {
 			// TJ moves left by a thousandth of the size per unit.
-			fmt.Fprintf(&b, ") %.0f (", -it.Adj[seg]*t.s/size*1000)
+			fmt.Fprintf(&b, ") %.0f (", -it.Adj[seg]*t.S/size*1000)
 			seg++
 		}
 		literalByte(&b, byte(r>>8))
@@ -389,7 +380,7 @@ func (w *writer) family(key string) (string, error) {
 }
 
 // image registers an image once, as lossless PNG, and draws it.
-func (w *writer) image(it *frame.Image, t xform) {
+func (w *writer) image(it *frame.Image, t frame.Transform) {
 	ref, ok := w.images[it.Key]
 	if !ok {
 		img := it.Img
@@ -417,14 +408,14 @@ func (w *writer) image(it *frame.Image, t xform) {
 	if it.Opacity > 0 && it.Opacity < 1 {
 		w.pdf.SetAlpha(it.Opacity, "Normal")
 	}
-	w.pdf.ImageOptions(ref.name, t.x(it.X), t.y(it.Y), it.W*t.s*ref.scaleW, it.H*t.s, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	w.pdf.ImageOptions(ref.name, t.X(it.X), t.Y(it.Y), it.W*t.S*ref.scaleW, it.H*t.S, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	if it.Opacity > 0 && it.Opacity < 1 {
 		w.pdf.SetAlpha(1, "Normal")
 	}
 }
 
 // pdfPage draws a page of another PDF, imported once as a form.
-func (w *writer) pdfPage(it *frame.PDFPage, t xform) {
+func (w *writer) pdfPage(it *frame.PDFPage, t frame.Transform) {
 	key := fmt.Sprintf("%s#%d", it.File, it.Page)
 	tpl, ok := w.tpls[key]
 	if !ok {
@@ -439,17 +430,23 @@ func (w *writer) pdfPage(it *frame.PDFPage, t xform) {
 		}
 		w.tpls[key] = tpl
 	}
-	w.imp.UseImportedTemplate(w.pdf, tpl, t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s)
+	w.imp.UseImportedTemplate(w.pdf, tpl, t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S)
 }
 
 // importPage imports a page; the importer panics on PDFs it cannot read.
 func importPage(imp *gofpdi.Importer, pdf *fpdf.Fpdf, file string, page int) (tpl int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+			err = unreadable(file, r)
 		}
 	}()
 	return imp.ImportPage(pdf, file, page, "/MediaBox"), nil
+}
+
+// unreadable is the error for a PDF the importer gave up on (r is what it
+// panicked with).
+func unreadable(file string, r any) error {
+	return fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
 }
 
 // PageSizes returns the size in points of every page of a PDF file, for
@@ -460,7 +457,7 @@ func PageSizes(file string) (sizes [][2]float64, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cannot read %s: %v; if it opens elsewhere, save it again as PDF 1.4 and retry", file, r)
+			err = unreadable(file, r)
 		}
 	}()
 	imp := realgofpdi.NewImporter()
@@ -490,7 +487,10 @@ func checkPDF(file string) error {
 		return fmt.Errorf("%s is not a PDF file", file)
 	}
 	st, err := f.Stat()
-	if err == nil && st.Size() > 512<<20 {
+	if err != nil {
+		return fmt.Errorf("cannot open %s: %w", file, err)
+	}
+	if st.Size() > 512<<20 {
 		return fmt.Errorf("%s is %d MB; PDFs over 512 MB are refused", file, st.Size()>>20)
 	}
 	tail := make([]byte, 2048)

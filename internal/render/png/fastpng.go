@@ -24,7 +24,7 @@ type Encoder struct {
 	bw      *bufio.Writer
 	cur     []byte
 	prev    []byte
-	filt    [5][]byte
+	filt    []byte   // a Paeth-filtered row
 	table   []uint32 // colour hash table for quantize
 	slot    []uint8  // palette index of each table entry
 	palette []uint32
@@ -112,10 +112,7 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 	}
 	n := wd * bpp
 	if cap(e.cur) < n+1 {
-		e.cur, e.prev = make([]byte, n+1), make([]byte, n+1)
-		for i := range e.filt {
-			e.filt[i] = make([]byte, n+1)
-		}
+		e.cur, e.prev, e.filt = make([]byte, n+1), make([]byte, n+1), make([]byte, n+1)
 	}
 	cur, prev := e.cur[:n+1], e.prev[:n+1]
 	clear(prev)
@@ -152,7 +149,7 @@ func (e *Encoder) filter(cur, prev []byte, bpp int, paletted bool) []byte {
 		cur[0] = 0
 		return cur
 	}
-	out := e.filt[4][:len(cur)]
+	out := e.filt[:len(cur)]
 	out[0] = 4
 	for i := 1; i <= bpp; i++ {
 		out[i] = cur[i] - prev[i] // paeth(0, up, 0) is up

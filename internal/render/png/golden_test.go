@@ -10,12 +10,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
+	"github.com/broadside/broadside/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images")
@@ -29,18 +29,7 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	reg, err := font.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := layout.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg, lib, ds := testtool.Fixture(t)
 	return fixture{reg, lib, ds, layout.Brand{Campaign: "Global Support", URL: "https://dontextraditeassange.com",
 		Hashtags: []string{"FreeAssange", "JournalismIsNotACrime"}}}
 }

@@ -41,10 +41,25 @@ func New(reg *font.Registry) *Renderer {
 // trim size, rounded to whole pixels.
 func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
 	w, h := int(math.Round(f.W*scale)), int(math.Round(f.H*scale))
+	return r.render(nil, f, w, h, scale)
+}
+
+// RenderInto draws f into an image w × h pixels large, at w/f.W pixels
+// per point: into img when it already has that size (a worker drawing card
+// after card reuses one), else into a new image. It returns the image.
+func (r *Renderer) RenderInto(img *image.RGBA, f *frame.Frame, w, h int) (*image.RGBA, error) {
+	return r.render(img, f, w, h, float64(w)/f.W)
+}
+
+// render checks that w × h is a drawable size, finds or makes the image
+// and draws f into it at scale.
+func (r *Renderer) render(img *image.RGBA, f *frame.Frame, w, h int, scale float64) (*image.RGBA, error) {
 	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
 		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", f.Label, w, h)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
 	if err := r.Draw(img, f, scale); err != nil {
 		return nil, err
 	}
@@ -55,24 +70,18 @@ func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
 func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
 	draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
 	dc := gg.NewContextForRGBA(img)
-	return r.draw(dc, img, f, xform{s: scale}, img.Bounds())
+	return r.draw(dc, img, f, frame.Transform{S: scale}, img.Bounds())
 }
 
-// xform maps frame points to pixels: px = dx + s*pt.
-type xform struct{ dx, dy, s float64 }
-
-func (t xform) x(v float64) float64 { return t.dx + t.s*v }
-func (t xform) y(v float64) float64 { return t.dy + t.s*v }
-
-func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t xform, clip image.Rectangle) error {
+func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t frame.Transform, clip image.Rectangle) error {
 	for _, it := range f.Items {
 		switch it := it.(type) {
 		case *frame.Rect:
 			r.rect(dc, img, it, t, clip)
 		case *frame.Line:
 			dc.SetColor(nrgba(it.Color))
-			dc.SetLineWidth(it.Width * t.s)
-			dc.DrawLine(t.x(it.X0), t.y(it.Y0), t.x(it.X1), t.y(it.Y1))
+			dc.SetLineWidth(it.Width * t.S)
+			dc.DrawLine(t.X(it.X0), t.Y(it.Y0), t.X(it.X1), t.Y(it.Y1))
 			dc.Stroke()
 		case *frame.Image:
 			drawImage(dc, it, t)
@@ -83,16 +92,12 @@ func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t xform
 		case *frame.Link:
 			// Links live only in PDFs.
 		case *frame.Group:
-			s := it.Scale
-			if s == 0 {
-				s = 1
-			}
-			inner := xform{dx: t.x(it.X), dy: t.y(it.Y), s: t.s * s}
+			inner := t.Into(it)
 			sub := clip
 			dc.Push()
 			if !it.Clip.Empty() {
-				x0, y0 := t.x(it.Clip.X), t.y(it.Clip.Y)
-				x1, y1 := t.x(it.Clip.X+it.Clip.W), t.y(it.Clip.Y+it.Clip.H)
+				x0, y0 := t.X(it.Clip.X), t.Y(it.Clip.Y)
+				x1, y1 := t.X(it.Clip.X+it.Clip.W), t.Y(it.Clip.Y+it.Clip.H)
 				dc.DrawRectangle(x0, y0, x1-x0, y1-y0)
 				dc.Clip()
 				sub = clip.Intersect(image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))))
@@ -107,8 +112,8 @@ func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t xform
 	return nil
 }
 
-func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t xform, clip image.Rectangle) {
-	x, y, w, h := t.x(it.X), t.y(it.Y), it.W*t.s, it.H*t.s
+func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t frame.Transform, clip image.Rectangle) {
+	x, y, w, h := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
 	switch p := it.Fill.(type) {
 	case frame.Color:
 		if pr, ok := pixelRect(x, y, w, h); ok {
@@ -125,7 +130,7 @@ func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t xform
 		dc.SetColor(nrgba(p))
 		dc.Fill()
 	case *frame.Gradient:
-		g := gg.NewLinearGradient(t.x(p.X0), t.y(p.Y0), t.x(p.X1), t.y(p.Y1))
+		g := gg.NewLinearGradient(t.X(p.X0), t.Y(p.Y0), t.X(p.X1), t.Y(p.Y1))
 		for _, s := range p.Stops {
 			g.AddColorStop(s.Offset, nrgba(s.Color))
 		}
@@ -136,36 +141,36 @@ func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t xform
 	if it.StrokeWidth > 0 {
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetColor(nrgba(it.Stroke))
-		dc.SetLineWidth(it.StrokeWidth * t.s)
+		dc.SetLineWidth(it.StrokeWidth * t.S)
 		dc.Stroke()
 	}
 }
 
-func drawImage(dc *gg.Context, it *frame.Image, t xform) {
+func drawImage(dc *gg.Context, it *frame.Image, t frame.Transform) {
 	b := it.Img.Bounds()
 	if b.Dx() == 0 || b.Dy() == 0 {
 		return
 	}
 	dc.Push()
-	dc.Translate(t.x(it.X), t.y(it.Y))
-	dc.Scale(it.W*t.s/float64(b.Dx()), it.H*t.s/float64(b.Dy()))
+	dc.Translate(t.X(it.X), t.Y(it.Y))
+	dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
 	dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
 	dc.Pop()
 }
 
 // text draws each glyph of a run at the position the frame gives it.
-func (r *Renderer) text(img *image.RGBA, it *frame.Text, t xform, clip image.Rectangle) error {
-	px := it.Size * t.s
+func (r *Renderer) text(img *image.RGBA, it *frame.Text, t frame.Transform, clip image.Rectangle) error {
+	px := it.Size * t.S
 	face, err := r.face(it.Font, px)
 	if err != nil {
 		return err
 	}
 	src := image.NewUniform(nrgba(it.Color))
 	dst := img.SubImage(clip).(*image.RGBA)
-	y := fixed.Int26_6(math.Round(t.y(it.Y) * 64))
+	y := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
 	i := 0
 	for _, ch := range it.Text {
-		x := fixed.Int26_6(math.Round(t.x(it.X+it.Pos[i]) * 64))
+		x := fixed.Int26_6(math.Round(t.X(it.X+it.Pos[i]) * 64))
 		i++
 		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, ch)
 		if !ok {
