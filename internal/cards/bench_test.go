@@ -11,7 +11,7 @@ import (
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
-	"github.com/broadside/broadside/internal/testtool"
+	"github.com/broadside/broadside/internal/testkit"
 )
 
 type fixture struct {
@@ -24,7 +24,7 @@ type fixture struct {
 
 func setup(tb testing.TB, layoutName string) fixture {
 	tb.Helper()
-	reg, lib, ds := testtool.Fixture(tb)
+	reg, lib, ds := testkit.Load(tb)
 	l, err := lib.Layout(layoutName)
 	if err != nil {
 		tb.Fatal(err)

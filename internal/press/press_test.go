@@ -17,6 +17,7 @@ import (
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	"github.com/broadside/broadside/internal/render/pdf"
+	"github.com/broadside/broadside/internal/testkit"
 	"github.com/broadside/broadside/internal/testtool"
 	"github.com/broadside/broadside/internal/text"
 )
@@ -30,7 +31,7 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	reg, lib, ds := testtool.Fixture(t)
+	reg, lib, ds := testkit.Load(t)
 	c := campaign.Default()
 	return fixture{reg, lib, ds.Quotes, layout.Brand{
 		Campaign: c.Name, Tagline: c.Tagline, URL: c.URL, Hashtags: c.Hashtags,

@@ -1,9 +1,7 @@
 // Package testtool runs the real clients that check broadside's output
 // (qpdf, poppler's pdftotext, pdffonts, pdfinfo). Outside CI a missing tool
 // skips the test; in CI (CI=true), where .ci/run installs them, a missing
-// tool fails it. It also loads the fixture rendering tests share.
-//
-// It imports font, layout and quote, so their own tests cannot use it.
+// tool fails it.
 package testtool
 
 import (
@@ -11,32 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
-
-	"github.com/broadside/broadside/data"
-	"github.com/broadside/broadside/internal/font"
-	"github.com/broadside/broadside/internal/layout"
-	"github.com/broadside/broadside/internal/quote"
 )
-
-// Fixture loads what rendering tests start from: the built-in fonts, the
-// built-in layouts and themes, and the seed quotes. Any failure fails the
-// test.
-func Fixture(t testing.TB) (*font.Registry, *layout.Library, *quote.Dataset) {
-	t.Helper()
-	reg, err := font.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := layout.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := quote.Parse("quotes.yaml", data.QuotesYAML, quote.YAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return reg, lib, ds
-}
 
 // Need returns the path of a tool, or skips (or, in CI, fails) the test.
 func Need(t testing.TB, name string) string {

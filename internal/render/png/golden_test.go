@@ -15,7 +15,7 @@ import (
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
-	"github.com/broadside/broadside/internal/testtool"
+	"github.com/broadside/broadside/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images")
@@ -29,7 +29,7 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	reg, lib, ds := testtool.Fixture(t)
+	reg, lib, ds := testkit.Load(t)
 	return fixture{reg, lib, ds, layout.Brand{Campaign: "Global Support", URL: "https://dontextraditeassange.com",
 		Hashtags: []string{"FreeAssange", "JournalismIsNotACrime"}}}
 }
