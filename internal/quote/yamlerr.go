@@ -1,135 +1,19 @@
 package quote
 
-import (
-	"bytes"
-	"regexp"
-	"strconv"
-	"strings"
-)
-
-// maxSearchBytes bounds the files whose error line is searched for; the
-// search parses the file a few times over, which for the largest files
-// would take too long. Real datasets are far smaller.
-const maxSearchBytes = 1 << 20
-
-var yamlErrLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+import "github.com/broadside/broadside/internal/yamlx"
 
 // yamlProblem turns a YAML syntax error into a Problem at the right line,
 // in plain words, keeping the library's wording at the end for anyone who
-// knows YAML.
-//
-// The library's line numbers are only right for errors found while
-// scanning; for errors found while parsing it names the line before the
-// start of the enclosing block, which can be far from the mistake. So the
-// line is found again by parsing ever longer beginnings of the file: the
-// first one that fails with the same message ends on the line to blame.
+// knows YAML. yamlx finds the line and the words, as it does for layouts,
+// themes and settings.
 func yamlProblem(file string, data []byte, err error) Problem {
-	m := yamlErrLine.FindStringSubmatch(err.Error())
-	if m == nil {
+	parse := func(b []byte) error {
+		_, _, err := decodeYAML(b)
+		return err
+	}
+	line, msg, ok := yamlx.SyntaxLine(data, err, parse)
+	if !ok {
 		return Problem{File: file, Line: 1, Msg: "the file is not valid YAML (" + err.Error() + ")"}
 	}
-	msg := m[2]
-	line, _ := strconv.Atoi(m[1])
-	if m[1] == "" || isParserProblem(msg) {
-		l := 0
-		if len(data) <= maxSearchBytes {
-			l = firstFailingLine(data, msg)
-		}
-		if l > 0 {
-			line = l
-		} else if m[1] != "" {
-			line++ // the parser's lines count from 0
-		}
-	}
-	return Problem{File: file, Line: max(line, 1), Msg: plainYAML(msg) + " (YAML says: " + msg + ")"}
-}
-
-// isParserProblem reports messages of the YAML parser, as opposed to its
-// scanner, whose line numbers need finding again.
-func isParserProblem(msg string) bool {
-	return strings.HasPrefix(msg, "did not find expected ") ||
-		strings.HasPrefix(msg, "found undefined tag handle") ||
-		strings.HasPrefix(msg, "found duplicate %") ||
-		strings.HasPrefix(msg, "found incompatible YAML document") ||
-		strings.HasPrefix(msg, "unknown anchor")
-}
-
-// firstFailingLine returns the smallest n such that the first n lines of
-// data fail to parse with msg, or 0 if none does. A syntax error on line n
-// is already an error in the first n lines, and the lines before it parse
-// (or fail differently), so a binary search finds it in a few parses.
-func firstFailingLine(data []byte, msg string) int {
-	ends := lineEnds(data)
-	fails := func(n int) bool {
-		_, _, err := decodeYAML(data[:ends[n-1]])
-		if err == nil {
-			return false
-		}
-		m := yamlErrLine.FindStringSubmatch(err.Error())
-		return m != nil && m[2] == msg
-	}
-	lo, hi := 1, len(ends) // the answer, if any, is in [lo, hi]
-	if !fails(hi) {
-		return 0
-	}
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
-}
-
-// lineEnds returns, for each line, the offset just past its end.
-func lineEnds(data []byte) []int {
-	var ends []int
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			ends = append(ends, len(data))
-			break
-		}
-		i += j + 1
-		ends = append(ends, i)
-	}
-	if len(ends) == 0 {
-		ends = append(ends, 0)
-	}
-	return ends
-}
-
-// plainYAML explains the YAML library's most common messages.
-func plainYAML(msg string) string {
-	switch {
-	case strings.HasPrefix(msg, "mapping values are not allowed"):
-		return "a colon followed by a space where no new field can start: put the whole value in double quotes, or check the indentation"
-	case strings.HasPrefix(msg, "did not find expected key"):
-		return "this line does not fit the fields around it: check its indentation, and put values that contain quote marks, # or \": \" in double quotes"
-	case strings.HasPrefix(msg, "did not find expected '-' indicator"):
-		return "this line is not indented like the lines around it: check its indentation"
-	case strings.HasPrefix(msg, "did not find expected ',' or ']'"):
-		return "a list in [ ] is not closed with ], or its items are not separated by commas"
-	case strings.HasPrefix(msg, "did not find expected ',' or '}'"):
-		return "a group in { } is not closed with }, or its items are not separated by commas"
-	case strings.HasPrefix(msg, "did not find expected node content"):
-		return "a value is missing, or starts with a character YAML reserves: put the value in double quotes"
-	case strings.HasPrefix(msg, "found unexpected end of stream"):
-		return "the file ends inside a quoted value: a closing quote mark is missing"
-	case strings.HasPrefix(msg, "found unknown escape character"):
-		return "a backslash (\\) in double quotes starts an unknown escape: write \\\\ for a backslash, or use single quotes"
-	case strings.HasPrefix(msg, "found character that cannot start any token"):
-		return "a value starts with a character YAML reserves (such as @, ` or %), or a tab is used for indentation: put the value in double quotes and indent with spaces"
-	case strings.Contains(msg, "tab"):
-		return "a tab is used for indentation: indent with spaces"
-	case strings.HasPrefix(msg, "could not find expected ':'"):
-		return "a field name is not followed by a colon, or a quoted value runs on past its line"
-	case strings.HasPrefix(msg, "unknown anchor"):
-		return "a *name refers to another part of the file (a YAML alias), which broadside does not support: write the value out in full"
-	case strings.HasPrefix(msg, "exceeded max depth"):
-		return "lists or groups are nested too deeply"
-	}
-	return "the file is not valid YAML here"
+	return Problem{File: file, Line: line, Msg: yamlx.Plain(msg) + " (YAML says: " + msg + ")"}
 }

@@ -83,7 +83,7 @@ func Decode(file string, data []byte, v any) error {
 		if errors.Is(err, io.EOF) {
 			return &Error{File: file, Msg: "the file is empty"}
 		}
-		return syntaxError(file, err)
+		return syntaxError(file, data, err)
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
@@ -102,16 +102,8 @@ func Decode(file string, data []byte, v any) error {
 	return nil
 }
 
+// lineRe reads the line of a decoding message the library wrote.
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
-func syntaxError(file string, err error) error {
-	msg := err.Error()
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: n, Msg: "not valid YAML: " + m[2]}
-	}
-	return &Error{File: file, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-}
 
 var cannotRe = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.*)$")
 

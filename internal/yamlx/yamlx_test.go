@@ -31,6 +31,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"map for list", "items: {width: 1}\n", `f.yaml:1: items: expected a list, found a set of keys`},
 		{"empty", "", `f.yaml: the file is empty`},
 		{"syntax", "name: [\n", `f.yaml:1: not valid YAML`},
+		// The library blames line 1 for these; the mistake is on line 2,
+		// and on line 4 after a block that opens on line 2.
+		{"unclosed list", "name: x\nitems: [1, 2\ncolors: 3\n", `f.yaml:2: not valid YAML: a list in [ ] is not closed with ]`},
+		{"bad indent in block", "name: x\nsize:\n  width: 1\n wdth: 2\n", `f.yaml:4: not valid YAML: this line`},
 		{"alias checked", "size: &s {width: 1, wdth: 2}\nitems: [*s]\n", `items[1].wdth: "wdth" is not a known key`},
 		{"too big", strings.Repeat("#", MaxSize+1), `settings files over`},
 	}
