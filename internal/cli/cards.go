@@ -98,11 +98,7 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	reg, err := e.fonts()
-	if err != nil {
-		return 0, err
-	}
-	brand, err := e.brand()
+	reg, brand, err := e.fontsAndBrand()
 	if err != nil {
 		return 0, err
 	}

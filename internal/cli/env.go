@@ -212,6 +212,16 @@ func (e *env) brand() (layout.Brand, error) {
 	return b, nil
 }
 
+// fontsAndBrand are what every renderer is given together.
+func (e *env) fontsAndBrand() (*font.Registry, layout.Brand, error) {
+	reg, err := e.fonts()
+	if err != nil {
+		return nil, layout.Brand{}, err
+	}
+	b, err := e.brand()
+	return reg, b, err
+}
+
 // selected returns the quotes chosen by --quote and --tag.
 func (e *env) selected() ([]quote.Quote, error) {
 	ds, err := e.dataset()

@@ -55,11 +55,7 @@ func (e *env) leaflets(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	reg, err := e.fonts()
-	if err != nil {
-		return err
-	}
-	brand, err := e.brand()
+	reg, brand, err := e.fontsAndBrand()
 	if err != nil {
 		return err
 	}
