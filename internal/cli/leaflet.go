@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
 	"github.com/broadside/broadside/internal/quote"
@@ -51,7 +52,19 @@ func (e *env) leaflets(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	qs, err := e.leafletQuotes()
+	// Every layout is checked before anything is written; the quotes are
+	// as many as the fullest of them shows.
+	var layouts []*layout.Layout
+	slots := 1
+	for _, name := range names {
+		l, err := layoutOf(lib, name, "a leaflet or flyer", "leaflet", "flyer")
+		if err != nil {
+			return err
+		}
+		layouts = append(layouts, l)
+		slots = max(slots, l.QuoteSlots())
+	}
+	qs, err := e.leafletQuotes(slots)
 	if err != nil {
 		return err
 	}
@@ -59,11 +72,7 @@ func (e *env) leaflets(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		l, err := layoutOf(lib, name, "a leaflet or flyer", "leaflet", "flyer")
-		if err != nil {
-			return err
-		}
+	for _, l := range layouts {
 		start := time.Now()
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
 		made, err := lf.Make()
@@ -83,8 +92,8 @@ func (e *env) leaflets(dir, out string) error {
 }
 
 // leafletQuotes are --quote/--tag when given, else the campaign's choice,
-// else the first quotes of the dataset.
-func (e *env) leafletQuotes() ([]quote.Quote, error) {
+// else the first n quotes of the dataset (as many as the leaflet shows).
+func (e *env) leafletQuotes(n int) ([]quote.Quote, error) {
 	if e.opts.quotes != "" || e.opts.tags != "" {
 		return e.selected()
 	}
@@ -112,8 +121,7 @@ func (e *env) leafletQuotes() ([]quote.Quote, error) {
 		}
 		return out, nil
 	}
-	n := min(4, len(ds.Quotes))
-	return ds.Quotes[:n], nil
+	return ds.Quotes[:min(n, len(ds.Quotes))], nil
 }
 
 // layoutNames are --layout when given, else the campaign's, else def; with

@@ -233,3 +233,20 @@ func (l *Layout) ShowsExcerpt() bool {
 	}
 	return false
 }
+
+// QuoteSlots is how many quotes the layout shows: the highest quote number
+// its regions name (1 when they name none), so that a leaflet is given as
+// many quotes as it has places for.
+func (l *Layout) QuoteSlots() int {
+	n := 1
+	count := func(regions []Region) {
+		for _, r := range regions {
+			n = max(n, r.Quote)
+		}
+	}
+	count(l.Regions)
+	for _, s := range l.Sides {
+		count(s.Regions)
+	}
+	return n
+}

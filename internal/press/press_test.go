@@ -227,14 +227,26 @@ func TestReproducible(t *testing.T) {
 func TestLeafletsForRealClients(t *testing.T) {
 	fx := setup(t)
 	th, _ := fx.lib.Theme("print")
-	size := map[string]string{"trifold-a4": "a4-landscape", "trifold-letter": "letter-landscape", "flyer-a5": "a5", "flyer-a6": "a6"}
-	for name, sz := range size {
+	tests := map[string]struct {
+		size  string
+		slots int
+	}{
+		"trifold-a4":     {"a4-landscape", 7},
+		"trifold-letter": {"letter-landscape", 7},
+		"flyer-a5":       {"a5", 1},
+		"flyer-a6":       {"a6", 1},
+	}
+	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			l, err := fx.lib.Layout(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			qs := fx.qs[:4]
+			if got := l.QuoteSlots(); got != tt.slots {
+				t.Errorf("QuoteSlots = %d, want %d", got, tt.slots)
+			}
+			sz := tt.size
+			qs := fx.qs[:tt.slots]
 			made, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs}).Make()
 			if err != nil {
 				t.Fatal(err)
@@ -258,6 +270,10 @@ func TestLeafletsForRealClients(t *testing.T) {
 			}
 			if !bytes.Contains(made.PDF, []byte("/URI (https://dontextraditeassange.com)")) {
 				t.Errorf("no live link to the campaign")
+			}
+			// Fewer quotes than places: the places left over stay empty.
+			if _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs[:1]}).Make(); err != nil {
+				t.Errorf("with one quote: %v", err)
 			}
 		})
 	}
@@ -324,4 +340,23 @@ background: {image: photo.png, overlay: 0.75}
 		}
 	}
 	testtool.Run(t, "qpdf", "--check", testtool.WriteTemp(t, "images.pdf", a.PDF))
+}
+
+// Every seed statement fits every place inside a tri-fold: the smallest
+// place is half a panel.
+func TestTrifoldFitsEveryStatement(t *testing.T) {
+	fx := setup(t)
+	th, _ := fx.lib.Theme("print")
+	for _, name := range []string{"trifold-a4", "trifold-letter"} {
+		l, err := fx.lib.Layout(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range fx.qs {
+			more := []quote.Quote{q, q, q, q, q, q}
+			if _, err := layout.ComposeSides(layout.Input{Quote: fx.qs[0], More: more, Brand: fx.brand}, l, th, fx.reg); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
 }
