@@ -3,6 +3,7 @@ package font
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,13 +22,13 @@ func mustBuiltin(t testing.TB) *Registry {
 func TestBuiltinFamilies(t *testing.T) {
 	r := mustBuiltin(t)
 	got := strings.Join(r.Families(), ", ")
-	want := "Inter, Noto Sans, Oswald, Source Serif 4"
+	want := "Inter, Noto Emoji, Noto Naskh Arabic, Noto Sans, Noto Sans Devanagari, Noto Sans Hebrew, Noto Sans Thai, Oswald, Source Serif 4"
 	if got != want {
 		t.Fatalf("families = %s, want %s", got, want)
 	}
 	for _, lazy := range r.Fonts() {
 		f := r.Get(lazy.Key) // parses it
-		if f.UnitsPerEm == 0 || f.Ascent <= 0 || f.Descent <= 0 || f.CapHeight <= 0 || f.CapHeight >= f.Ascent {
+		if f.UnitsPerEm == 0 || f.Ascent <= 0 || f.Descent <= 0 || f.CapHeight <= 0 || f.CapHeight >= f.Ascent && f.Family != EmojiFamily {
 			t.Errorf("%s: implausible metrics: upem %d ascent %v descent %v cap %v", f.Key, f.UnitsPerEm, f.Ascent, f.Descent, f.CapHeight)
 		}
 		if f.Family != lazy.Family || f.Weight != lazy.Weight {
@@ -66,7 +67,7 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q, %d, %v) = %s, want %s", tt.family, tt.weight, tt.italic, f.Key, tt.want)
 		}
 	}
-	if _, err := r.Lookup("Comic Sans", 400, false); err == nil || !strings.Contains(err.Error(), "Inter, Noto Sans") {
+	if _, err := r.Lookup("Comic Sans", 400, false); err == nil || !strings.Contains(err.Error(), "Inter, Noto Emoji, Noto Naskh Arabic, Noto Sans,") {
 		t.Errorf("unknown family: err = %v, want one listing the available families", err)
 	}
 }
@@ -85,7 +86,9 @@ func TestCoverage(t *testing.T) {
 				t.Errorf("%s with fallback lacks %q", f.Key, string(m))
 			}
 		}
-		if f.Family != "Oswald" { // Oswald has no Greek; the fallback covers it
+		// Oswald has no Greek, and the script and emoji fonts are only
+		// fallbacks: the chain covers them.
+		if f.Family != "Oswald" && f.Family != EmojiFamily && !slices.Contains(ScriptFamilies, f.Family) {
 			if m := (Chain{f}).Missing(seed + greek + cyrillic); len(m) > 0 {
 				t.Errorf("%s alone lacks %q", f.Key, string(m))
 			}
