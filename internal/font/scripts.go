@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	gtfont "github.com/go-text/typesetting/font"
 )
 
 // ScriptFamilies are the bundled families that draw the scripts the layouts'
@@ -108,8 +110,8 @@ func CJKLang(lang, text string) string {
 	return "zh"
 }
 
-// ChainFor is the fallback chain for shaped text set in f: f, the bundled
-// wide-coverage family, the script families, East Asian fonts (from the
+// ChainFor is the fallback chain for shaped text set in f: f, the script
+// families, the bundled wide-coverage family, East Asian fonts (from the
 // user's folder or a broadside_cjk build) with those made for cjkLang
 // ("ja", "zh", "ko"; see CJKLang) first, and the emoji font last. Each
 // family contributes its face nearest to f's weight and slant, so bold
@@ -118,16 +120,21 @@ func CJKLang(lang, text string) string {
 // The old unshaped path keeps using With, which stops at Noto Sans; once
 // the engine shapes text, With can be replaced by this.
 func (r *Registry) ChainFor(f *Font, cjkLang string) Chain {
-	c := r.With(f)
+	c := Chain{f}
 	add := func(fb *Font) {
 		if fb != nil && !slices.Contains(c, fb) {
 			c = append(c, fb)
 		}
 	}
+	// The script families come before Noto Sans, which also has some
+	// Devanagari: each script is drawn by the face made for it.
 	for _, fam := range ScriptFamilies {
 		if fb, err := r.Find(fam, f.Weight, f.Italic); err == nil {
 			add(fb)
 		}
+	}
+	for _, fb := range r.With(f) {
+		add(fb)
 	}
 	for _, fb := range r.cjkFonts(cjkLang, f.Weight) {
 		add(fb)
@@ -177,4 +184,13 @@ func (r *Registry) cjkFonts(lang string, weight int) []*Font {
 		out[i] = c.f
 	}
 	return out
+}
+
+// WithFace lends fn a go-text face of the font, for shaping outside this
+// package. The face is not safe for concurrent use and must not be kept
+// after fn returns.
+func (f *Font) WithFace(fn func(*gtfont.Face)) {
+	face := f.load().face()
+	defer f.putFace(face)
+	fn(face)
 }
