@@ -108,3 +108,23 @@ func reorder[T any](xs []T, level func(T) Level) {
 		}
 	}
 }
+
+// Order returns the visual order, left to right, of items (runs of text
+// from a shaper, say) at the given levels in logical order (rule L2). The
+// levels should be the line's, with L1 applied.
+func Order(levels []Level) []int {
+	type it struct {
+		i int
+		l Level
+	}
+	xs := make([]it, len(levels))
+	for i, l := range levels {
+		xs[i] = it{i, l}
+	}
+	reorder(xs, func(x it) Level { return x.l })
+	out := make([]int, len(xs))
+	for k, x := range xs {
+		out[k] = x.i
+	}
+	return out
+}

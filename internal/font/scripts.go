@@ -149,8 +149,11 @@ func (r *Registry) ChainFor(f *Font, cjkLang string) Chain {
 // first, then by nearness to weight, then in registry order.
 func (r *Registry) cjkFonts(lang string, weight int) []*Font {
 	type cand struct {
-		f     *Font
-		match bool
+		f *Font
+		// rank: 0 made for lang alone, 1 for lang among others, 2 not
+		// for lang. Droid Sans Fallback declares Japanese too, but draws
+		// Chinese forms: a font made for Japanese alone goes first.
+		rank int
 	}
 	var cs []cand
 	for _, f := range r.fonts {
@@ -167,15 +170,24 @@ func (r *Registry) cjkFonts(lang string, weight int) []*Font {
 		if !k.Any() {
 			continue
 		}
-		m := lang == "ja" && k.Japanese || lang == "zh" && k.Chinese || lang == "ko" && k.Korean
-		cs = append(cs, cand{f, m})
+		n := 0
+		for _, b := range []bool{k.Japanese, k.Chinese, k.Korean} {
+			if b {
+				n++
+			}
+		}
+		rank := 2
+		if lang == "ja" && k.Japanese || lang == "zh" && k.Chinese || lang == "ko" && k.Korean {
+			rank = 1
+			if n == 1 {
+				rank = 0
+			}
+		}
+		cs = append(cs, cand{f, rank})
 	}
 	slices.SortStableFunc(cs, func(a, b cand) int {
-		if a.match != b.match {
-			if a.match {
-				return -1
-			}
-			return 1
+		if a.rank != b.rank {
+			return a.rank - b.rank
 		}
 		return abs(a.f.Weight-weight) - abs(b.f.Weight-weight)
 	})

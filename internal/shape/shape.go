@@ -158,7 +158,8 @@ func Cursive(s language.Script) bool { return slices.Contains(cursive, s) }
 // combining mark stays with its base; failing that, the first that draws
 // its first character. Spaces, punctuation and digits (script Common or
 // Inherited) stay in the font of the cluster before them when it draws
-// them, so an Arabic phrase keeps its spaces and digits in the Arabic face.
+// them, so an Arabic phrase keeps its spaces and digits in the Arabic face;
+// not after an emoji, whose font sets spaces an em and a quarter wide.
 // Clusters asking for emoji presentation try the emoji font first.
 func pickFonts(text []rune, chain font.Chain, missing *[]rune) []*font.Font {
 	fonts := make([]*font.Font, len(text))
@@ -176,7 +177,7 @@ func pickFonts(text []rune, chain font.Chain, missing *[]rune) []*font.Font {
 	for it.Next() {
 		g := it.Grapheme()
 		var f *font.Font
-		if prev != nil && neutral(g.Text) && covers(prev, g.Text) {
+		if prev != nil && prev != emoji && neutral(g.Text) && covers(prev, g.Text) {
 			f = prev
 		}
 		if f == nil && emoji != nil && wantsEmoji(g.Text) && covers(emoji, g.Text) {

@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -225,11 +226,21 @@ func TestMissingAndMarks(t *testing.T) {
 // Japanese quote's Han characters come from the Japanese font and a
 // Chinese quote's from the Chinese one; Hangul from NanumGothic.
 func TestCJKByLanguage(t *testing.T) {
-	files := map[string]string{
-		"zh": "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-		"ja": "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf",
-		"ko": "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+	// In both orders: the choice must not depend on which was added first.
+	files := []string{
+		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+		"/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf",
+		"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 	}
+	for _, reverse := range []bool{false, true} {
+		if reverse {
+			slices.Reverse(files)
+		}
+		t.Run(fmt.Sprint("reverse=", reverse), func(t *testing.T) { testCJK(t, files) })
+	}
+}
+
+func testCJK(t *testing.T, files []string) {
 	r := registry(t)
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
@@ -257,5 +268,22 @@ func TestCJKByLanguage(t *testing.T) {
 		if got := res.Runs[0].Font.Family; got != tc.family {
 			t.Errorf("%q in %q: %s, want %s", tc.text, tc.lang, got, tc.family)
 		}
+	}
+}
+
+// A space after an emoji is the text face's, not the emoji font's (whose
+// space is an em and a quarter wide); ❤️ with its variation selector is
+// the emoji font's even though the text face has ❤.
+func TestEmojiSpacing(t *testing.T) {
+	r := registry(t)
+	text := []rune("a ✊🏽 b ❤️")
+	res := Paragraph(text, Options{Chain: chain(t, r, "source-serif-4/SourceSerif4-Regular", "en", string(text))})
+	var got []string
+	for _, run := range res.Runs {
+		got = append(got, fmt.Sprintf("%d-%d %s", run.Start, run.End, run.Font.Family))
+	}
+	want := []string{"0-2 Source Serif 4", "2-4 Noto Emoji", "4-7 Source Serif 4", "7-9 Noto Emoji"}
+	if !slices.Equal(got, want) {
+		t.Errorf("runs %q, want %q", got, want)
 	}
 }
