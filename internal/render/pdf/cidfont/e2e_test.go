@@ -218,7 +218,9 @@ func TestEndToEnd(t *testing.T) {
 	testtool.Run(t, "pdftoppm", "-r", "100", "-png", file, filepath.Join(dir, "scripts"))
 }
 
-func isHebrewPoint(r rune) bool { return r >= 0x0591 && r <= 0x05C7 && r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6 }
+func isHebrewPoint(r rune) bool {
+	return r >= 0x0591 && r <= 0x05C7 && r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6
+}
 
 // letters drops Hebrew points, spaces and direction controls.
 func letters(s string) string {
