@@ -94,3 +94,34 @@ func TestRunsPerLine(t *testing.T) {
 		t.Errorf("second line %v", second)
 	}
 }
+
+// Any text resolves without a panic, levels stay within the maximum depth
+// plus the two implicit steps, and each line's visual order is a
+// permutation of its characters.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"abc", "عام 2024", "\u202bא\u202ab\u202c\u202c", "\u2067(\u2069)", "a\u2029b", "((([[[{{{"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, dir uint8) {
+		text := []rune(s)
+		p := Resolve(text, Direction(dir%4))
+		for _, l := range p.Levels {
+			if l > maxDepth+2 {
+				t.Fatalf("level %d", l)
+			}
+		}
+		mid := len(text) / 2
+		for _, ln := range [][2]int{{0, mid}, {mid, len(text)}} {
+			seen := map[int]bool{}
+			for _, i := range p.VisualOrder(ln[0], ln[1], false) {
+				if i < ln[0] || i >= ln[1] || seen[i] {
+					t.Fatalf("visual order of %d-%d is not a permutation", ln[0], ln[1])
+				}
+				seen[i] = true
+			}
+			if len(seen) != ln[1]-ln[0] {
+				t.Fatalf("visual order of %d-%d lacks characters", ln[0], ln[1])
+			}
+		}
+	})
+}
