@@ -231,3 +231,28 @@ func letters(s string) string {
 		return r
 	}, s)
 }
+
+// Replace refuses a font the document does not contain, and leaves a
+// document alone when no font is to be replaced.
+func TestReplaceMissingFont(t *testing.T) {
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.AddPage()
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	reg := registry(t)
+	cf, err := cidfont.New("absent", reg.Get("inter/Inter-Regular").Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cidfont.Replace(buf.Bytes(), []*cidfont.Font{cf}); err == nil || !strings.Contains(err.Error(), "absent") {
+		t.Errorf("err = %v, want one naming the font", err)
+	}
+	if out, err := cidfont.Replace(buf.Bytes(), nil); err != nil || !bytes.Equal(out, buf.Bytes()) {
+		t.Errorf("no fonts: changed the document (%v)", err)
+	}
+	if _, err := cidfont.New("bad", []byte("OTTO not a ttf")); err == nil {
+		t.Error("a CFF font was accepted")
+	}
+}
