@@ -3,6 +3,7 @@ package yamledit
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -214,15 +215,15 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	}
 	ps := d.spans[s.parent]
 	e := ps.entries[s.entry]
-	if ps.flow {
+	if ps.isFlow {
 		tok := w.flow(v, h)
 		switch {
 		case e.key != nil && e.ind < 0: // {a} with no ':'
-			return splice(t.b, e.end, e.end, ": "+tok), nil
+			return d.spliceLine(e.end, e.end, ": "+tok), nil
 		case ns.start == ns.end: // {a: }
-			return splice(t.b, ns.start, ns.end, " "+tok), nil
+			return d.spliceLine(ns.start, ns.end, " "+tok), nil
 		}
-		return splice(t.b, ns.start, ns.end, tok), nil
+		return d.spliceLine(ns.start, ns.end, tok), nil
 	}
 	ind := byte(':')
 	if e.key == nil {
@@ -231,34 +232,44 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	r := w.after(v, h, ind, ps.col)
 	multiline := strings.Contains(r, "\n")
 	empty := isEmptyNull(s.node)
-	if !multiline && !empty && t.line(ns.start) == t.line(e.ind) {
-		// Keep the spacing after the indicator.
-		return splice(t.b, ns.start, ns.end, r[1:]), nil
+	// later: the old value starts below its key or dash (a block
+	// collection, or a value on the next line).
+	later := !empty && t.line(ns.content) > t.line(e.ind)
+	if !multiline && !empty && !later && ns.headComment < 0 && t.line(ns.start) == t.line(ns.end-1) {
+		// One line for one line: keep the spacing around the value.
+		return d.spliceLine(ns.start, ns.end, r[1:]), nil
 	}
 	from, to := e.ind+1, ns.end
-	if empty {
-		to = t.skipBlanks(from)
-	}
-	// Comments inside what is replaced (on the indicator's line, or a block
-	// scalar's header) are kept, and so is one after the old value when the
-	// new one takes several lines (it would end up inside it otherwise).
+	// A comment inside what is replaced, on the key's line or a block
+	// scalar's header, is kept; so is one after the old value when the new
+	// one takes several lines (it would end up inside it otherwise). A
+	// comment after the last line of a value that starts below its key
+	// belongs to that value's last entry and goes with it.
 	var comments []string
-	if ns.headComment >= 0 {
-		comments = append(comments, string(t.b[ns.headComment:t.end(t.line(ns.headComment))]))
-	} else if c := t.trailingComment(from); c >= 0 && t.line(c) == t.line(e.ind) && (c < ns.end || empty && multiline) {
-		comments = append(comments, string(t.b[c:t.end(t.line(c))]))
-		if empty {
+	keep := func(c int) { comments = append(comments, string(t.b[c:t.end(t.line(c))])) }
+	switch {
+	case empty:
+		to = t.skipBlanks(from)
+		if to < len(t.b) && t.b[to] == '#' {
+			if multiline {
+				keep(to)
+				to = t.end(t.line(to))
+			} else {
+				r += " "
+			}
+		}
+	case ns.headComment >= 0:
+		keep(ns.headComment)
+	default:
+		if c := t.trailingComment(from); c >= 0 && c < ns.content {
+			keep(c)
+		}
+		if later {
+			to = t.end(t.line(ns.end - 1))
+		} else if c := t.trailingComment(to); c >= 0 && multiline {
+			keep(c)
 			to = t.end(t.line(c))
 		}
-	}
-	if multiline && !empty {
-		if c := t.trailingComment(to); c >= 0 {
-			comments = append(comments, string(t.b[c:t.end(t.line(c))]))
-			to = t.end(t.line(c))
-		}
-	}
-	if empty && !multiline && to < len(t.b) && t.b[to] == '#' {
-		r += " "
 	}
 	if len(comments) > 0 {
 		c := strings.Join(comments, " ")
@@ -273,6 +284,46 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		}
 	}
 	return splice(t.b, from, to, r), nil
+}
+
+// spliceLine is splice for an edit within one line. When a comment ends
+// the line after two or more spaces (lined up with the comments around
+// it), the spaces are changed so that it stays in its column.
+func (d *Doc) spliceLine(from, to int, s string) []byte {
+	t := d.t
+	nb := splice(t.b, from, to, s)
+	l := t.line(from)
+	if t.line(to) != l || strings.ContainsAny(s, "\r\n") {
+		return nb
+	}
+	tail := d.contentEnd(l)
+	if tail < to {
+		return nb
+	}
+	c := t.trailingComment(tail)
+	if c < 0 || c-tail < 2 || strings.Contains(string(t.b[tail:c]), "\t") {
+		return nb
+	}
+	run := c - tail
+	delta := utf8.RuneCountInString(s) - utf8.RuneCount(t.b[from:to])
+	n := max(1, run-delta)
+	if n == run {
+		return nb
+	}
+	at := tail + len(s) - (to - from)
+	return splice(nb, at, at+run, strings.Repeat(" ", n))
+}
+
+// contentEnd returns the end of the last value on line l: where a comment
+// after the values on that line could start.
+func (d *Doc) contentEnd(l int) int {
+	end := d.t.start(l)
+	for _, s := range d.spans {
+		if s.end > end && s.end <= d.t.end(l) && d.t.line(max(s.end-1, 0)) == l {
+			end = s.end
+		}
+	}
+	return end
 }
 
 // siblingHint looks for the value at the same place in the neighbouring
@@ -374,16 +425,16 @@ func (d *Doc) add(p Path, steps []step, v any) error {
 func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *hint) ([]byte, error) {
 	t := d.t
 	ms := d.spans[m]
-	if ms.flow {
+	if ms.isFlow {
 		if len(ms.entries) > 0 && t.b[ms.content] != '{' {
 			return nil, errorf(p, "is a single key: value in a [ ] list; write it in { } to add to it")
 		}
 		s := keyText(key, true) + ": " + w.flow(v, h)
 		if len(ms.entries) == 0 {
-			return splice(t.b, ms.content+1, ms.content+1, s), nil
+			return d.spliceLine(ms.content+1, ms.content+1, s), nil
 		}
 		end := ms.entries[len(ms.entries)-1].end
-		return splice(t.b, end, end, ", "+s), nil
+		return d.spliceLine(end, end, ", "+s), nil
 	}
 	n := len(ms.entries)
 	last := ms.entries[n-1]
@@ -536,20 +587,20 @@ func (d *Doc) Delete(p Path) error {
 		if s.parent.Kind == yaml.SequenceNode {
 			empty = seqVal{}
 		}
-		if ps.flow {
-			return d.commit(p, splice(d.t.b, ps.entries[0].start, ps.entries[0].end, ""), want)
+		if ps.isFlow {
+			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.entries[0].end, ""), want)
 		}
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			return d.replaceText(w, p[:len(p)-1], steps[len(steps)-2], empty, nil)
 		})
 	}
-	if ps.flow {
+	if ps.isFlow {
 		es := ps.entries
 		k := s.entry
 		if k < len(es)-1 {
-			return d.commit(p, splice(d.t.b, es[k].start, es[k+1].start, ""), want)
+			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
-		return d.commit(p, splice(d.t.b, es[k-1].end, es[k].end, ""), want)
+		return d.commit(p, d.spliceLine(es[k-1].end, es[k].end, ""), want)
 	}
 	nb, err := d.deleteBlock(p, s.parent, s.entry)
 	if err != nil {
@@ -628,4 +679,3 @@ func (d *Doc) headFirst(c *yaml.Node, k int) int {
 	}
 	return first
 }
-

@@ -15,11 +15,13 @@ import (
 // collection, a block scalar over lines indented at least as deep as its
 // first line, and a collection ends with its last entry.
 type span struct {
-	start   int // the node's first byte, with its properties (&anchor, !tag)
-	content int // its content, after the properties
-	end     int // just past its content
-	indent  int // the column of the block collection it is in (-1 at top level)
-	flow    bool
+	start   int  // the node's first byte, with its properties (&anchor, !tag)
+	content int  // its content, after the properties
+	end     int  // just past its content
+	indent  int  // the column of the block collection it is in (-1 at top level)
+	inFlow  bool // it is inside a flow collection
+	// isFlow: it is a flow collection ([a, b], {a: b}, or a: b in [ ]).
+	isFlow bool
 	// block and flow collections: their entries.
 	entries []entry
 	// keyCol is a block mapping's key column, dashCol a block sequence's
@@ -74,7 +76,7 @@ func isEmptyNull(n *yaml.Node) bool {
 // it (':' or '-' or the flow separator), where an empty value is.
 func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, error) {
 	t := l.t
-	s := &span{indent: indent, flow: flow, headComment: -1}
+	s := &span{indent: indent, inFlow: flow, headComment: -1}
 	l.spans[n] = s
 	if isEmptyNull(n) {
 		s.start, s.content, s.end = after, after, after
@@ -132,8 +134,10 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	case yaml.MappingNode:
 		switch {
 		case t.b[i] == '{':
+			s.isFlow = true
 			err = l.flowCollection(n, s, '}')
 		case flow:
+			s.isFlow = true
 			err = l.flowPair(n, s)
 		default:
 			err = l.blockMapping(n, s)
@@ -141,6 +145,7 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	case yaml.SequenceNode:
 		switch {
 		case t.b[i] == '[':
+			s.isFlow = true
 			err = l.flowCollection(n, s, ']')
 		case flow:
 			err = l.fail(n, "list without [ in a flow collection")
@@ -174,10 +179,10 @@ func (l *layouter) scalar(n *yaml.Node, s *span) error {
 	case c == '\'':
 		s.end, ok = scanSingle(t.b, i)
 		ok = ok && n.Style&yaml.SingleQuotedStyle != 0
-	case (c == '|' || c == '>') && !s.flow:
+	case (c == '|' || c == '>') && !s.inFlow:
 		ok = l.blockScalar(s) && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
 	default:
-		s.end = scanPlain(t, i, s.indent, s.flow)
+		s.end = scanPlain(t, i, s.indent, s.inFlow)
 		ok = s.end > i && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0
 	}
 	if !ok {
@@ -518,7 +523,7 @@ func (l *layouter) pair(k, v *yaml.Node, after int) (entry, error) {
 	if !isEmptyNull(v) {
 		return entry{}, l.fail(k, "no ':' after the key")
 	}
-	l.spans[v] = &span{start: ks.end, content: ks.end, end: ks.end, indent: -1, flow: true, headComment: -1}
+	l.spans[v] = &span{start: ks.end, content: ks.end, end: ks.end, indent: -1, inFlow: true, headComment: -1}
 	e.end = ks.end
 	return e, nil
 }

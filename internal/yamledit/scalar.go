@@ -14,11 +14,14 @@ import (
 //
 //   - in the style its old value had, when that style can hold the new text
 //     exactly: plain stays plain, 'single' stays single, "double" stays
-//     double, and a | or > block stays a block;
+//     double, and a | or > block stays a block. A new value (a new key, an
+//     empty one, a new list item) takes the style of the same key in the
+//     neighbouring list items, when there is one;
 //   - else plain when that is safe: one line, no leading or trailing space,
 //     nothing YAML would read as syntax (": ", " #", a leading indicator) or
 //     as another type (true, 12, null, 2020-02-20);
-//   - else, for text with line breaks, a | block when it can hold it;
+//   - else, for a new value with line breaks and nothing to go by, a | block
+//     when it can hold it;
 //   - else double-quoted, with escapes for ", \ and every invisible or
 //     line-breaking character. Double quotes can hold any text, so every
 //     string has a way to be written.

@@ -59,8 +59,8 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 	case n > 0:
 		h = d.itemHint(seq.Content[0], ss.entries[0].start)
 	}
-	if ss.flow {
-		if n == 0 && s.parent != nil && !d.spans[s.parent].flow {
+	if ss.isFlow {
+		if n == 0 && s.parent != nil && !d.spans[s.parent].isFlow {
 			// key: [] becomes a block list.
 			return d.try(p, want, func(w *writer) ([]byte, error) {
 				return d.replaceText(w, p, s, seqVal{m}, &hint{flow: 2})
@@ -70,11 +70,11 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 			tok := w.flow(m, h)
 			switch {
 			case n == 0:
-				return splice(t.b, ss.content+1, ss.content+1, tok), nil
+				return d.spliceLine(ss.content+1, ss.content+1, tok), nil
 			case i < n:
-				return splice(t.b, ss.entries[i].start, ss.entries[i].start, tok+", "), nil
+				return d.spliceLine(ss.entries[i].start, ss.entries[i].start, tok+", "), nil
 			}
-			return splice(t.b, ss.entries[n-1].end, ss.entries[n-1].end, ", "+tok), nil
+			return d.spliceLine(ss.entries[n-1].end, ss.entries[n-1].end, ", "+tok), nil
 		})
 	}
 	blank := false
@@ -167,7 +167,7 @@ func (d *Doc) Move(p Path, from, to int) error {
 	type chunk struct{ from, to int }
 	chunks := make([]chunk, n)
 	for k, e := range ss.entries {
-		if ss.flow {
+		if ss.isFlow {
 			chunks[k] = chunk{e.start, e.end}
 			continue
 		}
