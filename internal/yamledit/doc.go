@@ -160,7 +160,11 @@ func parseYAML(b []byte) (root *yaml.Node, err error) {
 	case err != nil:
 		return nil, fmt.Errorf("yamledit: not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 	default:
-		return nil, fmt.Errorf("yamledit: a second YAML document starts at line %d; keep the file to one document", max(next.Line, 1))
+		line := next.Line
+		if len(next.Content) > 0 {
+			line = next.Content[0].Line
+		}
+		return nil, fmt.Errorf("yamledit: a second YAML document starts at line %d; keep the file to one document", max(line, 1))
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
