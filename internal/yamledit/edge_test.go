@@ -149,7 +149,9 @@ func TestEdges(t *testing.T) {
 		{
 			name: "keys that need quotes",
 			in:   "a: 1\n",
-			edit: func(d *Doc) error { return errors.Join(d.Set(Path{"b: c"}, "x"), d.Set(Path{"true"}, 2), d.Set(Path{"#"}, false)) },
+			edit: func(d *Doc) error {
+				return errors.Join(d.Set(Path{"b: c"}, "x"), d.Set(Path{"true"}, 2), d.Set(Path{"#"}, false))
+			},
 			want: "a: 1\n\"b: c\": x\n\"true\": 2\n\"#\": false\n",
 		},
 		{
