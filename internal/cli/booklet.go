@@ -4,17 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
-	"github.com/broadside/broadside/internal/quote"
-	"github.com/broadside/broadside/internal/render/pdf"
+	"github.com/broadside/broadside/internal/project"
 )
 
 func init() {
@@ -73,12 +70,11 @@ func bookletOut(dir, mode string) string {
 
 // booklet renders the booklet in one imposition and says how to print it.
 func (e *env) booklet(mode, out string) (string, error) {
-	conf, lib, err := e.settings()
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return "", err
 	}
-	name := firstOf(e.opts.layout, conf.Booklet.Layout, "booklet-a5")
-	l, err := layoutOf(lib, name, "a booklet", "booklet")
+	l, err := e.p.Layout(project.Pick("--layout", e.opts.layout, conf.Booklet.Pos, "layout", "booklet.layout", conf.Booklet.Layout, "booklet-a5"), "a booklet", "booklet")
 	if err != nil {
 		return "", err
 	}
@@ -89,7 +85,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		c.Flow = &fl
 		l = &c
 	}
-	th, err := e.theme(lib, conf.Booklet.Theme, "print")
+	th, err := e.theme(conf.Booklet.Pos, "booklet.theme", conf.Booklet.Theme, "print")
 	if err != nil {
 		return "", err
 	}
@@ -105,7 +101,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return "", err
 	}
@@ -113,7 +109,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		out = bookletOut(defaultOut, mode)
 	}
 	start := time.Now()
-	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
+	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
 	made, err := b.Make(mode, sheet, creep)
 	if err != nil {
 		return "", err
@@ -139,48 +135,6 @@ func (e *env) booklet(mode, out string) (string, error) {
 		fmt.Fprintf(e.stdout, "%s: %d pages of %s in reading order (%s)\n", out, made.Pages, l.SizeLabel(), took)
 	}
 	return out, nil
-}
-
-// meta is the PDF document information of a campaign's documents. The date
-// is SOURCE_DATE_EPOCH when set, else a fixed date, so the same inputs give
-// the same bytes.
-func (e *env) meta(b layout.Brand, qs []quote.Quote) pdf.Meta {
-	title := b.Title
-	if title == "" {
-		title = b.Campaign
-	}
-	var kw []string
-	seen := map[string]bool{}
-	for _, h := range b.Hashtags {
-		kw, seen[h] = append(kw, h), true
-	}
-	for _, q := range qs {
-		for _, t := range q.Tags {
-			if !seen[t] {
-				kw, seen[t] = append(kw, t), true
-			}
-		}
-	}
-	return pdf.Meta{
-		Title:    title,
-		Author:   b.Campaign,
-		Subject:  b.Tagline,
-		Keywords: strings.Join(kw, ", "),
-		Creator:  "broadside",
-		Lang:     b.Lang,
-		Date:     buildDate(),
-	}
-}
-
-// buildDate is the date written into files: SOURCE_DATE_EPOCH (the
-// reproducible-builds convention) or 1 January 2000.
-func buildDate() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // firstOf returns the first non-empty string.

@@ -35,7 +35,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected %q; build takes only options", args[0])
 	}
 	start := time.Now()
-	conf, err := e.campaign()
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -73,11 +74,11 @@ func init() {
 
 // posterBrand is the campaign's brand with the event and URL of the flags.
 func (e *env) posterBrand() (layout.Brand, error) {
-	b, err := e.brand()
+	b, err := e.p.Brand()
 	if err != nil {
 		return b, err
 	}
-	conf, _ := e.campaign()
+	conf, _ := e.p.Campaign()
 	b.Event = layout.Event{
 		Title: firstOf(e.opts.eventTitle, conf.Event.Title),
 		Date:  firstOf(e.opts.eventDate, conf.Event.Date),
@@ -94,16 +95,16 @@ func (e *env) posterBrand() (layout.Brand, error) {
 
 // posters renders the chosen posters, their previews and their tiles.
 func (e *env) posters(dir, out string) error {
-	conf, lib, err := e.settings()
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return err
 	}
-	names, err := e.layoutNames(conf.Poster.Layouts, "poster-a3", out)
+	choices, err := e.layoutChoices(conf.Poster.Pos, "poster.layouts", conf.Poster.Layouts, "poster-a3", out)
 	if err != nil {
 		return err
 	}
 	landscape := e.opts.landscape || conf.Poster.Landscape
-	th, err := e.theme(lib, conf.Poster.Theme, "print")
+	th, err := e.theme(conf.Poster.Pos, "poster.theme", conf.Poster.Theme, "print")
 	if err != nil {
 		return err
 	}
@@ -114,23 +115,11 @@ func (e *env) posters(dir, out string) error {
 			return err
 		}
 	}
-	ds, err := e.dataset()
+	q, err := e.p.PosterQuote("--quote", e.opts.quotes)
 	if err != nil {
 		return err
 	}
-	id := firstOf(e.opts.quotes, conf.Poster.Quote)
-	q := ds.Quotes[0]
-	if id != "" {
-		if strings.Contains(id, ",") {
-			return usagef("--quote: a poster shows one quote")
-		}
-		qs, err := ds.Select([]string{id}, nil)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		q = qs[0]
-	}
-	reg, err := e.fonts()
+	reg, err := e.p.Fonts()
 	if err != nil {
 		return err
 	}
@@ -138,16 +127,16 @@ func (e *env) posters(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		if landscape && !strings.HasSuffix(name, "-landscape") {
-			name += "-landscape"
+	for _, c := range choices {
+		if landscape && !strings.HasSuffix(c.Value, "-landscape") {
+			c.Value += "-landscape"
 		}
-		l, err := layoutOf(lib, name, "a poster", "poster")
+		l, err := e.p.Layout(c, "a poster", "poster")
 		if err != nil {
 			return err
 		}
 		start := time.Now()
-		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: e.meta(brand, []quote.Quote{q})}
+		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: project.Meta(brand, []quote.Quote{q})}
 		f, err := p.Compose()
 		if err != nil {
 			return err
@@ -194,12 +183,11 @@ func (e *env) posters(dir, out string) error {
 // placards renders one placard per selected quote; a quote that cannot be
 // set large enough is reported, and the others are still printed.
 func (e *env) placards(dir, out string) error {
-	conf, lib, err := e.settings()
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return err
 	}
-	name := firstOf(e.opts.layout, conf.Placards.Layout, "placard-a3")
-	l, err := layoutOf(lib, name, "a placard", "placard")
+	l, err := e.p.Layout(project.Pick("--layout", e.opts.layout, conf.Placards.Pos, "layout", "placards.layout", conf.Placards.Layout, "placard-a3"), "a placard", "placard")
 	if err != nil {
 		return err
 	}
@@ -214,7 +202,7 @@ func (e *env) placards(dir, out string) error {
 		c.Distance = d
 		l = &c
 	}
-	th, err := e.theme(lib, conf.Placards.Theme, "print")
+	th, err := e.theme(conf.Placards.Pos, "placards.theme", conf.Placards.Theme, "print")
 	if err != nil {
 		return err
 	}
@@ -222,7 +210,7 @@ func (e *env) placards(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return err
 	}
@@ -238,7 +226,7 @@ func (e *env) placards(dir, out string) error {
 		pages = append(pages, f)
 	}
 	if len(pages) > 0 {
-		doc, err := press.PDF(pages, e.meta(brand, qs), reg)
+		doc, err := press.PDF(pages, project.Meta(brand, qs), reg)
 		if err != nil {
 			return err
 		}
