@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/broadside/broadside/internal/cards"
-		"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/project"
 )
 
