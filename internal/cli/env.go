@@ -53,8 +53,8 @@ type options struct {
 func (o *options) common(fs *flag.FlagSet) {
 	fs.StringVar(&o.data, "data", "", "the quotes, a .yaml, .yml or .csv `FILE` (default ./"+defaultData+" if present, else the built-in Global Support quotes)")
 	fs.StringVar(&o.config, "config", "", "campaign settings `FILE` (default ./"+defaultCampaign+" if present, else built in)")
-	fs.StringVar(&o.fonts, "fonts", "", "a `DIR` of extra .ttf fonts")
-	fs.StringVar(&o.layouts, "layouts", "", "a `DIR` of extra layouts (and themes in its themes/ folder)")
+	fs.StringVar(&o.fonts, "fonts", "", "a `DIR` of extra .ttf fonts (default ./fonts if it holds any)")
+	fs.StringVar(&o.layouts, "layouts", "", "a `DIR` of extra layouts and themes/ (default ./layouts if it holds any)")
 }
 
 // selection registers --quote and --tag.

@@ -45,6 +45,8 @@ import (
 const (
 	DataFile     = "data/quotes.yaml"
 	CampaignFile = "data/campaign.yaml"
+	FontsDir     = "fonts"
+	LayoutsDir   = "layouts"
 )
 
 // Options say which campaign to load. Every path that is not absolute is
@@ -59,7 +61,8 @@ type Options struct {
 	// when it exists, else the built-in settings.
 	Config string
 	// Fonts and Layouts are extra folders of fonts and of layouts (with
-	// their themes in a themes/ folder inside).
+	// their themes in a themes/ folder inside); empty means the folder's
+	// fonts/ and layouts/ when they hold such files (see folders.go).
 	Fonts, Layouts string
 	// Warn, when set, hears each warning once, as it happens, possibly from
 	// several goroutines at once. Warnings returns them all in any case.
@@ -152,8 +155,8 @@ func (p *Project) loadFonts() (*font.Registry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.opts.Fonts != "" {
-		if err := reg.AddDir(p.Path(p.opts.Fonts)); err != nil {
+	if dir := p.fontsDir(); dir != "" {
+		if err := reg.AddDir(dir); err != nil {
 			return nil, err
 		}
 	}
@@ -168,8 +171,8 @@ func (p *Project) loadLibrary() (*layout.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.opts.Layouts != "" {
-		if err := lib.AddDir(p.Path(p.opts.Layouts)); err != nil {
+	if dir := p.layoutsDir(); dir != "" {
+		if err := lib.AddDir(dir); err != nil {
 			return nil, err
 		}
 	}

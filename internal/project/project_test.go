@@ -158,3 +158,35 @@ func TestChoiceBlame(t *testing.T) {
 		t.Errorf("a booklet layout for cards: %v", err)
 	}
 }
+
+// A campaign folder's own fonts/ and layouts/ are read without flags; empty
+// ones, and copies of the built-in layouts, add nothing.
+func TestFolders(t *testing.T) {
+	dir := t.TempDir()
+	ttf, err := os.ReadFile("../../fonts/oswald/Oswald-Bold.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "fonts/Mine-Bold.ttf", string(ttf))
+	write(t, dir, "layouts/themes/forest.yaml", "name: forest\ndescription: Green\ncolors: {background: \"#0b3d2e\", text: \"#ffffff\", muted: \"#e0e0e0\", accent: \"#ffcc00\"}\n")
+	p := Open(Options{Dir: dir})
+	reg, err := p.Fonts()
+	if err != nil || reg.Get("user/Mine-Bold") == nil {
+		t.Errorf("fonts/ not read: %v", err)
+	}
+	if _, err := p.Theme(Choice{Value: "forest"}); err != nil {
+		t.Errorf("layouts/themes not read: %v", err)
+	}
+
+	empty := t.TempDir()
+	os.Mkdir(filepath.Join(empty, "fonts"), 0o755)
+	os.Mkdir(filepath.Join(empty, "layouts"), 0o755)
+	copy, _ := os.ReadFile("../../layouts/story.yaml")
+	write(t, empty, "layouts/story.yaml", string(copy))
+	if errs := Open(Options{Dir: empty}).Problems(); len(errs) > 0 {
+		t.Errorf("empty folders: %v", errs)
+	}
+	if d := Open(Options{Dir: empty}).layoutsDir(); d != "" {
+		t.Errorf("a copy of a built-in layout made %s count", d)
+	}
+}
