@@ -110,6 +110,30 @@ func Default() *Config {
 	return c
 }
 
+// NeutralName names the neutral settings in messages.
+const NeutralName = "neutral settings (built in)"
+
+// neutralYAML makes the same outputs as the built-in campaign, with
+// nothing of any campaign on them: no name, link, hashtags or texts.
+const neutralYAML = `
+cards: {layouts: [all], theme: paper, format: png}
+booklet: {layout: booklet-a5, theme: print, impose: [none, saddle]}
+leaflet: {layouts: [trifold-a4, flyer-a5], theme: print}
+poster: {layouts: [poster-a3], theme: print, tile: a4}
+placards: {layout: placard-a3, theme: print, distance: 10}
+`
+
+// Neutral returns the settings of a campaign that has no settings file:
+// its own quotes must not go out under another campaign's link and
+// hashtags, so there are none.
+func Neutral() *Config {
+	c, err := Parse(NeutralName, []byte(neutralYAML))
+	if err != nil {
+		panic("neutral campaign settings are broken: " + err.Error())
+	}
+	return c
+}
+
 // Load reads settings from a file.
 func Load(path string) (*Config, error) {
 	b, err := os.ReadFile(path)

@@ -134,7 +134,9 @@ func (p *Project) loadDataset() (*quote.Dataset, error) {
 }
 
 // Campaign returns the settings: Options.Config, else data/campaign.yaml,
-// else the built-in settings.
+// else the built-in settings when the quotes are the built-in ones too,
+// else neutral settings (no name, link or hashtags), with a warning that
+// says where to add them.
 func (p *Project) Campaign() (*campaign.Config, error) { return p.campaign() }
 
 func (p *Project) loadCampaign() (*campaign.Config, error) {
@@ -143,8 +145,18 @@ func (p *Project) loadCampaign() (*campaign.Config, error) {
 		return campaign.Load(p.Path(p.opts.Config))
 	case exists(p.Path(CampaignFile)):
 		return campaign.Load(p.Path(CampaignFile))
+	case p.builtinData():
+		return campaign.Default(), nil
 	}
-	return campaign.Default(), nil
+	// The built-in settings belong to the built-in quotes: a campaign's
+	// own quotes never go out under another campaign's link and hashtags.
+	p.Warn(fmt.Sprintf("no campaign settings (%s), so nothing carries a campaign name, link or hashtags; add them there, see docs/campaign.md", p.Path(CampaignFile)))
+	return campaign.Neutral(), nil
+}
+
+// builtinData reports whether the quotes are the built-in ones.
+func (p *Project) builtinData() bool {
+	return p.opts.Data == "" && !exists(p.Path(DataFile))
 }
 
 // Fonts returns the bundled fonts and the campaign's own.
@@ -192,8 +204,14 @@ func (p *Project) loadBrand() (layout.Brand, error) {
 	if err != nil {
 		return layout.Brand{}, err
 	}
+	// A campaign without a name is known by its quotes' title, so covers
+	// and wordmarks are never blank.
+	name := c.Name
+	if name == "" {
+		name = ds.Title
+	}
 	b := layout.Brand{
-		Campaign: c.Name,
+		Campaign: name,
 		Tagline:  c.Tagline,
 		Title:    ds.Title,
 		Handle:   c.Handle,

@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A campaign's own quotes with no settings file go out with nothing of
+// the built-in campaign on them, and one warning says where to add a
+// link and hashtags; the built-in quotes keep the built-in settings.
+func TestOwnQuotesNeutralSettings(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, dir, "mine.csv", "id,text,author\nfirst,\"We act now, together, for the climate we share.\",Ana Lima\n")
+	code, out, errs := run(t, "cards", "--data", "mine.csv", "--layout", "x", "--out", "out")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	m, _ := os.ReadFile(filepath.Join(dir, "out", "cards.json"))
+	for _, foreign := range []string{"FreeAssange", "dontextraditeassange", "Global Support"} {
+		if strings.Contains(string(m), foreign) {
+			t.Errorf("the manifest carries the built-in campaign's %q:\n%s", foreign, m)
+		}
+	}
+	if n := strings.Count(errs, "warning: no campaign settings (data/campaign.yaml)"); n != 1 {
+		t.Errorf("want the hint once, got %d:\n%s", n, errs)
+	}
+
+	// The same folder with a settings file: its link, and no hint.
+	write(t, dir, "data/campaign.yaml", "name: Climate Now\nurl: https://example.org\nhashtags: [ClimateNow]\n")
+	code, out, errs = run(t, "cards", "--data", "mine.csv", "--layout", "x", "--out", "out")
+	m, _ = os.ReadFile(filepath.Join(dir, "out", "cards.json"))
+	if code != 0 || !strings.Contains(string(m), "#ClimateNow") || strings.Contains(errs, "no campaign settings") {
+		t.Errorf("with settings: exit %d\n%s\n%s", code, errs, m)
+	}
+}
