@@ -150,3 +150,25 @@ func TestYAMLErrorLines(t *testing.T) {
 		}
 	}
 }
+
+// Tabs, runs of spaces and line breaks inside a value are data: accepted
+// in every text field and kept as written (rendering folds them); only
+// what prints as garbage is refused.
+func TestWhitespaceKept(t *testing.T) {
+	src := "quotes:\n  - text: \"Tab\\there,  two spaces,\\nand a break.\"\n    author: \"Some\\tone\"\n    role: \"Two\\nlines\"\n    excerpt: \"Tab\\there\"\n"
+	d, err := Parse("w.yaml", []byte(src), YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := d.Quotes[0]
+	if q.Text != "Tab\there,  two spaces,\nand a break." || q.Author != "Some\tone" || q.Role != "Two\nlines" || q.Excerpt != "Tab\there" {
+		t.Errorf("the data was changed: %q %q %q %q", q.Text, q.Author, q.Role, q.Excerpt)
+	}
+	if q.ID != "some-one" {
+		t.Errorf("id %q", q.ID)
+	}
+	_, err = Parse("w.csv", []byte("text,author\n\"Caf\uFFFD\",A\n"), CSV)
+	if err == nil || !strings.Contains(err.Error(), "w.csv:2: text: has a replacement character (U+FFFD") {
+		t.Errorf("U+FFFD: %v", err)
+	}
+}
