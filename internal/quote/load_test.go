@@ -172,3 +172,29 @@ func TestWhitespaceKept(t *testing.T) {
 		t.Errorf("U+FFFD: %v", err)
 	}
 }
+
+// YAML aliases are accepted, as PyYAML writes them for repeated lists,
+// and read as the values they repeat; a file whose aliases repeat more
+// values than MaxAliasValues is refused in one problem, quickly.
+func TestAliases(t *testing.T) {
+	d, err := Load("testdata/good/pyyaml-aliases.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 3 || strings.Join(d.Quotes[1].Tags, ",") != "climate,youth" || d.Quotes[2].Author != "Ana Lima" || d.Quotes[1].ID != "ben-okoro" {
+		t.Errorf("got %+v", d.Quotes)
+	}
+	var b strings.Builder
+	b.WriteString("quotes:\n  - &q {text: Words., author: A, tags: &t [a")
+	for i := 0; i < 49; i++ {
+		fmt.Fprintf(&b, ", t%d", i)
+	}
+	b.WriteString("]}\n")
+	for i := 0; i < 40_000; i++ {
+		b.WriteString("  - *q\n")
+	}
+	_, err = Parse("many.yaml", []byte(b.String()), YAML)
+	if err == nil || !strings.Contains(err.Error(), "aliases (*name) repeat more than") || strings.Count(err.Error(), "repeat more than") != 1 {
+		t.Errorf("many aliases: %.300v", err)
+	}
+}

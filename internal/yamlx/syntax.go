@@ -133,7 +133,7 @@ func Plain(msg string) string {
 	case strings.HasPrefix(msg, "could not find expected ':'"):
 		return "a field name is not followed by a colon, or a quoted value runs on past its line"
 	case strings.HasPrefix(msg, "unknown anchor"):
-		return "a *name refers to another part of the file (a YAML alias), which broadside does not support: write the value out in full"
+		return "a *name (a YAML alias) refers to an anchor &name that is not defined above it: define it first, or write the value out in full"
 	case strings.HasPrefix(msg, "exceeded max depth"):
 		return "lists or groups are nested too deeply"
 	}
