@@ -40,3 +40,11 @@ func TestMessyWhitespace(t *testing.T) {
 		t.Errorf("U+FFFD: exit %d\n%s", code, errs)
 	}
 }
+
+// A dataset written by PyYAML, with aliases for repeated tags, is read.
+func TestAliasesAccepted(t *testing.T) {
+	code, out, errs := run(t, "check", "--data", "../quote/testdata/good/pyyaml-aliases.yaml")
+	if code != 0 || !strings.Contains(out, "ok: 3 quotes") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}
