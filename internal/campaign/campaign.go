@@ -159,11 +159,15 @@ var (
 // Parse reads and checks settings.
 func Parse(file string, b []byte) (*Config, error) {
 	var c Config
-	if err := yamlx.Decode(file, b, &c); err != nil {
-		return nil, fmt.Errorf("load campaign %s: %w", file, err)
+	read, err := yamlx.DecodeAll(file, b, &c)
+	if !read {
+		return nil, err
 	}
 	c.File = file
-	var errs []error
+	// Every problem names the file and line: the values that could be
+	// read are checked even when others could not, so that one misspelt
+	// key does not hide the rest.
+	errs := []error{err}
 	if c.URL != "" {
 		u, err := url.Parse(c.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -204,8 +208,8 @@ func Parse(file string, b []byte) (*Config, error) {
 	for i, tag := range c.Hashtags {
 		c.Hashtags[i] = strings.TrimPrefix(tag, "#")
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("load campaign %s: %w", file, errors.Join(errs...))
+	if err := yamlx.Sorted(errs...); err != nil {
+		return nil, err
 	}
 	return &c, nil
 }

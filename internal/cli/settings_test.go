@@ -36,3 +36,22 @@ func TestOwnQuotesNeutralSettings(t *testing.T) {
 		t.Errorf("with settings: exit %d\n%s\n%s", code, errs, m)
 	}
 }
+
+// check prints each problem of a settings file once, and a misspelt key
+// does not hide the problems of the keys around it.
+func TestCheckSettingsOnce(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.yaml", "name: X\nurl: example.org\nhashtgs: [a]\nhandle: nope\n")
+	code, _, errs := run(t, "check", "--config", bad)
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	for _, w := range []string{"bad.yaml:2: url:", "bad.yaml:3: hashtgs:", "bad.yaml:4: handle:"} {
+		if n := strings.Count(errs, w); n != 1 {
+			t.Errorf("%q printed %d times:\n%s", w, n, errs)
+		}
+	}
+	if !strings.Contains(errs, "check: 3 problems found") {
+		t.Errorf("count:\n%s", errs)
+	}
+}

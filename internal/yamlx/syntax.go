@@ -49,14 +49,18 @@ func SyntaxLine(data []byte, err error, parse func([]byte) error) (line int, msg
 	return max(line, 1), msg, true
 }
 
-// isParserProblem reports messages of the YAML parser, as opposed to its
-// scanner, whose line numbers need finding again.
+// isParserProblem reports the messages whose line numbers need finding
+// again: those of the YAML parser, as opposed to its scanner, and the
+// scanner's tab message.
 func isParserProblem(msg string) bool {
 	return strings.HasPrefix(msg, "did not find expected ") ||
 		strings.HasPrefix(msg, "found undefined tag handle") ||
 		strings.HasPrefix(msg, "found duplicate %") ||
 		strings.HasPrefix(msg, "found incompatible YAML document") ||
-		strings.HasPrefix(msg, "unknown anchor")
+		strings.HasPrefix(msg, "unknown anchor") ||
+		// The scanner names the line of the key before a tab that
+		// breaks the indentation, not the tab's.
+		strings.HasPrefix(msg, "found a tab character")
 }
 
 // firstFailingLine returns the smallest n such that the first n lines of
