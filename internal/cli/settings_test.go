@@ -55,3 +55,23 @@ func TestCheckSettingsOnce(t *testing.T) {
 		t.Errorf("count:\n%s", errs)
 	}
 }
+
+// A theme's problems are found once, before anything is drawn, and a
+// choice of the settings file that does not exist names the file and key.
+func TestThemeCheckedOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "my/themes/mine.yaml", "name: mine\ndescription: x\ncolors: {background: \"#ffffff\", text: \"#000000\", muted: \"#333333\", accent: \"#aa0000\"}\nfonts:\n  quote: {family: Comic Sans}\n")
+	out := filepath.Join(dir, "out")
+	code, _, errs := run(t, "cards", "--layouts", filepath.Join(dir, "my"), "--theme", "mine", "--layout", "story,x", "--out", out)
+	if code != 1 || strings.Count(errs, `font family "Comic Sans" is not available`) != 1 || !strings.Contains(errs, "mine.yaml:5: fonts.quote:") {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "story")); err == nil {
+		t.Errorf("cards were drawn before the theme was checked")
+	}
+	conf := write(t, dir, "campaign.yaml", "name: X\ncards:\n  format: png\n  theme: forest\n")
+	code, _, errs = run(t, "cards", "--config", conf, "--out", out)
+	if code != 1 || !strings.Contains(errs, "campaign.yaml:4: cards.theme: there is no theme \"forest\"") {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}

@@ -3,6 +3,7 @@ package project
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/yamlx"
@@ -61,14 +62,34 @@ func (c Choice) Blame(err error) error {
 	return err
 }
 
-// Theme returns the chosen theme, or an error against what chose it.
+// Theme returns the chosen theme, or an error against what chose it. The
+// theme is checked against the fonts, and its background image read, once
+// per project, before anything is rendered with it: a missing font is one
+// problem naming the theme's file and key, not one per card.
 func (p *Project) Theme(c Choice) (*layout.Theme, error) {
 	lib, err := p.Library()
 	if err != nil {
 		return nil, err
 	}
 	th, err := lib.Theme(c.Value)
-	return th, c.Blame(err)
+	if err != nil {
+		return nil, c.Blame(err)
+	}
+	reg, err := p.Fonts()
+	if err != nil {
+		return nil, err
+	}
+	p.themeMu.Lock()
+	check, ok := p.themeChecks[th]
+	if !ok {
+		check = sync.OnceValue(func() error { return th.Check(reg) })
+		p.themeChecks[th] = check
+	}
+	p.themeMu.Unlock()
+	if err := check(); err != nil {
+		return nil, err
+	}
+	return th, nil
 }
 
 // Layout returns the chosen layout and checks that it is one of kinds;

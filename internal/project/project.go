@@ -80,6 +80,9 @@ type Project struct {
 	library  func() (*layout.Library, error)
 	brand    func() (layout.Brand, error)
 
+	themeMu     sync.Mutex
+	themeChecks map[*layout.Theme]func() error
+
 	warnMu   sync.Mutex
 	warned   map[string]bool
 	warnings []string
@@ -89,7 +92,7 @@ type Project struct {
 // part is loaded when first asked for, so a command that needs only the
 // layouts never fails on a broken quotes file.
 func Open(opts Options) *Project {
-	p := &Project{opts: opts, warned: map[string]bool{}}
+	p := &Project{opts: opts, warned: map[string]bool{}, themeChecks: map[*layout.Theme]func() error{}}
 	p.dataset = sync.OnceValues(p.loadDataset)
 	p.campaign = sync.OnceValues(p.loadCampaign)
 	p.fonts = sync.OnceValues(p.loadFonts)
@@ -283,8 +286,7 @@ func (p *Project) Problems() []error {
 	}
 	if lib != nil && reg != nil {
 		for _, name := range lib.ThemeNames() {
-			th, _ := lib.Theme(name)
-			if err := th.Check(reg); err != nil {
+			if _, err := p.Theme(Choice{Value: name}); err != nil {
 				errs = append(errs, err)
 			}
 		}
