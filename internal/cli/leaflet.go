@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -33,24 +34,26 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; leaflet takes only options", args[0])
 			}
-			return e.leaflets(defaultOut, e.opts.out)
+			_, err := e.leaflets(defaultOut, e.opts.out)
+			return err
 		},
 	})
 }
 
-// leaflets renders the chosen leaflet and flyer layouts.
-func (e *env) leaflets(dir, out string) error {
+// leaflets renders the chosen leaflet and flyer layouts and returns how
+// many it made; one that fails does not stop the others.
+func (e *env) leaflets(dir, out string) (int, error) {
 	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	choices, err := e.layoutChoices(conf.Leaflet.Pos, "leaflet.layouts", conf.Leaflet.Layouts, "trifold-a4", out)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	th, err := e.theme(conf.Leaflet.Pos, "leaflet.theme", conf.Leaflet.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	// Every layout is checked before anything is written; the quotes are
 	// as many as the fullest of them shows.
@@ -59,34 +62,39 @@ func (e *env) leaflets(dir, out string) error {
 	for _, c := range choices {
 		l, err := e.p.Layout(c, "a leaflet or flyer", "leaflet", "flyer")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		layouts = append(layouts, l)
 		slots = max(slots, l.QuoteSlots())
 	}
 	qs, err := e.p.LeafletQuotes(list(e.opts.quotes), list(e.opts.tags), slots)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
+	var errs []error
 	for _, l := range layouts {
 		start := time.Now()
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
 		made, err := lf.Make()
 		if err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
 		path := out
 		if path == "" {
 			path = filepath.Join(dir, "leaflet-"+l.Name+".pdf")
 		}
 		if err := outfile.Write(path, made.PDF); err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
+		n++
 		fmt.Fprintf(e.stdout, "%s: a %s of %s, two sides (%s)\n%s\n", path, l.Kind, l.SizeLabel(), time.Since(start).Round(time.Millisecond), press.Instructions(l))
 	}
-	return nil
+	return n, errors.Join(errs...)
 }

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
@@ -45,7 +47,8 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; poster takes only options", args[0])
 			}
-			return e.posters(defaultOut, e.opts.out)
+			_, err := e.posters(defaultOut, e.opts.out)
+			return err
 		},
 	})
 	register(&command{
@@ -67,7 +70,8 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; placards takes only options", args[0])
 			}
-			return e.placards(defaultOut, e.opts.out)
+			_, err := e.placards(defaultOut, e.opts.out)
+			return err
 		},
 	})
 }
@@ -93,108 +97,136 @@ func (e *env) posterBrand() (layout.Brand, error) {
 	return b, nil
 }
 
-// posters renders the chosen posters, their previews and their tiles.
-func (e *env) posters(dir, out string) error {
+// posters renders the chosen posters, their previews and their tiles, and
+// returns how many posters it made; one that fails does not stop the
+// others.
+func (e *env) posters(dir, out string) (int, error) {
 	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	choices, err := e.layoutChoices(conf.Poster.Pos, "poster.layouts", conf.Poster.Layouts, "poster-a3", out)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	landscape := e.opts.landscape || conf.Poster.Landscape
 	th, err := e.theme(conf.Poster.Pos, "poster.theme", conf.Poster.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	tile := firstOf(e.opts.tile, conf.Poster.Tile)
 	var tileOpt impose.TileOptions
 	if tile != "" {
 		if tileOpt, err = e.tileOptions("--tile", tile); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	q, err := e.p.PosterQuote("--quote", e.opts.quotes)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	reg, err := e.p.Fonts()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	brand, err := e.posterBrand()
 	if err != nil {
-		return err
+		return 0, err
 	}
+	pj := posterJob{theme: th, quote: q, fonts: reg, brand: brand, dir: dir, out: out, tile: tile, tileOpt: tileOpt}
+	n := 0
+	var errs []error
 	for _, c := range choices {
 		if landscape && !strings.HasSuffix(c.Value, "-landscape") {
 			c.Value += "-landscape"
 		}
-		l, err := e.p.Layout(c, "a poster", "poster")
+		if err := e.poster(c, pj); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	return n, errors.Join(errs...)
+}
+
+// posterJob is what every poster of a run shares.
+type posterJob struct {
+	theme    *layout.Theme
+	quote    quote.Quote
+	fonts    *font.Registry
+	brand    layout.Brand
+	dir, out string
+	tile     string // a paper to tile on, or ""
+	tileOpt  impose.TileOptions
+}
+
+// poster makes the poster of layout c, its preview and, when the job
+// tiles, its tiles.
+func (e *env) poster(c project.Choice, pj posterJob) error {
+	th, q, reg, brand, dir, out, tile, tileOpt := pj.theme, pj.quote, pj.fonts, pj.brand, pj.dir, pj.out, pj.tile, pj.tileOpt
+	l, err := e.p.Layout(c, "a poster", "poster")
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: project.Meta(brand, []quote.Quote{q})}
+	f, err := p.Compose()
+	if err != nil {
+		return err
+	}
+	doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
+	if err != nil {
+		return err
+	}
+	path := out
+	if path == "" {
+		path = filepath.Join(dir, l.Name+".pdf")
+	}
+	if err := outfile.Write(path, doc); err != nil {
+		return err
+	}
+	png, _, err := press.Preview(f, press.PreviewWidth, reg)
+	if err != nil {
+		return err
+	}
+	preview := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
+	if err := outfile.Write(preview, png); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: a poster of %s, quote %s, preview %s (%s)\n", path, l.SizeLabel(), q.ID, preview, time.Since(start).Round(time.Millisecond))
+	if tile != "" {
+		sheets, g, err := press.TileFrame(f, tileOpt, reg)
 		if err != nil {
 			return err
 		}
-		start := time.Now()
-		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: project.Meta(brand, []quote.Quote{q})}
-		f, err := p.Compose()
+		tdoc, err := press.PDF(sheets, p.Meta, reg)
 		if err != nil {
 			return err
 		}
-		doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
-		if err != nil {
+		tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
+		if err := outfile.Write(tpath, tdoc); err != nil {
 			return err
 		}
-		path := out
-		if path == "" {
-			path = filepath.Join(dir, l.Name+".pdf")
-		}
-		if err := outfile.Write(path, doc); err != nil {
-			return err
-		}
-		png, _, err := press.Preview(f, press.PreviewWidth, reg)
-		if err != nil {
-			return err
-		}
-		preview := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
-		if err := outfile.Write(preview, png); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%s: a poster of %s, quote %s, preview %s (%s)\n", path, l.SizeLabel(), q.ID, preview, time.Since(start).Round(time.Millisecond))
-		if tile != "" {
-			sheets, g, err := press.TileFrame(f, tileOpt, reg)
-			if err != nil {
-				return err
-			}
-			tdoc, err := press.PDF(sheets, p.Meta, reg)
-			if err != nil {
-				return err
-			}
-			tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
-			if err := outfile.Write(tpath, tdoc); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
-		}
+		fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
 	}
 	return nil
 }
 
 // placards renders one placard per selected quote; a quote that cannot be
 // set large enough is reported, and the others are still printed.
-func (e *env) placards(dir, out string) error {
+func (e *env) placards(dir, out string) (int, error) {
 	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	l, err := e.p.Layout(project.Pick("--layout", e.opts.layout, conf.Placards.Pos, "layout", "placards.layout", conf.Placards.Layout, "placard-a3"), "a placard", "placard")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	d := conf.Placards.Distance
 	if e.opts.distance != "" {
 		if d, err = parseMetres(e.opts.distance); err != nil {
-			return usagef("--distance %s: %v", e.opts.distance, err)
+			return 0, usagef("--distance %s: %v", e.opts.distance, err)
 		}
 	}
 	if d > 0 {
@@ -204,15 +236,15 @@ func (e *env) placards(dir, out string) error {
 	}
 	th, err := e.theme(conf.Placards.Pos, "placards.theme", conf.Placards.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	qs, err := e.selected()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	start := time.Now()
 	var pages []*frame.Frame
@@ -225,25 +257,27 @@ func (e *env) placards(dir, out string) error {
 		}
 		pages = append(pages, f)
 	}
+	made := 0
 	if len(pages) > 0 {
 		doc, err := press.PDF(pages, project.Meta(brand, qs), reg)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if out == "" {
 			out = filepath.Join(dir, "placards-"+strings.TrimPrefix(l.Name, "placard-")+".pdf")
 		}
 		if err := outfile.Write(out, doc); err != nil {
-			return err
+			return 0, err
 		}
+		made = 1
 		fmt.Fprintf(e.stdout, "%s: %d placards of %s, capitals at least %.1f cm tall for reading from %g m (%s)\n",
 			out, len(pages), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
-		return &reported{fmt.Sprintf("%d of %d placards could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
+		return made, &reported{fmt.Sprintf("%d of %d placards could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
 			len(failed), len(qs), strings.Join(failed, "\n"))}
 	}
-	return nil
+	return made, nil
 }
 
 // parseMetres reads "10m", "10 m" or "10".
