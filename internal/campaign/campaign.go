@@ -87,7 +87,8 @@ type Poster struct {
 	Landscape bool     `yaml:"landscape"`
 	Quote     string   `yaml:"quote"`
 	Theme     string   `yaml:"theme"`
-	// Tile, when a4 or letter, also splits each poster over such sheets.
+	// Tile, when a4 or letter, also splits each poster larger than such a
+	// sheet over such sheets; auto takes Letter for US sizes, else A4.
 	Tile string    `yaml:"tile"`
 	Pos  yamlx.Pos `yaml:"-"`
 }
@@ -119,7 +120,7 @@ const neutralYAML = `
 cards: {layouts: [all], theme: paper, format: png}
 booklet: {layout: booklet-a5, theme: print, impose: [none, saddle]}
 leaflet: {layouts: [trifold-a4, flyer-a5], theme: print}
-poster: {layouts: [poster-a3], theme: print, tile: a4}
+poster: {layouts: [poster-a3], theme: print, tile: auto}
 placards: {layout: placard-a3, theme: print, distance: 10}
 `
 
@@ -194,8 +195,9 @@ func Parse(file string, b []byte) (*Config, error) {
 	default:
 		errs = append(errs, c.Cards.Pos.Errorf("format", "%q is not an image format; use png or jpeg", c.Cards.Format))
 	}
-	if t := c.Poster.Tile; t != "" && t != "a4" && t != "letter" {
-		errs = append(errs, c.Poster.Pos.Errorf("tile", "%q is not a sheet; use a4 or letter", t))
+	c.Poster.Tile = strings.ToLower(c.Poster.Tile)
+	if t := c.Poster.Tile; t != "" && t != "a4" && t != "letter" && t != "auto" {
+		errs = append(errs, c.Poster.Pos.Errorf("tile", "%q is not a sheet; use a4, letter, or auto (Letter for US sizes, else A4)", t))
 	}
 	if d := c.Placards.Distance; d < 0 || d > 100 {
 		errs = append(errs, c.Placards.Pos.Errorf("distance", "%g m is out of range (0 to 100)", d))

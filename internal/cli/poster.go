@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ func init() {
 			fs.StringVar(&o.eventDate, "event-date", "", "its `DATE` and time, as it should be printed")
 			fs.StringVar(&o.eventPlace, "event-place", "", "its `PLACE`")
 			fs.StringVar(&o.url, "url", "", "the `URL` for the QR code and the link (default: the campaign's)")
-			fs.StringVar(&o.tile, "tile", "", "also split the poster over `PAPER` sheets: a4 or letter")
+			fs.StringVar(&o.tile, "tile", "", "also split the poster over `PAPER` sheets: a4, letter, or auto (letter for US sizes); only a poster larger than the sheet is split")
 			fs.StringVar(&o.overlap, "overlap", "10mm", "`LENGTH` neighbouring tiles share, for gluing")
 			fs.StringVar(&o.out, "out", "", "the PDF `FILE`, for one layout (default output/<layout>.pdf; the preview and tiles go beside it)")
 		},
@@ -114,10 +115,11 @@ func (e *env) posters(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	tile := firstOf(e.opts.tile, conf.Poster.Tile)
-	var tileOpt impose.TileOptions
-	if tile != "" {
-		if tileOpt, err = e.tileOptions("--tile", tile); err != nil {
+	tile := strings.ToLower(firstOf(e.opts.tile, conf.Poster.Tile))
+	switch tile {
+	case "", "auto":
+	default:
+		if _, err := e.tileOptions("--tile", tile); err != nil {
 			return 0, err
 		}
 	}
@@ -133,7 +135,7 @@ func (e *env) posters(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	pj := posterJob{theme: th, quote: q, fonts: reg, brand: brand, dir: dir, out: out, tile: tile, tileOpt: tileOpt}
+	pj := posterJob{theme: th, quote: q, fonts: reg, brand: brand, dir: dir, out: out, tile: tile}
 	n := 0
 	var errs []error
 	for _, c := range choices {
@@ -163,7 +165,7 @@ type posterJob struct {
 // poster makes the poster of layout c, its preview and, when the job
 // tiles, its tiles.
 func (e *env) poster(c project.Choice, pj posterJob) error {
-	th, q, reg, brand, dir, out, tile, tileOpt := pj.theme, pj.quote, pj.fonts, pj.brand, pj.dir, pj.out, pj.tile, pj.tileOpt
+	th, q, reg, brand, dir, out := pj.theme, pj.quote, pj.fonts, pj.brand, pj.dir, pj.out
 	l, err := e.p.Layout(c, "a poster", "poster")
 	if err != nil {
 		return err
@@ -194,22 +196,57 @@ func (e *env) poster(c project.Choice, pj posterJob) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: a poster of %s, quote %s, preview %s (%s)\n", path, l.SizeLabel(), q.ID, preview, time.Since(start).Round(time.Millisecond))
-	if tile != "" {
-		sheets, g, err := press.TileFrame(f, tileOpt, reg)
-		if err != nil {
-			return err
-		}
-		tdoc, err := press.PDF(sheets, p.Meta, reg)
-		if err != nil {
-			return err
-		}
-		tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
-		if err := outfile.Write(tpath, tdoc); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
+	if pj.tile == "" {
+		return nil
 	}
+	tile := pj.tile
+	if tile == "auto" {
+		tile = autoPaper(l)
+	}
+	tileOpt, err := e.tileOptions("--tile", tile)
+	if err != nil {
+		return err
+	}
+	if !largerThan(l.W(), l.H(), tileOpt) {
+		fmt.Fprintf(e.stdout, "%s: fits on one sheet of %s, so it is not tiled\n", path, tileOpt.Paper)
+		return nil
+	}
+	sheets, g, err := press.TileFrame(f, tileOpt, reg)
+	if err != nil {
+		return err
+	}
+	tdoc, err := press.PDF(sheets, p.Meta, reg)
+	if err != nil {
+		return err
+	}
+	tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
+	if err := outfile.Write(tpath, tdoc); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
 	return nil
+}
+
+// autoPaper is the sheet a poster is tiled on when the campaign does not
+// say: Letter for US sizes (whose sides are whole quarter inches: Tabloid,
+// Arch D), A4 for the others.
+func autoPaper(l *layout.Layout) string {
+	quarters := func(pt float64) bool {
+		q := pt / 18 // a quarter inch is 18 points
+		return math.Abs(q-math.Round(q)) < 0.01
+	}
+	if quarters(l.W()) && quarters(l.H()) {
+		return "letter"
+	}
+	return "a4"
+}
+
+// largerThan reports whether a w × h poster is larger than the sheet of
+// opt either way round, so that tiling it takes more than one sheet.
+func largerThan(w, h float64, opt impose.TileOptions) bool {
+	const slack = 0.5 // points
+	fits := func(sw, sh float64) bool { return w <= sw+slack && h <= sh+slack }
+	return !fits(opt.SheetW, opt.SheetH) && !fits(opt.SheetH, opt.SheetW)
 }
 
 // placards renders one placard per selected quote; a quote that cannot be
@@ -280,20 +317,10 @@ func (e *env) placards(dir, out string) (int, error) {
 	return made, nil
 }
 
-// parseMetres reads "10m", "10 m" or "10".
-func parseMetres(s string) (float64, error) {
-	v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "m"))
-	var d float64
-	if _, err := fmt.Sscanf(v, "%g", &d); err != nil || d <= 0 || d > 100 {
-		return 0, fmt.Errorf("write a distance in metres such as 10m")
-	}
-	return d, nil
-}
-
 // tileOptions reads the sheet paper (named by flag in messages) and
 // --overlap.
 func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
-	w, h, name, err := press.SheetPortrait(paper)
+	w, h, name, err := press.SheetPortrait(strings.ToLower(paper))
 	if err != nil {
 		return impose.TileOptions{}, usagef("%s: %v", flag, err)
 	}
@@ -301,11 +328,15 @@ func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
 	if err != nil {
 		return impose.TileOptions{}, usagef("--overlap %s: %v", e.opts.overlap, err)
 	}
-	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, Paper: name}, nil
+	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, NoOverlap: ov == 0, Paper: name}, nil
 }
 
 // tiledNote says how a tiled poster is laid out and printed.
 func tiledNote(g impose.Grid, paper string) string {
-	return fmt.Sprintf("%d × %d sheets of %s, overlapping %.0f mm; page 1 maps how they go together. Print single-sided at actual size (100%%).",
-		g.Rows, g.Cols, paper, g.Overlap/(72/25.4))
+	overlap := "edge to edge"
+	if g.Overlap > 0 {
+		overlap = "overlapping " + mmOf(g.Overlap) + " mm"
+	}
+	return fmt.Sprintf("%d × %d sheets of %s, %s; page 1 maps how they go together. Print single-sided at actual size (100%%).",
+		g.Rows, g.Cols, paper, overlap)
 }

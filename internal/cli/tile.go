@@ -84,7 +84,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	doc, g := r.doc, r.g
 	out := e.opts.out
 	if out == "" {
-		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + e.opts.sheet + ".pdf"
+		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + strings.ToLower(e.opts.sheet) + ".pdf"
 	}
 	if err := outfile.Write(out, doc); err != nil {
 		return err
