@@ -140,15 +140,15 @@ func (e *env) booklet(mode, out string) (string, error) {
 		if paper == "LETTER" {
 			paper = "Letter"
 		}
-		fmt.Fprintf(e.stdout, "%s: a booklet of %d pages on %d sheets of %s (%s)\n", out, made.Pages, made.Sheets/2, paper, took)
+		fmt.Fprintf(e.stdout, "%s: a booklet of %s on %s of %s (%s)\n", out, count(made.Pages, "page"), count(made.Sheets/2, "sheet"), paper, took)
 		if made.Scale < 1 {
 			fmt.Fprintf(e.stdout, "note: the pages were scaled to %.0f%% to fit %s; use the layout's own paper for full size\n", made.Scale*100, paper)
 		}
 		fmt.Fprintf(e.stdout, "To print: double-sided, flip on short edge, actual size (100%%); keep the sheets in order, fold the stack in half and staple on the fold.\n")
 	case press.PrintShop:
-		fmt.Fprintf(e.stdout, "%s: %d pages of %s with 3 mm bleed and crop marks, fonts embedded (%s)\n", out, made.Pages, l.SizeLabel(), took)
+		fmt.Fprintf(e.stdout, "%s: %s of %s with 3 mm bleed and crop marks, fonts embedded (%s)\n", out, count(made.Pages, "page"), l.SizeLabel(), took)
 	default:
-		fmt.Fprintf(e.stdout, "%s: %d pages of %s in reading order (%s)\n", out, made.Pages, l.SizeLabel(), took)
+		fmt.Fprintf(e.stdout, "%s: %s of %s in reading order (%s)\n", out, count(made.Pages, "page"), l.SizeLabel(), took)
 	}
 	return out, nil
 }

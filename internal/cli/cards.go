@@ -95,11 +95,11 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		return made, err
 	}
 	took := time.Since(start)
-	fmt.Fprintf(e.stdout, "%d cards in %s (%.0f a second), theme %s → %s\n",
-		made, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
+	fmt.Fprintf(e.stdout, "%s in %s (%.0f a second), theme %s → %s\n",
+		count(made, "card"), took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
 	fmt.Fprintf(e.stdout, "alt text and captions: %s, %s\n", filepath.Join(dir, "cards.json"), filepath.Join(dir, "cards.csv"))
 	if len(failed) > 0 {
-		return made, &reported{fmt.Sprintf("%d of %d cards failed:\n%s", len(failed), len(jobs), strings.Join(failed, "\n"))}
+		return made, &reported{fmt.Sprintf("%d of %s failed:\n%s", len(failed), count(len(jobs), "card"), strings.Join(failed, "\n"))}
 	}
 	return made, nil
 }

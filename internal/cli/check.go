@@ -106,8 +106,8 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		}
 		return &reported{fmt.Sprintf("check: %d problem%s found; nothing was rendered", len(problems), plural(len(problems)))}
 	}
-	fmt.Fprintf(e.stdout, "ok: %s from %s, %d fonts, %d layouts and %d themes; every quote fits every card layout in theme %s (%d checked)\n",
-		count(len(ds.Quotes), "quote"), ds.Name, len(reg.Fonts()), len(lib.LayoutNames("")), len(lib.ThemeNames()), plan.Theme.Name, composed)
+	fmt.Fprintf(e.stdout, "ok: %s from %s, %s, %s and %s; every quote fits every card layout in theme %s (%d checked)\n",
+		count(len(ds.Quotes), "quote"), ds.Name, count(len(reg.Fonts()), "font"), count(len(lib.LayoutNames("")), "layout"), count(len(lib.ThemeNames()), "theme"), plan.Theme.Name, composed)
 	return nil
 }
 

@@ -40,7 +40,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 		for _, q := range ds.Quotes {
 			ex := ""
 			if q.Excerpt != "" {
-				ex = fmt.Sprintf("%d words", len(strings.Fields(q.Excerpt)))
+				ex = count(len(strings.Fields(q.Excerpt)), "word")
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", q.ID, shorten(q.Author, 40), quoteWords(q), ex, strings.Join(q.Tags, ", "))
 		}

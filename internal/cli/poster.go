@@ -307,12 +307,12 @@ func (e *env) placards(dir, out string) (int, error) {
 			return 0, err
 		}
 		made = 1
-		fmt.Fprintf(e.stdout, "%s: %d placards of %s, capitals at least %.1f cm tall for reading from %g m (%s)\n",
-			out, len(pages), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stdout, "%s: %s of %s, capitals at least %.1f cm tall for reading from %g m (%s)\n",
+			out, count(len(pages), "placard"), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
-		return made, &reported{fmt.Sprintf("%d of %d placards could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
-			len(failed), len(qs), strings.Join(failed, "\n"))}
+		return made, &reported{fmt.Sprintf("%d of %s could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
+			len(failed), count(len(qs), "placard"), strings.Join(failed, "\n"))}
 	}
 	return made, nil
 }

@@ -3,9 +3,11 @@ package project
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/broadside/broadside/internal/layout"
+	"github.com/broadside/broadside/internal/suggest"
 	"github.com/broadside/broadside/internal/yamlx"
 )
 
@@ -92,6 +94,17 @@ func (p *Project) Theme(c Choice) (*layout.Theme, error) {
 	return th, nil
 }
 
+// kindWord names layout kinds for messages: "card", "leaflet or flyer".
+func kindWord(kinds []string) string {
+	switch len(kinds) {
+	case 0:
+		return ""
+	case 1:
+		return kinds[0]
+	}
+	return strings.Join(kinds[:len(kinds)-1], ", ") + " or " + kinds[len(kinds)-1]
+}
+
 // Layout returns the chosen layout and checks that it is one of kinds;
 // what names them for the message, e.g. "a leaflet or flyer".
 func (p *Project) Layout(c Choice, what string, kinds ...string) (*layout.Layout, error) {
@@ -101,7 +114,13 @@ func (p *Project) Layout(c Choice, what string, kinds ...string) (*layout.Layout
 	}
 	l, err := lib.Layout(c.Value)
 	if err != nil {
-		return nil, c.Blame(err)
+		// Suggest among the layouts that would do: "a2" for a poster is
+		// poster-a2, for a card nothing but the card layouts.
+		var names []string
+		for _, k := range kinds {
+			names = append(names, lib.LayoutNames(k)...)
+		}
+		return nil, c.Blame(fmt.Errorf("there is no layout %q%s", c.Value, suggest.Hint(c.Value, names, kindWord(kinds)+" layouts")))
 	}
 	if !slices.Contains(kinds, l.Kind) {
 		return nil, c.Blame(fmt.Errorf("layout %s is a %s layout, not %s; see 'broadside list layouts'", c.Value, l.Kind, what))

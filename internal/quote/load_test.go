@@ -34,7 +34,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"testdata/good/features.txt", true, "features.txt: the file name must end in .yaml, .yml or .csv so broadside knows how to read it (it ends in \".txt\")", nil},
 		{"testdata/good/noext", true, "the file name must end in .yaml, .yml or .csv", nil},
-		{filepath.Join(dir, "missing.yaml"), false, "load dataset " + filepath.Join(dir, "missing.yaml") + ": ", fs.ErrNotExist},
+		{filepath.Join(dir, "missing.yaml"), false, "the quotes file " + filepath.Join(dir, "missing.yaml") + " does not exist", fs.ErrNotExist},
 		{filepath.Join(dir, "folder.yaml"), false, "it is a folder, not a file", nil},
 		{big, true, "big.yaml: the file is larger than the limit of 32 MiB (it is 32.0 MiB): split the quotes into several files", nil},
 	}
