@@ -15,7 +15,7 @@ func init() {
 	register(&command{
 		name:    "build",
 		summary: "render everything the campaign asks for into output/",
-		usage:   "build [--out DIR]",
+		usage:   "build [--out DIR] [--shard i/n]",
 		examples: []string{
 			"broadside build                       # the built-in campaign, or ./data/quotes.yaml",
 			"broadside build --data my-quotes.csv --out print-run",
@@ -23,6 +23,7 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.out, "out", defaultOut, "`DIR` for everything")
 			fs.IntVar(&o.workers, "workers", 0, "`N` cards drawn at once (default: one per core)")
+			o.sharding(fs)
 		},
 		run: runBuild,
 	})
@@ -56,9 +57,20 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if conf.Booklet.PrintShop {
 		imposes = append(imposes, press.PrintShop)
 	}
+	shard, err := e.shard()
+	if err != nil {
+		return err
+	}
 	out := e.opts.out
 	b := &buildRun{e: e, ctx: ctx}
 	b.step("cards", "card", func() (int, error) { return e.cards(ctx, filepath.Join(out, "cards")) })
+	if shard.I > 1 {
+		// The print documents are made once, by the first shard, so that
+		// the shards add up to exactly one whole build.
+		fmt.Fprintf(e.stdout, "shard %s: built %s in %s → %s; the booklets, leaflets, posters and placards are made by shard 1/%d\n",
+			shard, joinAnd(b.made), time.Since(start).Round(time.Millisecond), out, shard.N)
+		return b.result()
+	}
 	for _, mode := range imposes {
 		path := bookletOut(out, mode)
 		b.step(filepath.Base(path), "booklet", func() (int, error) {
@@ -73,6 +85,14 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	fmt.Fprintf(e.stdout, "built %s in %s → %s\n", joinAnd(b.made), time.Since(start).Round(time.Millisecond), out)
+	return b.result()
+}
+
+// result is build's error: nil, interrupted, or the summary of failures.
+func (b *buildRun) result() error {
+	if b.ctx.Err() != nil {
+		return b.ctx.Err()
+	}
 	if len(b.failed) > 0 {
 		return &reported{fmt.Sprintf("build: %s failed, everything else was made:\n%s", count(len(b.failed), "output"), strings.Join(b.failed, "\n"))}
 	}

@@ -17,12 +17,13 @@ func init() {
 	register(&command{
 		name:    "cards",
 		summary: "make quote cards (PNG) for social media, with alt text and captions",
-		usage:   "cards [--layout a,b|all] [--theme NAME] [--quote id,...] [--tag T] [--out DIR] [--format png|jpeg]",
+		usage:   "cards [--layout a,b|all] [--theme NAME] [--quote id,...] [--tag T] [--out DIR] [--format png|jpeg] [--shard i/n]",
 		examples: []string{
 			"broadside cards                                  # every quote, every platform size",
 			"broadside cards --layout story --theme ink       # Stories only, dark theme",
 			"broadside cards --quote nils-melzer,noam-chomsky # two quotes",
 			"broadside cards --tag press-freedom --out ~/Desktop/cards",
+			"broadside cards --shard 2/8 --out shard-2   # the second of eight machines (docs/scale.md)",
 		},
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.layout, "layout", "", "card `LAYOUTS`, separated by commas, or all (default: the campaign's, else all)")
@@ -31,6 +32,7 @@ func init() {
 			fs.StringVar(&o.format, "format", "", "`FORMAT`: png or jpeg (default: the campaign's, else png)")
 			fs.IntVar(&o.workers, "workers", 0, "`N` cards drawn at once (default: one per core)")
 			o.selection(fs)
+			o.sharding(fs)
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
@@ -58,6 +60,11 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	shard, err := e.shard()
+	if err != nil {
+		return 0, err
+	}
+	qs = shard.Filter(qs)
 	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return 0, err
@@ -95,8 +102,12 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		return made, err
 	}
 	took := time.Since(start)
-	fmt.Fprintf(e.stdout, "%s in %s (%.0f a second), theme %s → %s\n",
-		count(made, "card"), took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
+	of := ""
+	if !shard.Whole() {
+		of = " (shard " + shard.String() + ")"
+	}
+	fmt.Fprintf(e.stdout, "%s%s in %s (%.0f a second), theme %s → %s\n",
+		count(made, "card"), of, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
 	fmt.Fprintf(e.stdout, "alt text and captions: %s, %s\n", filepath.Join(dir, "cards.json"), filepath.Join(dir, "cards.csv"))
 	if len(failed) > 0 {
 		return made, &reported{fmt.Sprintf("%d of %s failed:\n%s", len(failed), count(len(jobs), "card"), strings.Join(failed, "\n"))}

@@ -38,7 +38,7 @@ type command struct {
 	// takes none of the campaign's options (--data, --config, --fonts,
 	// --layouts).
 	noCampaign bool
-	run   func(ctx context.Context, e *env, args []string) error
+	run        func(ctx context.Context, e *env, args []string) error
 }
 
 var commands []*command
@@ -230,7 +230,7 @@ Run 'broadside help <command>' for its options and examples.
 }
 
 func order(name string) int {
-	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list"} {
+	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list", "manifest"} {
 		if n == name {
 			return i
 		}

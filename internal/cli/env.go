@@ -36,6 +36,7 @@ type options struct {
 	tags    string
 	format  string
 	workers int
+	shard   string
 
 	impose     string
 	sheet      string
@@ -55,6 +56,23 @@ func (o *options) common(fs *flag.FlagSet) {
 	fs.StringVar(&o.config, "config", "", "campaign settings `FILE` (default ./"+defaultCampaign+" if present, else built in)")
 	fs.StringVar(&o.fonts, "fonts", "", "a `DIR` of extra .ttf fonts (default ./fonts if it holds any)")
 	fs.StringVar(&o.layouts, "layouts", "", "a `DIR` of extra layouts and themes/ (default ./layouts if it holds any)")
+}
+
+// sharding registers --shard.
+func (o *options) sharding(fs *flag.FlagSet) {
+	fs.StringVar(&o.shard, "shard", "", "make only `I/N` of the cards: quotes are shared among N shards by a hash of their id, so N machines together make them all (see docs/scale.md)")
+}
+
+// shard is --shard, or the whole run.
+func (e *env) shard() (project.Shard, error) {
+	if e.opts.shard == "" {
+		return project.Shard{}, nil
+	}
+	s, err := project.ParseShard(e.opts.shard)
+	if err != nil {
+		return s, usagef("--shard %s: %v", e.opts.shard, err)
+	}
+	return s, nil
 }
 
 // selection registers --quote and --tag.
