@@ -124,8 +124,8 @@ func (e *env) theme(pos yamlx.Pos, keyPath, value, def string) (*layout.Theme, e
 
 // layoutChoices are --layout when given, else the campaign's, else def;
 // with --out, there must be only one.
-func (e *env) layoutChoices(pos yamlx.Pos, keyPath string, campaign []string, def, out string) ([]project.Choice, error) {
-	cs := project.PickList("--layout", list(e.opts.layout), pos, "layouts", keyPath, campaign, []string{def})
+func (e *env) layoutChoices(pos yamlx.Pos, keyPath string, campaign []string, out string, def ...string) ([]project.Choice, error) {
+	cs := project.PickList("--layout", list(e.opts.layout), pos, "layouts", keyPath, campaign, def)
 	if out != "" && len(cs) > 1 {
 		return nil, usagef("--out names one file; choose one --layout, or leave out --out")
 	}

@@ -47,7 +47,7 @@ func (e *env) leaflets(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	choices, err := e.layoutChoices(conf.Leaflet.Pos, "leaflet.layouts", conf.Leaflet.Layouts, "trifold-a4", out)
+	choices, err := e.layoutChoices(conf.Leaflet.Pos, "leaflet.layouts", conf.Leaflet.Layouts, out, "trifold-a4", "flyer-a5")
 	if err != nil {
 		return 0, err
 	}

@@ -106,7 +106,7 @@ func (e *env) posters(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	choices, err := e.layoutChoices(conf.Poster.Pos, "poster.layouts", conf.Poster.Layouts, "poster-a3", out)
+	choices, err := e.layoutChoices(conf.Poster.Pos, "poster.layouts", conf.Poster.Layouts, out, "poster-a3")
 	if err != nil {
 		return 0, err
 	}
@@ -116,6 +116,9 @@ func (e *env) posters(dir, out string) (int, error) {
 		return 0, err
 	}
 	tile := strings.ToLower(firstOf(e.opts.tile, conf.Poster.Tile))
+	if _, given := conf.Poster.Pos.Keys["tile"]; !given && tile == "" {
+		tile = "auto" // as the built-in campaign does; tile: "" for none
+	}
 	switch tile {
 	case "", "auto":
 	default:
