@@ -331,7 +331,9 @@ func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
 	if err != nil {
 		return impose.TileOptions{}, usagef("--overlap %s: %v", e.opts.overlap, err)
 	}
-	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, NoOverlap: ov == 0, Paper: name}, nil
+	// No --overlap (build has none) is the default overlap; --overlap 0
+	// is none.
+	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, NoOverlap: e.opts.overlap != "" && ov == 0, Paper: name}, nil
 }
 
 // tiledNote says how a tiled poster is laid out and printed.

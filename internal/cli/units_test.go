@@ -86,8 +86,13 @@ func TestBuildTilesByPaper(t *testing.T) {
 	dir := t.TempDir()
 	conf := write(t, dir, "c.yaml", "name: X\ncards: {layouts: [x]}\nbooklet: {impose: [none]}\nleaflet: {layouts: [flyer-a6]}\nposter: {layouts: [poster-a4, poster-a3, poster-tabloid], tile: auto}\n")
 	out := filepath.Join(dir, "out")
-	if code, stdout, errs := run(t, "build", "--config", conf, "--out", out); code != 0 {
+	code, stdout, errs := run(t, "build", "--config", conf, "--out", out)
+	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, errs)
+	}
+	// build has no --overlap: its tiles overlap by the default 10 mm.
+	if !strings.Contains(stdout, "poster-a3-tiled-a4.pdf: the poster on 2 × 2 sheets of A4, overlapping 10 mm") {
+		t.Errorf("stdout:\n%s", stdout)
 	}
 	for f, want := range map[string]bool{"poster-a3-tiled-a4.pdf": true, "poster-tabloid-tiled-letter.pdf": true, "poster-tabloid-tiled-a4.pdf": false, "poster-a4-tiled-a4.pdf": false} {
 		if _, err := os.Stat(filepath.Join(out, f)); (err == nil) != want {
