@@ -19,11 +19,6 @@ type ArgError struct{ Err error }
 func (e *ArgError) Error() string { return e.Err.Error() }
 func (e *ArgError) Unwrap() error { return e.Err }
 
-// Argf makes an ArgError.
-func Argf(format string, args ...any) error {
-	return &ArgError{fmt.Errorf(format, args...)}
-}
-
 // Choice is a setting's value and what chose it: an argument (Arg names
 // it, e.g. "--theme"), a key of the campaign file (File, Line and Key
 // locate it), or, when both are empty, the built-in default. A problem

@@ -22,7 +22,8 @@
 // data/campaign.yaml (or Options.Config), and optionally the folders fonts/
 // (extra .ttf files) and layouts/ (extra layouts, themes in layouts/themes).
 // What is missing comes built in: with no quotes of its own a folder gets the
-// Global Support quotes and their campaign settings.
+// Global Support quotes and their campaign settings; its own quotes without
+// settings get neutral ones (no name, link or hashtags) and a warning.
 package project
 
 import (

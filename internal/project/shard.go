@@ -41,15 +41,15 @@ func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.I, s.N) }
 // Whole reports whether s is the whole run.
 func (s Shard) Whole() bool { return s.N <= 1 }
 
-// Of returns the shard (1 to n) the quote with id belongs to.
-func Of(id string, n int) int {
+// ShardOf returns the shard (1 to n) the quote with id belongs to.
+func ShardOf(id string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	return int(h.Sum32()%uint32(n)) + 1
 }
 
 // Has reports whether the quote with id belongs to s.
-func (s Shard) Has(id string) bool { return s.Whole() || Of(id, s.N) == s.I }
+func (s Shard) Has(id string) bool { return s.Whole() || ShardOf(id, s.N) == s.I }
 
 // Filter returns the quotes of qs that belong to s, in their order.
 func (s Shard) Filter(qs []quote.Quote) []quote.Quote {

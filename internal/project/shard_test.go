@@ -32,7 +32,7 @@ func TestShards(t *testing.T) {
 	// The hash is FNV-1a as documented (docs/scale.md): pinned, so that a
 	// change would be noticed before shards of one run disagree.
 	// (FNV-1a of "nils-melzer" is 30798763; 30798763 mod 4 + 1 = 4.)
-	if got := Of("nils-melzer", 4); got != 4 {
+	if got := ShardOf("nils-melzer", 4); got != 4 {
 		t.Errorf("nils-melzer is in shard %d of 4", got)
 	}
 	for _, tt := range []struct{ in, err string }{
