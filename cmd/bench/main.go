@@ -7,6 +7,7 @@
 //	go run ./cmd/bench            # all workloads, 5 runs each
 //	go run ./cmd/bench -runs 9 -only cards
 //	go run ./cmd/bench -scale     # also 1,000 and 10,000 cards (slow)
+//	go run ./cmd/bench -only cards -workers 1   # one core's rate (docs/scale.md)
 package main
 
 import (
@@ -31,6 +32,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each workload; the median is reported")
 	only := flag.String("only", "", "run only this workload: cards, booklet or check")
 	scale := flag.Bool("scale", false, "also render 1,000 and 10,000 cards, to show memory stays flat and time linear")
+	flag.IntVar(&workers, "workers", 0, "cards drawn at once in the card workloads (0: one per core), to measure one core's rate")
 	flag.Parse()
 	if err := run(*runs, *only, *scale); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -38,13 +40,22 @@ func main() {
 	}
 }
 
+// workers is -workers, passed to the card workloads.
+var workers int
+
+// cardArgs are the arguments of a card workload.
+func cardArgs(data, out string) []string {
+	return []string{"cards", "--data", data, "--layout", "instagram-square", "--out", out, "--workers", fmt.Sprint(workers)}
+}
+
 type result struct {
 	name  string
 	items int
 	unit  string
 	walls []time.Duration
-	rss   []int64 // KB
-	bytes int64   // output size of the last run
+	cpus  []time.Duration // user + system time: what the run costs a core
+	rss   []int64         // KB
+	bytes int64           // output size of the last run
 	files int
 }
 
@@ -60,7 +71,11 @@ func run(runs int, only string, scale bool) error {
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("go build: %w", err)
 	}
-	fmt.Printf("broadside benchmark: %s, %d CPUs, %s/%s, %d runs each, medians\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runs)
+	fmt.Printf("broadside benchmark: %s, %d CPUs, %s/%s, %d runs each, medians", runtime.Version(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runs)
+	if workers > 0 {
+		fmt.Printf(", cards with --workers %d", workers)
+	}
+	fmt.Print("\n\n")
 
 	cards190, err := dataset(dir, "cards190.yaml", 10)
 	if err != nil {
@@ -80,7 +95,7 @@ func run(runs int, only string, scale bool) error {
 	want := func(name string) bool { return only == "" || only == name }
 	if want("cards") {
 		r, err := measure(runs, "cards: 190 instagram-square cards", 190, "cards", bin, func(out string) []string {
-			return []string{"cards", "--data", cards190, "--layout", "instagram-square", "--out", out}
+			return cardArgs(cards190, out)
 		}, dir)
 		if err != nil {
 			return err
@@ -111,7 +126,7 @@ func run(runs int, only string, scale bool) error {
 			}
 			count := (n + 18) / 19 * 19
 			r, err := measure(1, fmt.Sprintf("scale: %d instagram-square cards", count), count, "cards", bin, func(out string) []string {
-				return []string{"cards", "--data", ds, "--layout", "instagram-square", "--out", out}
+				return cardArgs(ds, out)
 			}, dir)
 			if err != nil {
 				return err
@@ -119,12 +134,17 @@ func run(runs int, only string, scale bool) error {
 			results = append(results, r)
 		}
 	}
-	fmt.Printf("%-44s %10s %14s %12s %12s\n", "workload", "wall", "rate", "peak RSS", "output")
+	// CPU time is reported beside wall time because on a shared machine
+	// it is the steadier figure: items per CPU-second is the rate of one
+	// core, which docs/scale.md multiplies out.
+	fmt.Printf("%-44s %10s %14s %10s %16s %12s %12s\n", "workload", "wall", "rate", "cpu", "rate per core", "peak RSS", "output")
 	for _, r := range results {
 		wall := median(r.walls)
-		rate := ""
+		cpu := median(r.cpus)
+		rate, core := "", ""
 		if r.items > 0 {
 			rate = fmt.Sprintf("%.0f %s/s", float64(r.items)/wall.Seconds(), r.unit)
+			core = fmt.Sprintf("%.0f %s/cpu-s", float64(r.items)/cpu.Seconds(), r.unit)
 		}
 		out := ""
 		if r.bytes > 0 {
@@ -133,7 +153,7 @@ func run(runs int, only string, scale bool) error {
 				out = fmt.Sprintf("%.0f KB/file", float64(r.bytes)/float64(r.files)/1024)
 			}
 		}
-		fmt.Printf("%-44s %10s %14s %9.1f MB %12s\n", r.name, wall.Round(time.Millisecond), rate, float64(median(r.rss))/1024, out)
+		fmt.Printf("%-44s %10s %14s %10s %16s %9.1f MB %12s\n", r.name, wall.Round(time.Millisecond), rate, cpu.Round(time.Millisecond), core, float64(median(r.rss))/1024, out)
 	}
 	return nil
 }
@@ -185,6 +205,7 @@ func measure(runs int, name string, items int, unit, bin string, args func(out s
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			r.rss = append(r.rss, ru.Maxrss) // KB on Linux
 		}
+		r.cpus = append(r.cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 		r.bytes, r.files = 0, 0
 		filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
 			if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".png") || strings.HasSuffix(p, ".pdf")) {

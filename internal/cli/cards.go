@@ -9,20 +9,21 @@ import (
 	"time"
 
 	"github.com/broadside/broadside/internal/cards"
-	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/project"
 )
 
 func init() {
 	register(&command{
 		name:    "cards",
 		summary: "make quote cards (PNG) for social media, with alt text and captions",
-		usage:   "cards [--layout a,b|all] [--theme NAME] [--quote id,...] [--tag T] [--out DIR] [--format png|jpeg]",
+		usage:   "cards [--layout a,b|all] [--theme NAME] [--quote id,...] [--tag T] [--out DIR] [--format png|jpeg] [--shard i/n]",
 		examples: []string{
 			"broadside cards                                  # every quote, every platform size",
 			"broadside cards --layout story --theme ink       # Stories only, dark theme",
 			"broadside cards --quote nils-melzer,noam-chomsky # two quotes",
 			"broadside cards --tag press-freedom --out ~/Desktop/cards",
+			"broadside cards --shard 2/8 --out shard-2   # the second of eight machines (docs/scale.md)",
 		},
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.layout, "layout", "", "card `LAYOUTS`, separated by commas, or all (default: the campaign's, else all)")
@@ -31,6 +32,7 @@ func init() {
 			fs.StringVar(&o.format, "format", "", "`FORMAT`: png or jpeg (default: the campaign's, else png)")
 			fs.IntVar(&o.workers, "workers", 0, "`N` cards drawn at once (default: one per core)")
 			o.selection(fs)
+			o.sharding(fs)
 		},
 		run: func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
@@ -42,49 +44,9 @@ func init() {
 	})
 }
 
-// cardPlan is what a cards run will make.
-type cardPlan struct {
-	layouts []*layout.Layout
-	theme   *layout.Theme
-	format  string
-}
-
 // planCards resolves --layout, --theme and --format against the campaign.
-func (e *env) planCards() (*cardPlan, error) {
-	conf, lib, err := e.settings()
-	if err != nil {
-		return nil, err
-	}
-	names, err := e.layoutNames(conf.Cards.Layouts, "all", "")
-	if err != nil {
-		return nil, err
-	}
-	if len(names) == 1 && names[0] == "all" {
-		names = lib.LayoutNames("card")
-	}
-	p := &cardPlan{format: e.opts.format}
-	for _, n := range names {
-		l, err := layoutOf(lib, n, "a card", "card")
-		if err != nil {
-			return nil, err
-		}
-		p.layouts = append(p.layouts, l)
-	}
-	if p.theme, err = e.theme(lib, conf.Cards.Theme, "paper"); err != nil {
-		return nil, err
-	}
-	if p.format == "" {
-		p.format = conf.Cards.Format
-	}
-	switch p.format {
-	case "", "png":
-		p.format = "png"
-	case "jpeg", "jpg":
-		p.format = "jpeg"
-	default:
-		return nil, usagef("--format %s: use png or jpeg", p.format)
-	}
-	return p, nil
+func (e *env) planCards() (*project.CardPlan, error) {
+	return e.p.CardPlan(project.CardArgs{Layouts: list(e.opts.layout), Theme: e.opts.theme, Format: e.opts.format})
 }
 
 // cards renders the selected quotes in the planned layouts into dir and
@@ -98,18 +60,22 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	shard, err := e.shard()
+	if err != nil {
+		return 0, err
+	}
+	qs = shard.Filter(qs)
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return 0, err
 	}
 	if err := outfile.MkdirAll(dir); err != nil {
 		return 0, err
 	}
-	ext := map[string]string{"png": ".png", "jpeg": ".jpg"}[plan.format]
 	var jobs []cards.Job
-	for _, l := range plan.layouts {
+	for _, l := range plan.Layouts {
 		for _, q := range qs {
-			name := filepath.Join(l.Name, q.ID+ext)
+			name := filepath.Join(l.Name, q.ID+plan.Ext)
 			if !outfile.Inside(dir, name) {
 				return 0, fmt.Errorf("quote id %q or layout name %q would write outside %s", q.ID, l.Name, dir)
 			}
@@ -117,9 +83,9 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		}
 	}
 	start := time.Now()
-	plan.theme.Preload(reg, plan.layouts...)
+	plan.Theme.Preload(reg, plan.Layouts...)
 	prog := newProgress(e.stderr, len(jobs), "cards")
-	b := &cards.Batch{Theme: plan.theme, Brand: brand, Fonts: reg, Format: plan.format, Workers: e.opts.workers, Done: func(r cards.Result) { prog.done(r.Job.Layout.Name, r.Err) }}
+	b := &cards.Batch{Theme: plan.Theme, Brand: brand, Fonts: reg, Format: plan.Format, Workers: e.opts.workers, Done: func(r cards.Result) { prog.done(r.Job.Layout.Name, r.Err) }}
 	results := b.Run(ctx, jobs)
 	prog.finish()
 	var failed []string
@@ -136,11 +102,15 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		return made, err
 	}
 	took := time.Since(start)
-	fmt.Fprintf(e.stdout, "%d cards in %s (%.0f a second), theme %s → %s\n",
-		made, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.theme.Name, dir)
+	of := ""
+	if !shard.Whole() {
+		of = " (shard " + shard.String() + ")"
+	}
+	fmt.Fprintf(e.stdout, "%s%s in %s (%.0f a second), theme %s → %s\n",
+		count(made, "card"), of, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
 	fmt.Fprintf(e.stdout, "alt text and captions: %s, %s\n", filepath.Join(dir, "cards.json"), filepath.Join(dir, "cards.csv"))
 	if len(failed) > 0 {
-		return made, &reported{fmt.Sprintf("%d of %d cards failed:\n%s", len(failed), len(jobs), strings.Join(failed, "\n"))}
+		return made, &reported{fmt.Sprintf("%d of %s failed:\n%s", len(failed), count(len(jobs), "card"), strings.Join(failed, "\n"))}
 	}
 	return made, nil
 }

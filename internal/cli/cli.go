@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/suggest"
 )
 
@@ -33,7 +34,11 @@ type command struct {
 	examples []string
 	// flags registers the command's own flags.
 	flags func(fs *flag.FlagSet, o *options)
-	run   func(ctx context.Context, e *env, args []string) error
+	// noCampaign marks a command that reads no campaign (tile), so it
+	// takes none of the campaign's options (--data, --config, --fonts,
+	// --layouts).
+	noCampaign bool
+	run        func(ctx context.Context, e *env, args []string) error
 }
 
 var commands []*command
@@ -111,7 +116,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 	e := &env{stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	e.opts.common(fs)
+	if !c.noCampaign {
+		e.opts.common(fs)
+	}
 	if c.flags != nil {
 		c.flags(fs, &e.opts)
 	}
@@ -121,6 +128,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 		return ExitOK
 	}
 	if err == nil {
+		e.open()
 		err = c.run(ctx, e, rest)
 	}
 	return finish(ctx, c, err, stderr)
@@ -132,10 +140,15 @@ func finish(ctx context.Context, c *command, err error, stderr io.Writer) int {
 	}
 	outfile.Cleanup()
 	var ue *usageError
+	var ae *project.ArgError
 	var rep *reported
 	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "broadside %s: %s\n", c.name, ue.msg)
+	case errors.As(err, &ue), errors.As(err, &ae):
+		msg := err.Error()
+		if ue != nil {
+			msg = ue.msg
+		}
+		fmt.Fprintf(stderr, "broadside %s: %s\n", c.name, msg)
 		fmt.Fprintf(stderr, "Run 'broadside help %s' for how to use it.\n", c.name)
 		return ExitUsage
 	case ctx.Err() != nil:
@@ -217,7 +230,7 @@ Run 'broadside help <command>' for its options and examples.
 }
 
 func order(name string) int {
-	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list"} {
+	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list", "manifest"} {
 		if n == name {
 			return i
 		}
@@ -229,7 +242,9 @@ func printCommandHelp(w io.Writer, c *command) {
 	fmt.Fprintf(w, "Usage: broadside %s\n\n%s\n", c.usage, c.summary)
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	var o options
-	o.common(fs)
+	if !c.noCampaign {
+		o.common(fs)
+	}
 	if c.flags != nil {
 		c.flags(fs, &o)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/render/pdf"
 )
 
@@ -30,7 +31,8 @@ func init() {
 			fs.IntVar(&o.page, "page", 1, "which `PAGE` of the PDF to tile")
 			fs.StringVar(&o.out, "out", "", "the tiled PDF `FILE` (default IN-tiled-<paper>.pdf beside IN.pdf)")
 		},
-		run: runTile,
+		run:        runTile,
+		noCampaign: true,
 	})
 }
 
@@ -48,7 +50,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reg, err := e.fonts()
+	reg, err := e.p.Fonts()
 	if err != nil {
 		return err
 	}
@@ -66,7 +68,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 			done <- result{err: err}
 			return
 		}
-		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: buildDate()}, reg)
+		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: project.BuildDate()}, reg)
 		done <- result{doc, g, err}
 	}()
 	var r result
@@ -83,7 +85,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	doc, g := r.doc, r.g
 	out := e.opts.out
 	if out == "" {
-		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + e.opts.sheet + ".pdf"
+		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + strings.ToLower(e.opts.sheet) + ".pdf"
 	}
 	if err := outfile.Write(out, doc); err != nil {
 		return err

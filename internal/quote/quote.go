@@ -13,8 +13,10 @@ package quote
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,8 +129,11 @@ func Load(path string) (*Dataset, error) {
 			filepath.Ext(path))}}
 	}
 	file, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, missingError{path}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("load dataset %s: %w", path, err)
+		return nil, fmt.Errorf("load dataset %s: %w", path, plainPathError(err))
 	}
 	defer file.Close()
 	info, err := file.Stat()
@@ -148,6 +153,22 @@ func Load(path string) (*Dataset, error) {
 		return nil, fmt.Errorf("load dataset %s: %w", path, err)
 	}
 	return Parse(path, data, f)
+}
+
+// missingError says plainly that the quotes file is not there; it is
+// fs.ErrNotExist to errors.Is.
+type missingError struct{ path string }
+
+func (e missingError) Error() string { return "the quotes file " + e.path + " does not exist" }
+func (e missingError) Unwrap() error { return fs.ErrNotExist }
+
+// plainPathError drops the "open PATH:" that os repeats before its reason.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Parse validates data as a dataset in format f. name is used in messages

@@ -4,18 +4,61 @@ package suggest
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
 // Hint is the end of a message about an unknown word: `; did you mean "x"?`
-// with the nearest of known, or, when none is near, ` (label: a, b, c)`
-// listing them all.
+// with the nearest of known; else, when the word is part of known names
+// ("a2" of poster-a2, "trifold" of trifold-a4), `; did you mean "x" or
+// "y"?` with those; else ` (label: a, b, c)` listing them all.
 func Hint(word string, known []string, label string) string {
 	if s := Nearest(word, known); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
+	if rel := Related(word, known); len(rel) > 0 {
+		q := make([]string, len(rel))
+		for i, r := range rel {
+			q[i] = fmt.Sprintf("%q", r)
+		}
+		if len(q) == 1 {
+			return "; did you mean " + q[0] + "?"
+		}
+		return "; did you mean " + strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1] + "?"
+	}
 	return " (" + label + ": " + strings.Join(known, ", ") + ")"
+}
+
+// sep makes the separators of names alike.
+var sep = strings.NewReplacer(".", "-", "_", "-")
+
+// maxRelated bounds the names Related offers: more is a list, not a hint.
+const maxRelated = 4
+
+// Related returns the known names that word is a part of: names made of
+// words joined by hyphens (or dots, underscores) one of whose words, or
+// whose beginning, is word (or several of its words), case-insensitively; "a2" is part of
+// poster-a2, "trifold" of trifold-a4 and trifold-letter. Shorter names
+// come first, and at most maxRelated are returned; none when more match,
+// or when word is shorter than two letters.
+func Related(word string, known []string) []string {
+	w := strings.ToLower(word)
+	if utf8.RuneCountInString(w) < 2 {
+		return nil
+	}
+	var out []string
+	for _, k := range known {
+		lk := strings.ToLower(k)
+		if strings.HasPrefix(lk, w) || strings.Contains(sep.Replace("-"+lk+"-"), sep.Replace("-"+w+"-")) {
+			out = append(out, k)
+		}
+	}
+	if len(out) > maxRelated {
+		return nil
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
+	return out
 }
 
 // Nearest returns the candidate closest to word, or "" when none is close

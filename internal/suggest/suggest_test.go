@@ -78,3 +78,21 @@ func TestHint(t *testing.T) {
 		}
 	}
 }
+
+// A word that is part of known names suggests those names.
+func TestRelated(t *testing.T) {
+	names := []string{"booklet-a5", "booklet-half-letter", "trifold-a4", "trifold-letter", "poster-a2", "poster-a2-landscape", "poster-a3"}
+	for _, tt := range []struct {
+		word, want string
+	}{
+		{"trifold", `; did you mean "trifold-a4" or "trifold-letter"?`},
+		{"a2", `; did you mean "poster-a2" or "poster-a2-landscape"?`},
+		{"half-letter", `; did you mean "booklet-half-letter"?`},
+		{"a", " (layouts: booklet-a5, booklet-half-letter, trifold-a4, trifold-letter, poster-a2, poster-a2-landscape, poster-a3)"},
+		{"letter", `; did you mean "trifold-letter" or "booklet-half-letter"?`},
+	} {
+		if got := Hint(tt.word, names, "layouts"); got != tt.want {
+			t.Errorf("Hint(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
