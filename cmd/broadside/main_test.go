@@ -47,7 +47,9 @@ func TestInterrupt(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(700 * time.Millisecond)
+		// Signal once the first card is written, not after a fixed
+		// sleep: on a loaded machine the start alone can take longer.
+		waitForCard(t, out, 60*time.Second)
 		cmd.Process.Signal(sig)
 		start := time.Now()
 		err := cmd.Wait()
@@ -83,4 +85,26 @@ func TestInterrupt(t *testing.T) {
 			t.Errorf("%v: %d cards written; the test should interrupt mid-run", sig, n)
 		}
 	}
+}
+
+// waitForCard waits until a PNG appears under dir, so that an interrupt
+// lands mid-run however slow the machine is.
+func waitForCard(t *testing.T, dir string, limit time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		found := false
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && strings.HasSuffix(p, ".png") {
+				found = true
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		if found {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no card written under %s within %v", dir, limit)
 }
