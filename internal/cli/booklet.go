@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -132,7 +131,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		if made.Scale < 1 {
 			fmt.Fprintf(e.stdout, "note: the pages were scaled to %.0f%% to fit %s; use the layout's own paper for full size\n", made.Scale*100, paper)
 		}
-		fmt.Fprintf(e.stdout, "To print: double-sided, flip on short edge, actual size (100%%); keep the sheets in order, fold the stack in half and staple on the fold.\n")
+		fmt.Fprintln(e.stdout, press.SaddleInstructions)
 	case press.PrintShop:
 		fmt.Fprintf(e.stdout, "%s: %d pages of %s with 3 mm bleed and crop marks, fonts embedded (%s)\n", out, made.Pages, l.SizeLabel(), took)
 	default:
@@ -141,47 +140,11 @@ func (e *env) booklet(mode, out string) (string, error) {
 	return out, nil
 }
 
-// meta is the PDF document information of a campaign's documents. The date
-// is SOURCE_DATE_EPOCH when set, else a fixed date, so the same inputs give
-// the same bytes.
-func (e *env) meta(b layout.Brand, qs []quote.Quote) pdf.Meta {
-	title := b.Title
-	if title == "" {
-		title = b.Campaign
-	}
-	var kw []string
-	seen := map[string]bool{}
-	for _, h := range b.Hashtags {
-		kw, seen[h] = append(kw, h), true
-	}
-	for _, q := range qs {
-		for _, t := range q.Tags {
-			if !seen[t] {
-				kw, seen[t] = append(kw, t), true
-			}
-		}
-	}
-	return pdf.Meta{
-		Title:    title,
-		Author:   b.Campaign,
-		Subject:  b.Tagline,
-		Keywords: strings.Join(kw, ", "),
-		Creator:  "broadside",
-		Lang:     b.Lang,
-		Date:     buildDate(),
-	}
-}
+// meta is the PDF document information of a campaign's documents.
+func (e *env) meta(b layout.Brand, qs []quote.Quote) pdf.Meta { return press.Meta(b, qs) }
 
-// buildDate is the date written into files: SOURCE_DATE_EPOCH (the
-// reproducible-builds convention) or 1 January 2000.
-func buildDate() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-}
+// buildDate is the date written into files (see press.BuildDate).
+func buildDate() time.Time { return press.BuildDate() }
 
 // firstOf returns the first non-empty string.
 func firstOf(s ...string) string {

@@ -73,6 +73,9 @@ func (e *env) planCards() (*cardPlan, error) {
 	if p.theme, err = e.theme(lib, conf.Cards.Theme, "paper"); err != nil {
 		return nil, err
 	}
+	if p.theme, err = p.theme.WithColors(conf.Colors, conf.Pos); err != nil {
+		return nil, err
+	}
 	if p.format == "" {
 		p.format = conf.Cards.Format
 	}
