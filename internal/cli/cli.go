@@ -217,7 +217,7 @@ Run 'broadside help <command>' for its options and examples.
 }
 
 func order(name string) int {
-	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list"} {
+	for i, n := range []string{"serve", "build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list"} {
 		if n == name {
 			return i
 		}
