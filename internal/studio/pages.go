@@ -33,7 +33,7 @@ type pages struct{ t map[string]*template.Template }
 var funcs = template.FuncMap{
 	"join":  strings.Join,
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
-	"add":  func(a, b int) int { return a + b },
+	"add":   func(a, b int) int { return a + b },
 	"json": func(v any) (template.JS, error) {
 		b, err := json.Marshal(v)
 		return template.JS(b), err
