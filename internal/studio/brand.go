@@ -206,7 +206,7 @@ func readUpload(r *http.Request, field string, limit int64, exts ...string) (str
 		return "", nil, fmt.Errorf("choose a file first")
 	}
 	defer file.Close()
-	name, err := uploadName(hdr.Filename, exts...)
+	name, err := uploadName(rawFilename(hdr), exts...)
 	if err != nil {
 		return "", nil, err
 	}

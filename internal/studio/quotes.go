@@ -558,7 +558,7 @@ func (s *Server) quoteImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	name, err := uploadName(hdr.Filename, ".csv")
+	name, err := uploadName(rawFilename(hdr), ".csv")
 	if err != nil {
 		s.refuse(w, r, http.StatusBadRequest, err.Error())
 		return

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"mime"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
@@ -166,6 +168,18 @@ func uploadName(name string, exts ...string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%s is not a %s file", name, strings.Join(exts, " or "))
+}
+
+// rawFilename is the file name as the browser sent it: Go's multipart
+// reader keeps only the base name, which would hide a "../" sent on
+// purpose, and such a request is refused, not repaired.
+func rawFilename(h *multipart.FileHeader) string {
+	if _, params, err := mime.ParseMediaType(h.Header.Get("Content-Disposition")); err == nil {
+		if n, ok := params["filename"]; ok {
+			return n
+		}
+	}
+	return h.Filename
 }
 
 // writeFile writes data atomically to rel, a path inside the campaign
