@@ -196,7 +196,7 @@ func TestSaveKeepsCommentsAndRefusesStaleChanges(t *testing.T) {
 	s, dir := newTestServer(t, true)
 	rev := s.project().quotes.rev
 	v := url.Values{"rev": {rev}, "index": {"0"}, "id": {"nils-melzer"}, "author": {"Nils Melzer"}, "role": {"Former UN Special Rapporteur on Torture"},
-		"text": {"This is not only about protecting Assange, but about preventing a precedent likely to seal the fate of Western democracy."},
+		"text":    {"This is not only about protecting Assange, but about preventing a precedent likely to seal the fate of Western democracy."},
 		"excerpt": {"... preventing a precedent likely to seal the fate of Western democracy."}, "tags": {"un, human-rights, democracy"}}
 	w := form(t, s, "/quotes/save", v, nil)
 	if w.Code != http.StatusSeeOther {
