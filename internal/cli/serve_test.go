@@ -11,11 +11,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/studio"
+	xdraw "golang.org/x/image/draw"
 )
 
 func rgba(t *testing.T, b []byte) *image.RGBA {
@@ -91,19 +93,53 @@ func TestStudioPreviewIsTheCLIsCard(t *testing.T) {
 				"role":         {"Reporters Without Borders Director of International Campaigns"},
 				"organisation": {"Reporters Without Borders"}, "excerpt": {"The case against Julian Assange is outrageous."},
 				"text": {"The case against Julian Assange is outrageous. . . If the US government is successful in securing Assange’s extradition . . . the same precedent could be applied to any journalist anywhere . . . it is the very future of journalism and press freedom that is at stake."}}
+			form.Set("w", strconv.Itoa(wantImg.Bounds().Dx()))
 			pv := get("POST", "/api/preview", form)
 			if pv.Code != http.StatusOK {
 				t.Fatalf("preview: %d %s", pv.Code, pv.Body.String())
 			}
 			got := rgba(t, pv.Body.Bytes())
 			if got.Bounds() != wantImg.Bounds() || !bytes.Equal(got.Pix, wantImg.Pix) {
-				t.Errorf("the studio's preview (%v) and the CLI's card (%v) differ", got.Bounds(), wantImg.Bounds())
+				t.Errorf("the studio's full-size preview (%v) and the CLI's card (%v) differ", got.Bounds(), wantImg.Bounds())
+			}
+			// The page's preview is drawn smaller, from the same frame: it
+			// matches the CLI's card scaled to its size.
+			form.Del("w")
+			small := rgba(t, get("POST", "/api/preview", form).Body.Bytes())
+			scaled := image.NewRGBA(small.Bounds())
+			xdraw.ApproxBiLinear.Scale(scaled, scaled.Bounds(), wantImg, wantImg.Bounds(), xdraw.Src, nil)
+			mean, far := compare(small, scaled)
+			t.Logf("preview %v: mean difference %.2f, %.3f%% of pixels far off", small.Bounds().Size(), mean, far*100)
+			if small.Bounds().Dx() != 540 || mean > 3 || far > 0.012 {
+				t.Errorf("the preview (%v) is not the CLI's card at its size: mean difference %.2f, %.2f%% pixels far off", small.Bounds(), mean, far*100)
 			}
 		})
 	}
 	if layouts < 6 {
 		t.Errorf("the CLI made %d layouts, want every card layout", layouts)
 	}
+}
+
+// compare gives the mean absolute difference of two images' channels
+// (0-255) and the share of pixels off by more than a quarter.
+func compare(a, b *image.RGBA) (mean, far float64) {
+	var sum, n, off int
+	for i := 0; i+3 < len(a.Pix); i += 4 {
+		worst := 0
+		for c := 0; c < 3; c++ {
+			d := int(a.Pix[i+c]) - int(b.Pix[i+c])
+			if d < 0 {
+				d = -d
+			}
+			sum += d
+			worst = max(worst, d)
+		}
+		if worst > 64 {
+			off++
+		}
+		n++
+	}
+	return float64(sum) / float64(3*n), float64(off) / float64(n)
 }
 
 // cookieOf learns the studio's cookie name from its answer to the token.

@@ -137,9 +137,13 @@ func (s *Server) cardArgs(p *project, layoutName, themeName string) (*layout.Lay
 	return l, th, err
 }
 
-// previewWidth is the width previews are drawn at; 0 draws them at the
-// card's own size, the very pixels `broadside cards` writes.
-const previewWidth = 0
+// previewWidth is the width previews are drawn at, in pixels: the page
+// shows a card about 270 CSS pixels wide, so this is sharp on a screen of
+// twice the density, and a keystroke redraws six cards in time (see
+// BenchmarkPreviewKeystrokeAllLayouts). A request may ask for another
+// width with w, up to the card's own size, which gives the very pixels of
+// `broadside cards`.
+const previewWidth = 540
 
 // apiPreview draws the quote being typed in one layout: the picture, or
 // (422) what is wrong and what would fix it.

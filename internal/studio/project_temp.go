@@ -78,6 +78,8 @@ type project struct {
 	reg     *font.Registry
 	lib     *layout.Library
 	brand   layout.Brand
+	// lang is the quotes file's own lang:, for quotes being typed.
+	lang string
 	// renderers holds PNG renderers for reuse (engine.go).
 	renderers sync.Pool
 	// warnings are problems that do not stop the studio (a missing logo,
@@ -96,6 +98,11 @@ func load(dir string) (*project, error) {
 		return nil, err
 	}
 	p.ds, p.dsErr = quote.Parse(quotesFile, p.quotes.src, quote.YAML)
+	if doc, err := parseYAML(p.quotes.src); err == nil {
+		if l := doc.Get(Path{"lang"}); l != nil {
+			p.lang = l.Value
+		}
+	}
 	p.conf, p.confErr = campaign.Parse(campaignFile, p.settings.src)
 	if p.confErr != nil {
 		p.conf = campaign.Default()

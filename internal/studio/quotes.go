@@ -512,10 +512,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 // loader would (normalised, id derived), by loading a one-quote dataset.
 func editedQuote(p *project, f map[string]string) (quote.Quote, error) {
 	doc, _ := parseYAML([]byte("quotes: []\n"))
-	if top, err := parseYAML(p.quotes.src); err == nil {
-		if l := top.Get(Path{"lang"}); l != nil && l.Kind == yaml.ScalarNode {
-			doc.Set(Path{"lang"}, l.Value)
-		}
+	if p.lang != "" {
+		doc.Set(Path{"lang"}, p.lang)
 	}
 	if _, err := setFields(doc, -1, f); err != nil {
 		return quote.Quote{}, err
