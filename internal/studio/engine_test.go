@@ -32,6 +32,32 @@ func decodeRGBA(t testing.TB, b []byte) *image.RGBA {
 	return out
 }
 
+// diffPixels counts the pixels that differ, and the largest difference of
+// a channel.
+func diffPixels(a, b *image.RGBA) (n, worst int) {
+	if a.Bounds() != b.Bounds() {
+		return a.Bounds().Dx() * a.Bounds().Dy(), 255
+	}
+	for i := 0; i < len(a.Pix); i += 4 {
+		d := 0
+		for c := 0; c < 4; c++ {
+			d = max(d, abs(int(a.Pix[i+c])-int(b.Pix[i+c])))
+		}
+		if d > 0 {
+			n++
+			worst = max(worst, d)
+		}
+	}
+	return n, worst
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
 // samePixels says where two images first differ, or "".
 func samePixels(a, b *image.RGBA) string {
 	if a.Bounds() != b.Bounds() {
