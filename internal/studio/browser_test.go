@@ -145,6 +145,16 @@ func poll(js string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// setField sets a field's value as a person's edit would, with the input
+// event the page listens to.
+func setField(sel, v string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = %q;
+			e.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`, sel, v)))
+		return err
+	})
+}
+
 // shot writes a screenshot of the page into docs/images with -screenshots.
 func shot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
@@ -355,5 +365,92 @@ func TestBrowserKeyboard(t *testing.T) {
 	run(t, ctx, chromedp.Focus(chromedp.CSS("#add-quote")), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS("#f-text")))
 	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "new=1") {
 		t.Errorf("Enter on Add a quote went to %s", loc)
+	}
+}
+
+// TestBrowserJourney is the issue's "done when": in the studio alone, on
+// an empty campaign folder, a person adds three quotes, sets the
+// campaign's name, link, hashtags, logo and colours, downloads a ZIP of
+// cards for every platform and the booklet, and finds it all saved in the
+// campaign folder.
+func TestBrowserJourney(t *testing.T) {
+	ctx, s, base := studioTab(t, false)
+	dl := downloads(t, ctx)
+	seen := map[string]bool{}
+	added := []struct{ text, author, role string }{
+		{"A free press is the first line of defence of every other freedom.", "Ada Example", "Editor, The Daily Example"},
+		{"We will not be silent while a publisher is punished for the truth.", "Ben Sample", "Union of Journalists"},
+		{"Publishing is not a crime. Drop the charges.", "Cleo Placeholder", "Member of Parliament"},
+	}
+	for _, q := range added {
+		run(t, ctx,
+			chromedp.Navigate(base+"/quotes"), chromedp.WaitVisible(chromedp.CSS("#add-quote")),
+			submit("#add-quote"),
+			chromedp.SendKeys(chromedp.CSS("#f-text"), q.text),
+			chromedp.SendKeys(chromedp.CSS("#f-author"), q.author),
+			chromedp.SendKeys(chromedp.CSS("#f-role"), q.role),
+			submit(`#quote-form button[type=submit]`),
+		)
+		if got := eval[string](t, ctx, `(document.querySelector(".flash") || {}).textContent || document.body.innerText`); !strings.Contains(got, "Added") {
+			t.Fatalf("adding %s: %s", q.author, got)
+		}
+	}
+	logo := filepath.Join(t.TempDir(), "logo.png")
+	os.WriteFile(logo, pngBytes(t), 0o644)
+	run(t, ctx,
+		chromedp.Navigate(base+"/brand"), chromedp.WaitVisible(chromedp.CSS("#b-name")),
+		setField("#b-name", ""), chromedp.SendKeys(chromedp.CSS("#b-name"), "Press Freedom Now"),
+		setField("#b-url", ""), chromedp.SendKeys(chromedp.CSS("#b-url"), "https://pressfreedom.example"),
+		setField("#b-hashtags", ""), chromedp.SendKeys(chromedp.CSS("#b-hashtags"), "#PressFreedom DropTheCharges"),
+		// A colour picker is the system's dialog; the page sees its value.
+		setField("#b-color-accent", "#1a4fa0"),
+		setField("#b-color-text", "#10243e"),
+		submit(`#brand-form button[type=submit]`),
+	)
+	if got := eval[string](t, ctx, `(document.querySelector(".flash") || {}).textContent || document.body.innerText`); !strings.Contains(got, "Saved") {
+		t.Fatalf("saving the brand: %s", got)
+	}
+	run(t, ctx,
+		chromedp.SetUploadFiles(chromedp.CSS("#logo"), []string{logo}),
+		submit(`form[action="/brand/logo"] button`),
+		chromedp.WaitVisible(chromedp.CSS("img.logo")),
+	)
+	run(t, ctx, chromedp.Navigate(base+"/cards?quote=20"), chromedp.WaitVisible(chromedp.CSS("#zip-button")))
+	shot(t, ctx, "journey-cards")
+	run(t, ctx, chromedp.Click(chromedp.CSS("#zip-button")))
+	zipped := downloaded(t, dl, seen)
+	var layouts []string
+	for _, l := range s.project().cardLayouts() {
+		layouts = append(layouts, l.Name)
+	}
+	checkZip(t, zipped, layouts, 22)
+	run(t, ctx, chromedp.Navigate(base+"/print?kind=booklet"), chromedp.WaitVisible(chromedp.CSS("#pdf-button")), chromedp.Click(chromedp.CSS("#pdf-button")))
+	if pdf := downloaded(t, dl, seen); !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Fatal("the booklet download is not a PDF")
+	}
+
+	// Everything is in the campaign folder, and the command line reads it.
+	p, err := load(s.dir)
+	if err != nil || p.dsErr != nil || p.confErr != nil {
+		t.Fatalf("the folder does not load: %v %v %v", err, p.dsErr, p.confErr)
+	}
+	if n := len(p.ds.Quotes); n != 22 {
+		t.Errorf("%d quotes in %s, want the 19 built-in and 3 added", n, quotesFile)
+	}
+	for i, q := range added {
+		got := p.ds.Quotes[19+i]
+		if got.Text != q.text || got.Author != q.author || got.Role != q.role {
+			t.Errorf("quote %d saved as %+v", 20+i, got)
+		}
+	}
+	c := p.conf
+	if c.Name != "Press Freedom Now" || c.URL != "https://pressfreedom.example" || strings.Join(c.Hashtags, " ") != "PressFreedom DropTheCharges" ||
+		c.Logo != "logo.png" || c.Colors["accent"] != "#1a4fa0" || c.Colors["text"] != "#10243e" {
+		t.Errorf("campaign saved as name %q url %q hashtags %v logo %q colours %v", c.Name, c.URL, c.Hashtags, c.Logo, c.Colors)
+	}
+	for _, f := range []string{"data/logo.png", "output/cards.zip", "output/booklet-saddle.pdf"} {
+		if _, err := os.Stat(filepath.Join(s.dir, f)); err != nil {
+			t.Errorf("%s is not in the campaign folder: %v", f, err)
+		}
 	}
 }
