@@ -155,12 +155,18 @@ func setField(sel, v string) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// shot writes a screenshot of the page into docs/images with -screenshots.
-func shot(t *testing.T, ctx context.Context, name string) {
+// shot writes a screenshot of the page into docs/images with -screenshots,
+// scrolled to show the element top (or the top of the page).
+func shot(t *testing.T, ctx context.Context, name, top string) {
 	t.Helper()
 	if !*screenshots {
 		return
 	}
+	js := `window.scrollTo(0, 0); true`
+	if top != "" {
+		js = fmt.Sprintf(`document.querySelector(%q).scrollIntoView(); window.scrollBy(0, -16); true`, top)
+	}
+	eval[bool](t, ctx, js)
 	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +236,7 @@ func imageBytes(t *testing.T, ctx context.Context, sel string) []byte {
 func TestBrowserPreviewFollowsTyping(t *testing.T) {
 	ctx, s, base := studioTab(t, true)
 	run(t, ctx, chromedp.Navigate(base+"/cards?quote=0"), chromedp.WaitVisible(chromedp.CSS(`figure[data-layout="x"] img`)))
-	shot(t, ctx, "cards")
+	shot(t, ctx, "cards", "")
 	before := imageBytes(t, ctx, `figure[data-layout="x"] img`)
 	run(t, ctx,
 		chromedp.Click(chromedp.CSS("#c-author")),
@@ -268,7 +274,7 @@ func TestBrowserPreviewFollowsTyping(t *testing.T) {
 	if n := eval[int](t, ctx, `[...document.querySelectorAll(".zones")].filter(z => !z.hidden).length`); n != len(s.project().cardLayouts()) {
 		t.Errorf("%d safe-zone overlays shown", n)
 	}
-	shot(t, ctx, "cards-safe-zones")
+	shot(t, ctx, "cards-safe-zones", ".cards")
 }
 
 // TestBrowserSaveKeepsComments: save a quote in the page, reload, and the
@@ -276,7 +282,7 @@ func TestBrowserPreviewFollowsTyping(t *testing.T) {
 func TestBrowserSaveKeepsComments(t *testing.T) {
 	ctx, s, base := studioTab(t, true)
 	run(t, ctx, chromedp.Navigate(base+"/quotes?edit=1"), chromedp.WaitVisible(chromedp.CSS("#f-role")))
-	shot(t, ctx, "quotes")
+	shot(t, ctx, "quotes", "")
 	run(t, ctx, chromedp.SetValue(chromedp.CSS("#f-role"), "Deputy Director for Europe"), submit(`#quote-form button[type=submit]`))
 	if got := eval[string](t, ctx, `document.querySelector(".flash").textContent`); !strings.Contains(got, "Saved") {
 		t.Errorf("flash %q", got)
@@ -307,7 +313,7 @@ func TestBrowserLogoUpload(t *testing.T) {
 	if s.project().conf.Logo != "logo.png" || s.project().brand.Logo == nil {
 		t.Errorf("the settings do not name the logo: %q", s.project().conf.Logo)
 	}
-	shot(t, ctx, "brand")
+	shot(t, ctx, "brand", "")
 }
 
 // TestBrowserAxe runs axe-core on every page: no serious or critical
@@ -337,7 +343,7 @@ func TestBrowserAxe(t *testing.T) {
 	}
 	run(t, ctx, chromedp.Navigate(base+"/print?kind=booklet"), chromedp.WaitVisible(chromedp.CSS(".thumbs img")),
 		poll(`[...document.querySelectorAll(".thumbs img")].slice(0, 4).every(i => i.complete)`))
-	shot(t, ctx, "print")
+	shot(t, ctx, "print", ".doc")
 }
 
 // TestBrowserKeyboard: every control is reached with Tab, each shows
@@ -416,7 +422,6 @@ func TestBrowserJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("img.logo")),
 	)
 	run(t, ctx, chromedp.Navigate(base+"/cards?quote=20"), chromedp.WaitVisible(chromedp.CSS("#zip-button")))
-	shot(t, ctx, "journey-cards")
 	run(t, ctx, chromedp.Click(chromedp.CSS("#zip-button")))
 	zipped := downloaded(t, dl, seen)
 	var layouts []string
