@@ -91,7 +91,8 @@ type Poster struct {
 	Landscape bool     `yaml:"landscape"`
 	Quote     string   `yaml:"quote"`
 	Theme     string   `yaml:"theme"`
-	// Tile, when a4 or letter, also splits each poster over such sheets.
+	// Tile, when a4 or letter, also splits each poster larger than such a
+	// sheet over such sheets; auto takes Letter for US sizes, else A4.
 	Tile string    `yaml:"tile"`
 	Pos  yamlx.Pos `yaml:"-"`
 }
@@ -113,6 +114,34 @@ func Default() *Config {
 	}
 	return c
 }
+
+// NeutralName names the neutral settings in messages.
+const NeutralName = "neutral settings (built in)"
+
+// neutralYAML makes the same outputs as the built-in campaign, with
+// nothing of any campaign on them: no name, link, hashtags or texts.
+const neutralYAML = `
+cards: {layouts: [all], theme: paper, format: png}
+booklet: {layout: booklet-a5, theme: print, impose: [none, saddle]}
+leaflet: {layouts: [trifold-a4, flyer-a5], theme: print}
+poster: {layouts: [poster-a3], theme: print, tile: auto}
+placards: {layout: placard-a3, theme: print, distance: 10}
+`
+
+// Neutral returns the settings of a campaign that has no settings file:
+// its own quotes must not go out under another campaign's link and
+// hashtags, so there are none.
+func Neutral() *Config {
+	c, err := Parse(NeutralName, []byte(neutralYAML))
+	if err != nil {
+		panic("neutral campaign settings are broken: " + err.Error())
+	}
+	return c
+}
+
+// NeutralSource is the neutral settings as a file: where the studio starts
+// a campaign's own data/campaign.yaml.
+func NeutralSource() []byte { return []byte(neutralYAML) }
 
 // Load reads settings from a file.
 func Load(path string) (*Config, error) {
@@ -153,11 +182,15 @@ var (
 // Parse reads and checks settings.
 func Parse(file string, b []byte) (*Config, error) {
 	var c Config
-	if err := yamlx.Decode(file, b, &c); err != nil {
-		return nil, fmt.Errorf("load campaign %s: %w", file, err)
+	read, err := yamlx.DecodeAll(file, b, &c)
+	if !read {
+		return nil, err
 	}
 	c.File = file
-	var errs []error
+	// Every problem names the file and line: the values that could be
+	// read are checked even when others could not, so that one misspelt
+	// key does not hide the rest.
+	errs := []error{err}
 	if c.URL != "" {
 		u, err := url.Parse(c.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -184,8 +217,9 @@ func Parse(file string, b []byte) (*Config, error) {
 	default:
 		errs = append(errs, c.Cards.Pos.Errorf("format", "%q is not an image format; use png or jpeg", c.Cards.Format))
 	}
-	if t := c.Poster.Tile; t != "" && t != "a4" && t != "letter" {
-		errs = append(errs, c.Poster.Pos.Errorf("tile", "%q is not a sheet; use a4 or letter", t))
+	c.Poster.Tile = strings.ToLower(c.Poster.Tile)
+	if t := c.Poster.Tile; t != "" && t != "a4" && t != "letter" && t != "auto" {
+		errs = append(errs, c.Poster.Pos.Errorf("tile", "%q is not a sheet; use a4, letter, or auto (Letter for US sizes, else A4)", t))
 	}
 	if d := c.Placards.Distance; d < 0 || d > 100 {
 		errs = append(errs, c.Placards.Pos.Errorf("distance", "%g m is out of range (0 to 100)", d))
@@ -205,8 +239,8 @@ func Parse(file string, b []byte) (*Config, error) {
 	for i, tag := range c.Hashtags {
 		c.Hashtags[i] = strings.TrimPrefix(tag, "#")
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("load campaign %s: %w", file, errors.Join(errs...))
+	if err := yamlx.Sorted(errs...); err != nil {
+		return nil, err
 	}
 	return &c, nil
 }

@@ -57,8 +57,8 @@ func (bt brandText) alt(l *layout.Layout, q quote.Quote) string {
 	s.WriteString("Quote card: ")
 	s.WriteString(quoted(Shown(l, q), q.Lang))
 	s.WriteString(" — ")
-	s.WriteString(layout.Attribution(q))
-	if org := layout.Organisation(q); org != "" {
+	s.WriteString(text.Fold(layout.Attribution(q)))
+	if org := text.Fold(layout.Organisation(q)); org != "" {
 		s.WriteString(" (" + strings.TrimSuffix(org, ".") + ")")
 	}
 	s.WriteString(".")
@@ -75,7 +75,7 @@ func (bt brandText) caption(q quote.Quote) string {
 	}
 	var s strings.Builder
 	s.WriteString(quoted(words, q.Lang))
-	s.WriteString("\n— " + layout.Attribution(q))
+	s.WriteString("\n— " + text.Fold(layout.Attribution(q)))
 	if bt.tags != "" {
 		s.WriteString("\n\n" + bt.tags)
 	}

@@ -5,15 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
-	"github.com/broadside/broadside/internal/quote"
-	"github.com/broadside/broadside/internal/render/pdf"
+	"github.com/broadside/broadside/internal/project"
 )
 
 func init() {
@@ -53,11 +50,25 @@ func init() {
 			if mode != press.Reading && mode != press.Saddle && mode != press.PrintShop {
 				return usagef("--impose %s: use none or saddle", mode)
 			}
+			// The sheet and creep are those of the imposed booklet; asked
+			// for without it they would be silently ignored.
+			if mode != press.Saddle {
+				for _, f := range []struct{ name, value string }{{"--sheet", e.opts.sheet}, {"--creep", e.opts.creep}} {
+					if f.value != "" {
+						return usagef("%s %s applies to the booklet imposed for folding; add --impose saddle", f.name, f.value)
+					}
+				}
+			}
 			_, err := e.booklet(mode, e.opts.out)
 			return err
 		},
 	})
 }
+
+// maxCreep is the most a sheet's pages may move toward the spine: creep
+// is about the paper's thickness, 0.05 to 0.3 mm a sheet, so a larger
+// value is a slip of the unit (1cm for 0.1mm).
+const maxCreep = 1 * 72 / 25.4
 
 // bookletOut is the default file of each imposition.
 func bookletOut(dir, mode string) string {
@@ -72,12 +83,11 @@ func bookletOut(dir, mode string) string {
 
 // booklet renders the booklet in one imposition and says how to print it.
 func (e *env) booklet(mode, out string) (string, error) {
-	conf, lib, err := e.settings()
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return "", err
 	}
-	name := firstOf(e.opts.layout, conf.Booklet.Layout, "booklet-a5")
-	l, err := layoutOf(lib, name, "a booklet", "booklet")
+	l, err := e.p.Layout(project.Pick("--layout", e.opts.layout, conf.Booklet.Pos, "layout", "booklet.layout", conf.Booklet.Layout, "booklet-a5"), "a booklet", "booklet")
 	if err != nil {
 		return "", err
 	}
@@ -88,7 +98,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		c.Flow = &fl
 		l = &c
 	}
-	th, err := e.theme(lib, conf.Booklet.Theme, "print")
+	th, err := e.theme(conf.Booklet.Pos, "booklet.theme", conf.Booklet.Theme, "print")
 	if err != nil {
 		return "", err
 	}
@@ -96,15 +106,18 @@ func (e *env) booklet(mode, out string) (string, error) {
 	if err != nil {
 		return "", usagef("--creep %s: %v", e.opts.creep, err)
 	}
-	sheet := e.opts.sheet
+	if creep > maxCreep {
+		return "", usagef("--creep %s: that moves pages %s mm a sheet; creep is about the paper's thickness, 0.05 to 0.3 mm, and at most %s mm", e.opts.creep, mmOf(creep), mmOf(maxCreep))
+	}
+	sheet := strings.ToLower(e.opts.sheet)
 	if sheet != "" && sheet != "a4" && sheet != "letter" {
-		return "", usagef("--sheet %s: use a4 or letter", sheet)
+		return "", usagef("--sheet %s: use a4 or letter", e.opts.sheet)
 	}
 	qs, err := e.selected()
 	if err != nil {
 		return "", err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return "", err
 	}
@@ -112,7 +125,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		out = bookletOut(defaultOut, mode)
 	}
 	start := time.Now()
-	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
+	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
 	made, err := b.Make(mode, sheet, creep)
 	if err != nil {
 		return "", err
@@ -140,12 +153,6 @@ func (e *env) booklet(mode, out string) (string, error) {
 	return out, nil
 }
 
-// meta is the PDF document information of a campaign's documents.
-func (e *env) meta(b layout.Brand, qs []quote.Quote) pdf.Meta { return press.Meta(b, qs) }
-
-// buildDate is the date written into files (see press.BuildDate).
-func buildDate() time.Time { return press.BuildDate() }
-
 // firstOf returns the first non-empty string.
 func firstOf(s ...string) string {
 	for _, v := range s {
@@ -154,29 +161,4 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
-}
-
-// parseMM reads a length like "0.1mm", "0.1" (millimetres) or "0.3pt" and
-// returns points.
-func parseMM(s string) (float64, error) {
-	if s == "" {
-		return 0, nil
-	}
-	unit := 72 / 25.4
-	v := strings.TrimSpace(strings.ToLower(s))
-	switch {
-	case strings.HasSuffix(v, "mm"):
-		v = strings.TrimSuffix(v, "mm")
-	case strings.HasSuffix(v, "cm"):
-		v, unit = strings.TrimSuffix(v, "cm"), 72/2.54
-	case strings.HasSuffix(v, "pt"):
-		v, unit = strings.TrimSuffix(v, "pt"), 1
-	case strings.HasSuffix(v, "in"):
-		v, unit = strings.TrimSuffix(v, "in"), 72
-	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || f < 0 || f > 1000 {
-		return 0, fmt.Errorf("write a length such as 0.1mm")
-	}
-	return f * unit, nil
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/broadside/broadside/internal/press"
@@ -29,21 +30,25 @@ func init() {
 
 // runBuild makes the cards, the booklet in each configured imposition, the
 // leaflets, the posters (and their tiles) and the placards, as
-// data/campaign.yaml says.
+// data/campaign.yaml says. Every output is attempted: one that fails is
+// reported as it fails and in the summary, the others are still made, and
+// the exit status is 1.
 func runBuild(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected %q; build takes only options", args[0])
 	}
 	start := time.Now()
-	conf, err := e.campaign()
+	// Without these nothing can be made: stop at once.
+	conf, err := e.p.Campaign()
 	if err != nil {
 		return err
 	}
-	n, err := e.cards(ctx, filepath.Join(e.opts.out, "cards"))
-	if err != nil {
+	if _, _, err := e.p.FontsAndBrand(); err != nil {
 		return err
 	}
-	files := 0
+	if _, err := e.p.Library(); err != nil {
+		return err
+	}
 	imposes := conf.Booklet.Impose
 	if len(imposes) == 0 {
 		imposes = []string{press.Reading, press.Saddle}
@@ -51,27 +56,79 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if conf.Booklet.PrintShop {
 		imposes = append(imposes, press.PrintShop)
 	}
+	out := e.opts.out
+	b := &buildRun{e: e, ctx: ctx}
+	b.step("cards", "card", func() (int, error) { return e.cards(ctx, filepath.Join(out, "cards")) })
 	for _, mode := range imposes {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if _, err := e.booklet(mode, bookletOut(e.opts.out, mode)); err != nil {
-			return err
-		}
-		files++
+		path := bookletOut(out, mode)
+		b.step(filepath.Base(path), "booklet", func() (int, error) {
+			_, err := e.booklet(mode, path)
+			return 1, err
+		})
 	}
+	b.step("leaflets", "leaflet", func() (int, error) { return e.leaflets(out, "") })
+	b.step("posters", "poster", func() (int, error) { return e.posters(out, "") })
+	b.step("placards", "placard file", func() (int, error) { return e.placards(out, "") })
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if err := e.leaflets(e.opts.out, ""); err != nil {
-		return err
+	fmt.Fprintf(e.stdout, "built %s in %s → %s\n", joinAnd(b.made), time.Since(start).Round(time.Millisecond), out)
+	if len(b.failed) > 0 {
+		return &reported{fmt.Sprintf("build: %s failed, everything else was made:\n%s", count(len(b.failed), "output"), strings.Join(b.failed, "\n"))}
 	}
-	if err := e.posters(e.opts.out, ""); err != nil {
-		return err
-	}
-	if err := e.placards(e.opts.out, ""); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "built %d cards, %d booklets, the leaflets, posters and placards in %s → %s\n", n, files, time.Since(start).Round(time.Millisecond), e.opts.out)
 	return nil
+}
+
+// buildRun tells what build made and what failed.
+type buildRun struct {
+	e      *env
+	ctx    context.Context
+	made   []string // "114 cards", "2 booklets"
+	counts map[string]int
+	nouns  []string
+	failed []string
+}
+
+// step runs one output; noun counts what it makes for the summary. A
+// failure is printed at once, as the command on its own would print it.
+func (b *buildRun) step(name, noun string, run func() (int, error)) {
+	if b.ctx.Err() != nil {
+		return
+	}
+	n, err := run()
+	if b.counts == nil {
+		b.counts = map[string]int{}
+	}
+	if _, seen := b.counts[noun]; !seen {
+		b.nouns = append(b.nouns, noun)
+	}
+	if err == nil || n > 0 {
+		b.counts[noun] += n
+	}
+	b.made = b.made[:0]
+	for _, nn := range b.nouns {
+		if b.counts[nn] > 0 {
+			b.made = append(b.made, count(b.counts[nn], nn))
+		}
+	}
+	if err == nil || b.ctx.Err() != nil {
+		return
+	}
+	first, rest, _ := strings.Cut(err.Error(), "\n")
+	b.failed = append(b.failed, "  "+name+": "+strings.TrimSuffix(first, ":"))
+	fmt.Fprintf(b.e.stderr, "%s: %s\n", name, first)
+	if rest != "" {
+		fmt.Fprintln(b.e.stderr, rest)
+	}
+}
+
+// joinAnd writes "a, b and c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return "nothing"
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

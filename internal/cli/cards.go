@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/broadside/broadside/internal/cards"
-	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/project"
 )
 
 func init() {
@@ -42,52 +42,9 @@ func init() {
 	})
 }
 
-// cardPlan is what a cards run will make.
-type cardPlan struct {
-	layouts []*layout.Layout
-	theme   *layout.Theme
-	format  string
-}
-
 // planCards resolves --layout, --theme and --format against the campaign.
-func (e *env) planCards() (*cardPlan, error) {
-	conf, lib, err := e.settings()
-	if err != nil {
-		return nil, err
-	}
-	names, err := e.layoutNames(conf.Cards.Layouts, "all", "")
-	if err != nil {
-		return nil, err
-	}
-	if len(names) == 1 && names[0] == "all" {
-		names = lib.LayoutNames("card")
-	}
-	p := &cardPlan{format: e.opts.format}
-	for _, n := range names {
-		l, err := layoutOf(lib, n, "a card", "card")
-		if err != nil {
-			return nil, err
-		}
-		p.layouts = append(p.layouts, l)
-	}
-	if p.theme, err = e.theme(lib, conf.Cards.Theme, "paper"); err != nil {
-		return nil, err
-	}
-	if p.theme, err = p.theme.WithColors(conf.Colors, conf.Pos); err != nil {
-		return nil, err
-	}
-	if p.format == "" {
-		p.format = conf.Cards.Format
-	}
-	switch p.format {
-	case "", "png":
-		p.format = "png"
-	case "jpeg", "jpg":
-		p.format = "jpeg"
-	default:
-		return nil, usagef("--format %s: use png or jpeg", p.format)
-	}
-	return p, nil
+func (e *env) planCards() (*project.CardPlan, error) {
+	return e.p.CardPlan(project.CardArgs{Layouts: list(e.opts.layout), Theme: e.opts.theme, Format: e.opts.format})
 }
 
 // cards renders the selected quotes in the planned layouts into dir and
@@ -101,18 +58,17 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
 		return 0, err
 	}
 	if err := outfile.MkdirAll(dir); err != nil {
 		return 0, err
 	}
-	ext := map[string]string{"png": ".png", "jpeg": ".jpg"}[plan.format]
 	var jobs []cards.Job
-	for _, l := range plan.layouts {
+	for _, l := range plan.Layouts {
 		for _, q := range qs {
-			name := filepath.Join(l.Name, q.ID+ext)
+			name := filepath.Join(l.Name, q.ID+plan.Ext)
 			if !outfile.Inside(dir, name) {
 				return 0, fmt.Errorf("quote id %q or layout name %q would write outside %s", q.ID, l.Name, dir)
 			}
@@ -120,9 +76,9 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 		}
 	}
 	start := time.Now()
-	plan.theme.Preload(reg, plan.layouts...)
+	plan.Theme.Preload(reg, plan.Layouts...)
 	prog := newProgress(e.stderr, len(jobs), "cards")
-	b := &cards.Batch{Theme: plan.theme, Brand: brand, Fonts: reg, Format: plan.format, Workers: e.opts.workers, Done: func(r cards.Result) { prog.done(r.Job.Layout.Name, r.Err) }}
+	b := &cards.Batch{Theme: plan.Theme, Brand: brand, Fonts: reg, Format: plan.Format, Workers: e.opts.workers, Done: func(r cards.Result) { prog.done(r.Job.Layout.Name, r.Err) }}
 	results := b.Run(ctx, jobs)
 	prog.finish()
 	var failed []string
@@ -140,7 +96,7 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	}
 	took := time.Since(start)
 	fmt.Fprintf(e.stdout, "%d cards in %s (%.0f a second), theme %s → %s\n",
-		made, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.theme.Name, dir)
+		made, took.Round(time.Millisecond), float64(made)/took.Seconds(), plan.Theme.Name, dir)
 	fmt.Fprintf(e.stdout, "alt text and captions: %s, %s\n", filepath.Join(dir, "cards.json"), filepath.Join(dir, "cards.csv"))
 	if len(failed) > 0 {
 		return made, &reported{fmt.Sprintf("%d of %d cards failed:\n%s", len(failed), len(jobs), strings.Join(failed, "\n"))}

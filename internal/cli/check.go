@@ -9,6 +9,7 @@ import (
 
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/par"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -43,39 +44,17 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			problems = append(problems, line)
 		}
 	}
-	ds, err := e.dataset()
-	if err != nil {
+	for _, err := range e.p.Problems() {
 		add(err)
 	}
-	reg, err := e.fonts()
-	if err != nil {
-		add(err)
-	}
-	lib, err := e.library()
-	if err != nil {
-		add(err)
-	}
-	_, err = e.campaign()
-	if err != nil {
-		add(err)
-	}
-	if lib != nil && reg != nil {
-		for _, name := range lib.ThemeNames() {
-			th, _ := lib.Theme(name)
-			if err := th.Check(reg); err != nil {
-				add(err)
-			}
-		}
-	}
-	var brand layout.Brand
-	if ds != nil {
-		if brand, err = e.brand(); err != nil {
-			add(err)
-		}
-	}
+	ds, _ := e.p.Dataset()
+	reg, _ := e.p.Fonts()
+	lib, _ := e.p.Library()
+	brand, _ := e.p.Brand()
 	composed := 0
-	var plan *cardPlan
+	var plan *project.CardPlan
 	if ds != nil && reg != nil && lib != nil && len(problems) == 0 {
+		var err error
 		plan, err = e.planCards()
 		if err != nil {
 			add(err)
@@ -88,16 +67,16 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 				q quote.Quote
 			}
 			var jobs []job
-			for _, l := range plan.layouts {
+			for _, l := range plan.Layouts {
 				for _, q := range ds.Quotes {
 					jobs = append(jobs, job{l, q})
 				}
 			}
-			plan.theme.Preload(reg, plan.layouts...)
+			plan.Theme.Preload(reg, plan.Layouts...)
 			errs := make([]error, len(jobs))
 			par.Each(ctx, len(jobs), 0, func() func(int) {
 				return func(i int) {
-					_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.theme, reg)
+					_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.Theme, reg)
 				}
 			})
 			if ctx.Err() != nil {
@@ -128,7 +107,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return &reported{fmt.Sprintf("check: %d problem%s found; nothing was rendered", len(problems), plural(len(problems)))}
 	}
 	fmt.Fprintf(e.stdout, "ok: %s from %s, %d fonts, %d layouts and %d themes; every quote fits every card layout in theme %s (%d checked)\n",
-		count(len(ds.Quotes), "quote"), ds.Name, len(reg.Fonts()), len(lib.LayoutNames("")), len(lib.ThemeNames()), plan.theme.Name, composed)
+		count(len(ds.Quotes), "quote"), ds.Name, len(reg.Fonts()), len(lib.LayoutNames("")), len(lib.ThemeNames()), plan.Theme.Name, composed)
 	return nil
 }
 

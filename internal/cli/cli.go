@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/broadside/broadside/internal/outfile"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/suggest"
 )
 
@@ -121,6 +122,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 		return ExitOK
 	}
 	if err == nil {
+		e.open()
 		err = c.run(ctx, e, rest)
 	}
 	return finish(ctx, c, err, stderr)
@@ -132,10 +134,15 @@ func finish(ctx context.Context, c *command, err error, stderr io.Writer) int {
 	}
 	outfile.Cleanup()
 	var ue *usageError
+	var ae *project.ArgError
 	var rep *reported
 	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "broadside %s: %s\n", c.name, ue.msg)
+	case errors.As(err, &ue), errors.As(err, &ae):
+		msg := err.Error()
+		if ue != nil {
+			msg = ue.msg
+		}
+		fmt.Fprintf(stderr, "broadside %s: %s\n", c.name, msg)
 		fmt.Fprintf(stderr, "Run 'broadside help %s' for how to use it.\n", c.name)
 		return ExitUsage
 	case ctx.Err() != nil:

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -10,7 +11,7 @@ import (
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
-	"github.com/broadside/broadside/internal/quote"
+	"github.com/broadside/broadside/internal/project"
 )
 
 func init() {
@@ -33,109 +34,67 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; leaflet takes only options", args[0])
 			}
-			return e.leaflets(defaultOut, e.opts.out)
+			_, err := e.leaflets(defaultOut, e.opts.out)
+			return err
 		},
 	})
 }
 
-// leaflets renders the chosen leaflet and flyer layouts.
-func (e *env) leaflets(dir, out string) error {
-	conf, lib, err := e.settings()
+// leaflets renders the chosen leaflet and flyer layouts and returns how
+// many it made; one that fails does not stop the others.
+func (e *env) leaflets(dir, out string) (int, error) {
+	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	names, err := e.layoutNames(conf.Leaflet.Layouts, "trifold-a4", out)
+	choices, err := e.layoutChoices(conf.Leaflet.Pos, "leaflet.layouts", conf.Leaflet.Layouts, "trifold-a4", out)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	th, err := e.theme(lib, conf.Leaflet.Theme, "print")
+	th, err := e.theme(conf.Leaflet.Pos, "leaflet.theme", conf.Leaflet.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	// Every layout is checked before anything is written; the quotes are
 	// as many as the fullest of them shows.
 	var layouts []*layout.Layout
 	slots := 1
-	for _, name := range names {
-		l, err := layoutOf(lib, name, "a leaflet or flyer", "leaflet", "flyer")
+	for _, c := range choices {
+		l, err := e.p.Layout(c, "a leaflet or flyer", "leaflet", "flyer")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		layouts = append(layouts, l)
 		slots = max(slots, l.QuoteSlots())
 	}
-	qs, err := e.leafletQuotes(slots)
+	qs, err := e.p.LeafletQuotes(list(e.opts.quotes), list(e.opts.tags), slots)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
+	var errs []error
 	for _, l := range layouts {
 		start := time.Now()
-		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
+		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
 		made, err := lf.Make()
 		if err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
 		path := out
 		if path == "" {
 			path = filepath.Join(dir, "leaflet-"+l.Name+".pdf")
 		}
 		if err := outfile.Write(path, made.PDF); err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
+		n++
 		fmt.Fprintf(e.stdout, "%s: a %s of %s, two sides (%s)\n%s\n", path, l.Kind, l.SizeLabel(), time.Since(start).Round(time.Millisecond), press.Instructions(l))
 	}
-	return nil
-}
-
-// leafletQuotes are --quote/--tag when given, else the campaign's choice,
-// else the first n quotes of the dataset (as many as the leaflet shows).
-func (e *env) leafletQuotes(n int) ([]quote.Quote, error) {
-	if e.opts.quotes != "" || e.opts.tags != "" {
-		return e.selected()
-	}
-	conf, err := e.campaign()
-	if err != nil {
-		return nil, err
-	}
-	ds, err := e.dataset()
-	if err != nil {
-		return nil, err
-	}
-	if len(conf.Leaflet.Quotes) > 0 {
-		qs, err := ds.Select(conf.Leaflet.Quotes, nil)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: leaflet.quotes: %w", conf.File, conf.Leaflet.Pos.Of("quotes"), err)
-		}
-		// Keep the campaign's order: the first goes on the cover.
-		byID := map[string]quote.Quote{}
-		for _, q := range qs {
-			byID[q.ID] = q
-		}
-		var out []quote.Quote
-		for _, id := range conf.Leaflet.Quotes {
-			out = append(out, byID[id])
-		}
-		return out, nil
-	}
-	return ds.Quotes[:min(n, len(ds.Quotes))], nil
-}
-
-// layoutNames are --layout when given, else the campaign's, else def; with
-// --out, there must be only one.
-func (e *env) layoutNames(campaign []string, def, out string) ([]string, error) {
-	names := list(e.opts.layout)
-	if len(names) == 0 {
-		names = campaign
-	}
-	if len(names) == 0 {
-		names = []string{def}
-	}
-	if out != "" && len(names) > 1 {
-		return nil, usagef("--out names one file; choose one --layout, or leave out --out")
-	}
-	return names, nil
+	return n, errors.Join(errs...)
 }

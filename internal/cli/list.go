@@ -32,7 +32,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 	defer tw.Flush()
 	switch args[0] {
 	case "quotes":
-		ds, err := e.dataset()
+		ds, err := e.p.Dataset()
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 		tw.Flush()
 		fmt.Fprintf(e.stdout, "%s in %s\n", count(len(ds.Quotes), "quote"), ds.Name)
 	case "fonts":
-		reg, err := e.fonts()
+		reg, err := e.p.Fonts()
 		if err != nil {
 			return err
 		}
@@ -56,7 +56,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Key, f.Family, font.StyleName(f.Weight, f.Italic), f.File)
 		}
 	case "layouts":
-		lib, err := e.library()
+		lib, err := e.p.Library()
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Name, l.Kind, l.SizeLabel(), shorten(l.Description, 70))
 		}
 	case "themes":
-		lib, err := e.library()
+		lib, err := e.p.Library()
 		if err != nil {
 			return err
 		}

@@ -2,17 +2,21 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -36,7 +40,7 @@ func init() {
 			fs.StringVar(&o.eventDate, "event-date", "", "its `DATE` and time, as it should be printed")
 			fs.StringVar(&o.eventPlace, "event-place", "", "its `PLACE`")
 			fs.StringVar(&o.url, "url", "", "the `URL` for the QR code and the link (default: the campaign's)")
-			fs.StringVar(&o.tile, "tile", "", "also split the poster over `PAPER` sheets: a4 or letter")
+			fs.StringVar(&o.tile, "tile", "", "also split the poster over `PAPER` sheets: a4, letter, or auto (letter for US sizes); only a poster larger than the sheet is split")
 			fs.StringVar(&o.overlap, "overlap", "10mm", "`LENGTH` neighbouring tiles share, for gluing")
 			fs.StringVar(&o.out, "out", "", "the PDF `FILE`, for one layout (default output/<layout>.pdf; the preview and tiles go beside it)")
 		},
@@ -44,7 +48,8 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; poster takes only options", args[0])
 			}
-			return e.posters(defaultOut, e.opts.out)
+			_, err := e.posters(defaultOut, e.opts.out)
+			return err
 		},
 	})
 	register(&command{
@@ -66,18 +71,19 @@ func init() {
 			if len(args) > 0 {
 				return usagef("unexpected %q; placards takes only options", args[0])
 			}
-			return e.placards(defaultOut, e.opts.out)
+			_, err := e.placards(defaultOut, e.opts.out)
+			return err
 		},
 	})
 }
 
 // posterBrand is the campaign's brand with the event and URL of the flags.
 func (e *env) posterBrand() (layout.Brand, error) {
-	b, err := e.brand()
+	b, err := e.p.Brand()
 	if err != nil {
 		return b, err
 	}
-	conf, _ := e.campaign()
+	conf, _ := e.p.Campaign()
 	b.Event = layout.Event{
 		Title: firstOf(e.opts.eventTitle, conf.Event.Title),
 		Date:  firstOf(e.opts.eventDate, conf.Event.Date),
@@ -92,121 +98,172 @@ func (e *env) posterBrand() (layout.Brand, error) {
 	return b, nil
 }
 
-// posters renders the chosen posters, their previews and their tiles.
-func (e *env) posters(dir, out string) error {
-	conf, lib, err := e.settings()
+// posters renders the chosen posters, their previews and their tiles, and
+// returns how many posters it made; one that fails does not stop the
+// others.
+func (e *env) posters(dir, out string) (int, error) {
+	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	names, err := e.layoutNames(conf.Poster.Layouts, "poster-a3", out)
+	choices, err := e.layoutChoices(conf.Poster.Pos, "poster.layouts", conf.Poster.Layouts, "poster-a3", out)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	landscape := e.opts.landscape || conf.Poster.Landscape
-	th, err := e.theme(lib, conf.Poster.Theme, "print")
+	th, err := e.theme(conf.Poster.Pos, "poster.theme", conf.Poster.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
-	tile := firstOf(e.opts.tile, conf.Poster.Tile)
-	var tileOpt impose.TileOptions
-	if tile != "" {
-		if tileOpt, err = e.tileOptions("--tile", tile); err != nil {
-			return err
+	tile := strings.ToLower(firstOf(e.opts.tile, conf.Poster.Tile))
+	switch tile {
+	case "", "auto":
+	default:
+		if _, err := e.tileOptions("--tile", tile); err != nil {
+			return 0, err
 		}
 	}
-	ds, err := e.dataset()
+	q, err := e.p.PosterQuote("--quote", e.opts.quotes)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	id := firstOf(e.opts.quotes, conf.Poster.Quote)
-	q := ds.Quotes[0]
-	if id != "" {
-		if strings.Contains(id, ",") {
-			return usagef("--quote: a poster shows one quote")
-		}
-		qs, err := ds.Select([]string{id}, nil)
-		if err != nil {
-			return usagef("%v", err)
-		}
-		q = qs[0]
-	}
-	reg, err := e.fonts()
+	reg, err := e.p.Fonts()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	brand, err := e.posterBrand()
 	if err != nil {
+		return 0, err
+	}
+	pj := posterJob{theme: th, quote: q, fonts: reg, brand: brand, dir: dir, out: out, tile: tile}
+	n := 0
+	var errs []error
+	for _, c := range choices {
+		if landscape && !strings.HasSuffix(c.Value, "-landscape") {
+			c.Value += "-landscape"
+		}
+		if err := e.poster(c, pj); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	return n, errors.Join(errs...)
+}
+
+// posterJob is what every poster of a run shares.
+type posterJob struct {
+	theme    *layout.Theme
+	quote    quote.Quote
+	fonts    *font.Registry
+	brand    layout.Brand
+	dir, out string
+	tile     string // a paper to tile on, or ""
+	tileOpt  impose.TileOptions
+}
+
+// poster makes the poster of layout c, its preview and, when the job
+// tiles, its tiles.
+func (e *env) poster(c project.Choice, pj posterJob) error {
+	th, q, reg, brand, dir, out := pj.theme, pj.quote, pj.fonts, pj.brand, pj.dir, pj.out
+	l, err := e.p.Layout(c, "a poster", "poster")
+	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		if landscape && !strings.HasSuffix(name, "-landscape") {
-			name += "-landscape"
-		}
-		l, err := layoutOf(lib, name, "a poster", "poster")
-		if err != nil {
-			return err
-		}
-		start := time.Now()
-		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: e.meta(brand, []quote.Quote{q})}
-		f, err := p.Compose()
-		if err != nil {
-			return err
-		}
-		doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
-		if err != nil {
-			return err
-		}
-		path := out
-		if path == "" {
-			path = filepath.Join(dir, l.Name+".pdf")
-		}
-		if err := outfile.Write(path, doc); err != nil {
-			return err
-		}
-		png, _, err := press.Preview(f, press.PreviewWidth, reg)
-		if err != nil {
-			return err
-		}
-		preview := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
-		if err := outfile.Write(preview, png); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%s: a poster of %s, quote %s, preview %s (%s)\n", path, l.SizeLabel(), q.ID, preview, time.Since(start).Round(time.Millisecond))
-		if tile != "" {
-			sheets, g, err := press.TileFrame(f, tileOpt, reg)
-			if err != nil {
-				return err
-			}
-			tdoc, err := press.PDF(sheets, p.Meta, reg)
-			if err != nil {
-				return err
-			}
-			tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
-			if err := outfile.Write(tpath, tdoc); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
-		}
+	start := time.Now()
+	p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: project.Meta(brand, []quote.Quote{q})}
+	f, err := p.Compose()
+	if err != nil {
+		return err
 	}
+	doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
+	if err != nil {
+		return err
+	}
+	path := out
+	if path == "" {
+		path = filepath.Join(dir, l.Name+".pdf")
+	}
+	if err := outfile.Write(path, doc); err != nil {
+		return err
+	}
+	png, _, err := press.Preview(f, press.PreviewWidth, reg)
+	if err != nil {
+		return err
+	}
+	preview := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
+	if err := outfile.Write(preview, png); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: a poster of %s, quote %s, preview %s (%s)\n", path, l.SizeLabel(), q.ID, preview, time.Since(start).Round(time.Millisecond))
+	if pj.tile == "" {
+		return nil
+	}
+	tile := pj.tile
+	if tile == "auto" {
+		tile = autoPaper(l)
+	}
+	tileOpt, err := e.tileOptions("--tile", tile)
+	if err != nil {
+		return err
+	}
+	if !largerThan(l.W(), l.H(), tileOpt) {
+		fmt.Fprintf(e.stdout, "%s: fits on one sheet of %s, so it is not tiled\n", path, tileOpt.Paper)
+		return nil
+	}
+	sheets, g, err := press.TileFrame(f, tileOpt, reg)
+	if err != nil {
+		return err
+	}
+	tdoc, err := press.PDF(sheets, p.Meta, reg)
+	if err != nil {
+		return err
+	}
+	tpath := strings.TrimSuffix(path, filepath.Ext(path)) + "-tiled-" + tile + ".pdf"
+	if err := outfile.Write(tpath, tdoc); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: the poster on %s\n", tpath, tiledNote(g, tileOpt.Paper))
 	return nil
+}
+
+// autoPaper is the sheet a poster is tiled on when the campaign does not
+// say: Letter for US sizes (whose sides are whole quarter inches: Tabloid,
+// Arch D), A4 for the others.
+func autoPaper(l *layout.Layout) string {
+	quarters := func(pt float64) bool {
+		q := pt / 18 // a quarter inch is 18 points
+		return math.Abs(q-math.Round(q)) < 0.01
+	}
+	if quarters(l.W()) && quarters(l.H()) {
+		return "letter"
+	}
+	return "a4"
+}
+
+// largerThan reports whether a w × h poster is larger than the sheet of
+// opt either way round, so that tiling it takes more than one sheet.
+func largerThan(w, h float64, opt impose.TileOptions) bool {
+	const slack = 0.5 // points
+	fits := func(sw, sh float64) bool { return w <= sw+slack && h <= sh+slack }
+	return !fits(opt.SheetW, opt.SheetH) && !fits(opt.SheetH, opt.SheetW)
 }
 
 // placards renders one placard per selected quote; a quote that cannot be
 // set large enough is reported, and the others are still printed.
-func (e *env) placards(dir, out string) error {
-	conf, lib, err := e.settings()
+func (e *env) placards(dir, out string) (int, error) {
+	conf, err := e.p.Campaign()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	name := firstOf(e.opts.layout, conf.Placards.Layout, "placard-a3")
-	l, err := layoutOf(lib, name, "a placard", "placard")
+	l, err := e.p.Layout(project.Pick("--layout", e.opts.layout, conf.Placards.Pos, "layout", "placards.layout", conf.Placards.Layout, "placard-a3"), "a placard", "placard")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	d := conf.Placards.Distance
 	if e.opts.distance != "" {
 		if d, err = parseMetres(e.opts.distance); err != nil {
-			return usagef("--distance %s: %v", e.opts.distance, err)
+			return 0, usagef("--distance %s: %v", e.opts.distance, err)
 		}
 	}
 	if d > 0 {
@@ -214,17 +271,17 @@ func (e *env) placards(dir, out string) error {
 		c.Distance = d
 		l = &c
 	}
-	th, err := e.theme(lib, conf.Placards.Theme, "print")
+	th, err := e.theme(conf.Placards.Pos, "placards.theme", conf.Placards.Theme, "print")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	qs, err := e.selected()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	reg, brand, err := e.fontsAndBrand()
+	reg, brand, err := e.p.FontsAndBrand()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	start := time.Now()
 	var pages []*frame.Frame
@@ -237,41 +294,33 @@ func (e *env) placards(dir, out string) error {
 		}
 		pages = append(pages, f)
 	}
+	made := 0
 	if len(pages) > 0 {
-		doc, err := press.PDF(pages, e.meta(brand, qs), reg)
+		doc, err := press.PDF(pages, project.Meta(brand, qs), reg)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if out == "" {
 			out = filepath.Join(dir, "placards-"+strings.TrimPrefix(l.Name, "placard-")+".pdf")
 		}
 		if err := outfile.Write(out, doc); err != nil {
-			return err
+			return 0, err
 		}
+		made = 1
 		fmt.Fprintf(e.stdout, "%s: %d placards of %s, capitals at least %.1f cm tall for reading from %g m (%s)\n",
 			out, len(pages), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
-		return &reported{fmt.Sprintf("%d of %d placards could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
+		return made, &reported{fmt.Sprintf("%d of %d placards could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
 			len(failed), len(qs), strings.Join(failed, "\n"))}
 	}
-	return nil
-}
-
-// parseMetres reads "10m", "10 m" or "10".
-func parseMetres(s string) (float64, error) {
-	v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "m"))
-	var d float64
-	if _, err := fmt.Sscanf(v, "%g", &d); err != nil || d <= 0 || d > 100 {
-		return 0, fmt.Errorf("write a distance in metres such as 10m")
-	}
-	return d, nil
+	return made, nil
 }
 
 // tileOptions reads the sheet paper (named by flag in messages) and
 // --overlap.
 func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
-	w, h, name, err := press.SheetPortrait(paper)
+	w, h, name, err := press.SheetPortrait(strings.ToLower(paper))
 	if err != nil {
 		return impose.TileOptions{}, usagef("%s: %v", flag, err)
 	}
@@ -279,11 +328,15 @@ func (e *env) tileOptions(flag, paper string) (impose.TileOptions, error) {
 	if err != nil {
 		return impose.TileOptions{}, usagef("--overlap %s: %v", e.opts.overlap, err)
 	}
-	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, Paper: name}, nil
+	return impose.TileOptions{SheetW: w, SheetH: h, Overlap: ov, NoOverlap: ov == 0, Paper: name}, nil
 }
 
 // tiledNote says how a tiled poster is laid out and printed.
 func tiledNote(g impose.Grid, paper string) string {
-	return fmt.Sprintf("%d × %d sheets of %s, overlapping %.0f mm; page 1 maps how they go together. Print single-sided at actual size (100%%).",
-		g.Rows, g.Cols, paper, g.Overlap/(72/25.4))
+	overlap := "edge to edge"
+	if g.Overlap > 0 {
+		overlap = "overlapping " + mmOf(g.Overlap) + " mm"
+	}
+	return fmt.Sprintf("%d × %d sheets of %s, %s; page 1 maps how they go together. Print single-sided at actual size (100%%).",
+		g.Rows, g.Cols, paper, overlap)
 }

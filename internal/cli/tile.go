@@ -12,6 +12,7 @@ import (
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/render/pdf"
 )
 
@@ -48,7 +49,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reg, err := e.fonts()
+	reg, err := e.p.Fonts()
 	if err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 			done <- result{err: err}
 			return
 		}
-		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: buildDate()}, reg)
+		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: project.BuildDate()}, reg)
 		done <- result{doc, g, err}
 	}()
 	var r result
@@ -83,7 +84,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 	doc, g := r.doc, r.g
 	out := e.opts.out
 	if out == "" {
-		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + e.opts.sheet + ".pdf"
+		out = strings.TrimSuffix(in, filepath.Ext(in)) + "-tiled-" + strings.ToLower(e.opts.sheet) + ".pdf"
 	}
 	if err := outfile.Write(out, doc); err != nil {
 		return err

@@ -20,8 +20,10 @@ type TileOptions struct {
 	// Margin is the blank edge of each sheet, in points: the 5 mm printers
 	// cannot reach plus room for marks. Default 10 mm.
 	Margin float64
-	// Overlap is the strip two neighbours share, in points. Default 10 mm.
-	Overlap float64
+	// Overlap is the strip two neighbours share, in points. Default 10 mm;
+	// NoOverlap asks for none (sheets meet edge to edge).
+	Overlap   float64
+	NoOverlap bool
 	// Paper names the sheet for labels ("A4").
 	Paper string
 }
@@ -57,7 +59,7 @@ func Plan(w, h float64, opt TileOptions) (Grid, error) {
 	if opt.Overlap < 0 {
 		return Grid{}, fmt.Errorf("the overlap cannot be negative")
 	}
-	if opt.Overlap == 0 {
+	if opt.Overlap == 0 && !opt.NoOverlap {
 		opt.Overlap = 10 * mm
 	}
 	best := Grid{}

@@ -56,6 +56,68 @@ func Write(path string, data []byte) error {
 	return nil
 }
 
+// File is an output file being written in pieces, for output too large to
+// hold in memory: it is a temporary file beside its destination until
+// Commit renames it into place.
+type File struct {
+	*os.File
+	path string
+	done bool
+}
+
+// Create starts writing path atomically, creating its folder if needed.
+// Call Commit when everything is written, or Abort to give up; Abort after
+// Commit does nothing, so it can be deferred.
+func Create(path string) (*File, error) {
+	dir := filepath.Dir(path)
+	if err := MkdirAll(dir); err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("write %s: it is a folder; name a file to write", path)
+	}
+	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", path, plain(err))
+	}
+	track(f.Name(), true)
+	return &File{File: f, path: path}, nil
+}
+
+// Commit closes the file and renames it over its destination.
+func (f *File) Commit() error {
+	if f.done {
+		return nil
+	}
+	f.done = true
+	tmp := f.Name()
+	defer track(tmp, false)
+	err := f.Close()
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, f.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", f.path, plain(err))
+	}
+	return nil
+}
+
+// Abort closes and removes the temporary file, leaving the destination as
+// it was.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.Close()
+	os.Remove(f.Name())
+	track(f.Name(), false)
+}
+
 // MkdirAll makes a folder for output, with a plain message when a file is
 // in the way or permission is denied.
 func MkdirAll(dir string) error {

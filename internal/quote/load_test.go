@@ -150,3 +150,51 @@ func TestYAMLErrorLines(t *testing.T) {
 		}
 	}
 }
+
+// Tabs, runs of spaces and line breaks inside a value are data: accepted
+// in every text field and kept as written (rendering folds them); only
+// what prints as garbage is refused.
+func TestWhitespaceKept(t *testing.T) {
+	src := "quotes:\n  - text: \"Tab\\there,  two spaces,\\nand a break.\"\n    author: \"Some\\tone\"\n    role: \"Two\\nlines\"\n    excerpt: \"Tab\\there\"\n"
+	d, err := Parse("w.yaml", []byte(src), YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := d.Quotes[0]
+	if q.Text != "Tab\there,  two spaces,\nand a break." || q.Author != "Some\tone" || q.Role != "Two\nlines" || q.Excerpt != "Tab\there" {
+		t.Errorf("the data was changed: %q %q %q %q", q.Text, q.Author, q.Role, q.Excerpt)
+	}
+	if q.ID != "some-one" {
+		t.Errorf("id %q", q.ID)
+	}
+	_, err = Parse("w.csv", []byte("text,author\n\"Caf\uFFFD\",A\n"), CSV)
+	if err == nil || !strings.Contains(err.Error(), "w.csv:2: text: has a replacement character (U+FFFD") {
+		t.Errorf("U+FFFD: %v", err)
+	}
+}
+
+// YAML aliases are accepted, as PyYAML writes them for repeated lists,
+// and read as the values they repeat; a file whose aliases repeat more
+// values than MaxAliasValues is refused in one problem, quickly.
+func TestAliases(t *testing.T) {
+	d, err := Load("testdata/good/pyyaml-aliases.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 3 || strings.Join(d.Quotes[1].Tags, ",") != "climate,youth" || d.Quotes[2].Author != "Ana Lima" || d.Quotes[1].ID != "ben-okoro" {
+		t.Errorf("got %+v", d.Quotes)
+	}
+	var b strings.Builder
+	b.WriteString("quotes:\n  - &q {text: Words., author: A, tags: &t [a")
+	for i := 0; i < 49; i++ {
+		fmt.Fprintf(&b, ", t%d", i)
+	}
+	b.WriteString("]}\n")
+	for i := 0; i < 40_000; i++ {
+		b.WriteString("  - *q\n")
+	}
+	_, err = Parse("many.yaml", []byte(b.String()), YAML)
+	if err == nil || !strings.Contains(err.Error(), "aliases (*name) repeat more than") || strings.Count(err.Error(), "repeat more than") != 1 {
+		t.Errorf("many aliases: %.300v", err)
+	}
+}

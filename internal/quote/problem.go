@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/broadside/broadside/internal/yamlx"
+	"go.yaml.in/yaml/v3"
 )
 
 // Problem is one thing wrong in a dataset file, worded for the person who
@@ -53,6 +54,11 @@ type collector struct {
 	file     string
 	problems Problems
 	dropped  int
+	// aliased counts the values YAML aliases repeated (see deref).
+	aliased   int
+	aliasOver bool
+	counted   map[*yaml.Node]int // values an anchored node stands for
+	counting  map[*yaml.Node]bool
 }
 
 // maxKept leaves room for problems found out of line order (the few about

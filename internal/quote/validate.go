@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/broadside/broadside/internal/text"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
@@ -54,7 +55,7 @@ var dateShape = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
 func validate(c *collector, raw *rawDataset) *Dataset {
 	d := &Dataset{Name: c.file, Title: defaultTitle(c.file)}
 	if raw.title != nil {
-		if t, ok := clean(c, *raw.title, "title", MaxFieldChars, false); ok && t != "" {
+		if t, ok := clean(c, *raw.title, "title", MaxFieldChars); ok && t != "" {
 			d.Title = t
 		}
 	}
@@ -75,12 +76,12 @@ func validate(c *collector, raw *rawDataset) *Dataset {
 func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string]int) Quote {
 	q := Quote{Line: rq.line}
 	// get cleans an optional field; "" when absent, empty or broken.
-	get := func(field string, limit int, newlines bool) string {
+	get := func(field string, limit int) string {
 		v, given := rq.fields[field]
 		if !given {
 			return ""
 		}
-		s, ok := clean(c, v, field, limit, newlines)
+		s, ok := clean(c, v, field, limit)
 		if !ok {
 			return ""
 		}
@@ -89,7 +90,7 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 
 	// required cleans a field every quote needs; what names what goes in
 	// it. It reports the field missing (unless already reported) or empty.
-	required := func(field string, limit int, newlines bool, what string) (string, bool) {
+	required := func(field string, limit int, what string) (string, bool) {
 		v, given := rq.fields[field]
 		if !given {
 			if !rq.reported[field] {
@@ -97,7 +98,7 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 			}
 			return "", false
 		}
-		s, ok := clean(c, v, field, limit, newlines)
+		s, ok := clean(c, v, field, limit)
 		if !ok {
 			return "", false
 		}
@@ -109,21 +110,21 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 	}
 
 	var textOK bool
-	q.Text, textOK = required("text", MaxTextChars, true, "the words said, word for word")
-	q.Author, _ = required("author", MaxFieldChars, false, "the person or group who said it")
-	q.Role = get("role", MaxFieldChars, false)
-	q.Organisation = get("organisation", MaxFieldChars, false)
-	q.Source = get("source", MaxFieldChars, false)
+	q.Text, textOK = required("text", MaxTextChars, "the words said, word for word")
+	q.Author, _ = required("author", MaxFieldChars, "the person or group who said it")
+	q.Role = get("role", MaxFieldChars)
+	q.Organisation = get("organisation", MaxFieldChars)
+	q.Source = get("source", MaxFieldChars)
 
-	if q.Excerpt = get("excerpt", MaxTextChars, true); q.Excerpt != "" && textOK {
+	if q.Excerpt = get("excerpt", MaxTextChars); q.Excerpt != "" && textOK {
 		if err := CheckExcerpt(q.Text, q.Excerpt); err != nil {
 			c.addf(rq.fields["excerpt"].line, "excerpt", "%v", err)
 		}
 	}
-	if s := get("date", MaxFieldChars, false); s != "" && checkDate(c, s, rq.fields["date"].line) {
+	if s := get("date", MaxFieldChars); s != "" && checkDate(c, s, rq.fields["date"].line) {
 		q.Date = s
 	}
-	if s := get("url", MaxFieldChars, false); s != "" && checkURL(c, s, rq.fields["url"].line) {
+	if s := get("url", MaxFieldChars); s != "" && checkURL(c, s, rq.fields["url"].line) {
 		q.URL = s
 	}
 	q.Lang = defaultLang
@@ -138,11 +139,13 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 }
 
 // clean NFC-normalises and trims a value and checks it for control
-// characters and length. Nothing else about the text is changed.
-func clean(c *collector, v rawValue, field string, limit int, newlines bool) (string, bool) {
+// characters and length. Nothing else about the text is changed: tabs,
+// runs of spaces and line breaks inside it are kept as written (they are
+// set as single spaces when rendering, see text.Smarten).
+func clean(c *collector, v rawValue, field string, limit int) (string, bool) {
 	s := strings.TrimSpace(norm.NFC.String(v.s))
 	ok := true
-	if msg := controlProblem(s, newlines); msg != "" {
+	if msg := controlProblem(s); msg != "" {
 		c.addf(v.line, field, "%s", msg)
 		ok = false
 	}
@@ -153,24 +156,22 @@ func clean(c *collector, v rawValue, field string, limit int, newlines bool) (st
 	return s, ok
 }
 
-// controlProblem describes the first control character in s, or returns "".
-// Text is kept verbatim, so an invisible character cannot be quietly
-// dropped or turned into a space: the editor has to decide. Line breaks are
-// allowed where newlines is true (text and excerpt), as a deliberate break
-// written with a YAML | block or inside a quoted CSV cell.
-func controlProblem(s string, newlines bool) string {
+// controlProblem describes the first character in s that would print as
+// garbage, or returns "": an invisible control character, or U+FFFD, the
+// mark a program leaves where it could not read a character. Whitespace
+// (tabs, line breaks, Word's manual line break U+000B) is data a
+// spreadsheet or export left in, and prints as a space. An invisible
+// character cannot be quietly dropped, because text is kept verbatim: the
+// editor has to decide.
+func controlProblem(s string) string {
 	for i, r := range s {
-		if !unicode.IsControl(r) || (r == '\n' && newlines) {
+		if r != utf8.RuneError && (!unicode.IsControl(r) || text.IsFoldSpace(r)) {
 			continue
 		}
 		var what string
 		switch r {
-		case '\n':
-			what = "a line break; write it on one line"
-		case '\t':
-			what = "a tab character; replace it with a space"
-		case '\r':
-			what = "a carriage return (an invisible control character); remove it"
+		case utf8.RuneError:
+			what = "a replacement character (U+FFFD, \"\uFFFD\"), which a program leaves where it could not read a character; retype the character that was meant"
 		case 0:
 			what = "a NUL character (an invisible control character, U+0000); remove it"
 		default:
@@ -224,7 +225,7 @@ func checkURL(c *collector, s string, line int) bool {
 // checkLang validates a BCP 47 tag and returns its canonical form, so that
 // "EN" and "en_us" reach the renderer as "en" and "en-US".
 func checkLang(c *collector, v rawValue) (string, bool) {
-	s, ok := clean(c, v, "lang", MaxFieldChars, false)
+	s, ok := clean(c, v, "lang", MaxFieldChars)
 	if !ok || s == "" {
 		return "", ok
 	}
@@ -243,7 +244,7 @@ func checkTags(c *collector, rq rawQuote) []string {
 	}
 	var tags []string
 	for _, v := range rq.tags {
-		t, ok := clean(c, v, "tags", MaxFieldChars, false)
+		t, ok := clean(c, v, "tags", MaxFieldChars)
 		if !ok || t == "" {
 			continue // empty entries (a stray ";" in CSV) are ignored
 		}
@@ -266,7 +267,7 @@ func checkID(c *collector, rq rawQuote, author string, ids map[string]int) strin
 	v, given := rq.fields["id"]
 	var id string
 	if given {
-		s, ok := clean(c, v, "id", MaxFieldChars, false)
+		s, ok := clean(c, v, "id", MaxFieldChars)
 		if !ok {
 			return ""
 		}

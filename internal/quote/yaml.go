@@ -74,10 +74,11 @@ func readYAML(c *collector, data []byte) *rawDataset {
 		c.addf(root.Line, "quotes", "is missing; list the quotes under a quotes: line")
 		return raw
 	}
-	switch {
-	case quotes.Kind == yaml.AliasNode:
-		aliasProblem(c, quotes, "quotes")
+	quotes, ok := deref(c, quotes)
+	if !ok {
 		return raw
+	}
+	switch {
 	case isNull(quotes) || quotes.Kind == yaml.SequenceNode && len(quotes.Content) == 0:
 		c.addf(quotes.Line, "quotes", "has no quotes; add at least one")
 		return raw
@@ -89,6 +90,13 @@ func readYAML(c *collector, data []byte) *rawDataset {
 		return raw
 	}
 	for _, item := range quotes.Content {
+		item, ok := deref(c, item)
+		if c.aliasOver {
+			return nil // the rest would only repeat the problem
+		}
+		if !ok {
+			continue
+		}
 		if rq, ok := yamlQuote(c, item); ok {
 			raw.quotes = append(raw.quotes, rq)
 		}
@@ -98,9 +106,6 @@ func readYAML(c *collector, data []byte) *rawDataset {
 
 func yamlQuote(c *collector, item *yaml.Node) (rawQuote, bool) {
 	switch {
-	case item.Kind == yaml.AliasNode:
-		aliasProblem(c, item, "")
-		return rawQuote{}, false
 	case isNull(item):
 		c.addf(item.Line, "", "this quote is empty; remove the lone \"-\" or write the quote after it")
 		return rawQuote{}, false
@@ -122,10 +127,9 @@ func yamlQuote(c *collector, item *yaml.Node) (rawQuote, bool) {
 			}
 			continue
 		}
-		n := f.value
+		n, ok := deref(c, f.value)
 		switch {
-		case n.Kind == yaml.AliasNode:
-			aliasProblem(c, n, "tags")
+		case !ok:
 		case isNull(n):
 			// "tags:" with nothing after it: no tags.
 		case n.Kind != yaml.SequenceNode:
@@ -162,7 +166,7 @@ func mappingFields(c *collector, m *yaml.Node, known, elsewhere []string, hint s
 		k, v := m.Content[i], m.Content[i+1]
 		switch {
 		case k.Kind == yaml.AliasNode:
-			aliasProblem(c, k, "")
+			c.addf(k.Line, "", "a field name must be a plain word followed by a colon, not an alias (*%s)", clip(k.Value))
 			continue
 		case k.Kind != yaml.ScalarNode:
 			c.addf(k.Line, "", "a field name must be a plain word followed by a colon, not %s", describe(k))
@@ -178,6 +182,8 @@ func mappingFields(c *collector, m *yaml.Node, known, elsewhere []string, hint s
 		}
 		seen[name] = k.Line
 		switch {
+		case name == "<<" && k.ShortTag() == "!!merge":
+			c.addf(k.Line, "", "a merge key (<<: *name) is not supported; write the fields out in full")
 		case slices.Contains(known, name):
 			fields = append(fields, field{name, v})
 		case slices.Contains(elsewhere, name):
@@ -209,9 +215,9 @@ func unknownName(c *collector, line int, what, name string, known []string) stri
 // would make of it (yes, 1.0, 2020-02-20 are all kept as text), except that
 // null ("~", "null" or nothing) is empty.
 func scalar(c *collector, n *yaml.Node, field string) (rawValue, bool) {
+	n, ok := deref(c, n)
 	switch {
-	case n.Kind == yaml.AliasNode:
-		aliasProblem(c, n, field)
+	case !ok:
 		return rawValue{}, false
 	case n.Kind != yaml.ScalarNode:
 		c.addf(n.Line, field, "must be text, not %s", describe(n))
@@ -227,11 +233,75 @@ func scalar(c *collector, n *yaml.Node, field string) (rawValue, bool) {
 	return rawValue{}, false
 }
 
-// aliasProblem refuses YAML aliases (*name). They are never needed in a
-// list of quotes, and refusing them rules out "billion laughs" files that
-// expand a few lines into gigabytes.
-func aliasProblem(c *collector, n *yaml.Node, field string) {
-	c.addf(n.Line, field, "*%s refers to another part of the file (a YAML alias), which broadside does not support; write the value out in full", clip(n.Value))
+// MaxAliasValues bounds the values that YAML aliases (*name) may repeat in
+// one file: every alias counts all the values it stands for, nested
+// aliases included, as if they were written out. So a "billion laughs"
+// file is refused at its first alias, before anything is expanded, and a
+// file of aliases costs no more than the same file written out.
+const MaxAliasValues = MaxYAMLValues
+
+// deref returns what n stands for when it is an alias (*name): the
+// anchored value (&name), placed at the alias's line so that a problem in
+// a repeated value names the quote that repeats it. Tools such as PyYAML
+// write aliases for repeated lists (tags: *id001). ok is false when the
+// aliases of the file repeat more than MaxAliasValues values (reported
+// once).
+func deref(c *collector, n *yaml.Node) (*yaml.Node, bool) {
+	if n.Kind != yaml.AliasNode {
+		return n, true
+	}
+	if n.Alias == nil || n.Alias.Kind == yaml.AliasNode {
+		c.addf(n.Line, "", "*%s does not refer to a value of the file", clip(n.Value))
+		return nil, false
+	}
+	c.aliased += c.nodes(n.Alias)
+	if c.aliased > MaxAliasValues {
+		if !c.aliasOver {
+			c.aliasOver = true
+			c.addf(n.Line, "", "the file's aliases (*name) repeat more than %d values, more than any dataset needs; write the values out instead", MaxAliasValues)
+		}
+		return nil, false
+	}
+	t := *n.Alias
+	t.Line, t.Column = n.Line, n.Column
+	if len(t.Content) > 0 {
+		t.Content = make([]*yaml.Node, len(n.Alias.Content))
+		for i, ch := range n.Alias.Content {
+			cp := *ch
+			cp.Line = n.Line
+			t.Content[i] = &cp
+		}
+	}
+	return &t, true
+}
+
+// nodes counts the values n stands for, aliases expanded, remembering
+// each anchored node's count so that nested aliases are counted without
+// being expanded.
+func (c *collector) nodes(n *yaml.Node) int {
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil || c.counting[n.Alias] {
+			return 1 // refers to itself: the reader reports it
+		}
+		n = n.Alias
+	}
+	if k, ok := c.counted[n]; ok {
+		return k
+	}
+	if c.counted == nil {
+		c.counted, c.counting = map[*yaml.Node]int{}, map[*yaml.Node]bool{}
+	}
+	c.counting[n] = true
+	k := 1
+	for _, ch := range n.Content {
+		k += c.nodes(ch)
+		if k > MaxAliasValues {
+			break
+		}
+	}
+	delete(c.counting, n)
+	c.counted[n] = k
+	return k
 }
 
 func isNull(n *yaml.Node) bool {

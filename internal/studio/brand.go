@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/campaign"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/imageio"
@@ -40,7 +39,7 @@ type brandData struct {
 
 var roleLabels = map[string]string{"background": "Background", "text": "Text", "muted": "Details (role, links)", "accent": "Accent (quotation marks, rules)"}
 
-func (s *Server) brandData(p *project) *brandData {
+func (s *Server) brandData(p *snapshot) *brandData {
 	c := p.conf
 	d := &brandData{Rev: p.settings.rev, Name: c.Name, Tagline: c.Tagline, URL: c.URL, Hashtags: strings.Join(c.Hashtags, " "),
 		Handle: c.Handle, Logo: c.Logo, HasLogo: p.brand.Logo != nil, Theme: firstOf(c.Cards.Theme, "paper"), Themes: p.lib.ThemeNames(), Problems: map[string][]string{}}
@@ -118,7 +117,7 @@ func (s *Server) brandSave(w http.ResponseWriter, r *http.Request) {
 			colors[role] = v
 		}
 	}
-	err = s.saveYAML(campaignFile, r.PostFormValue("rev"), data.CampaignYAML, func(doc *yamlDoc) error {
+	err = s.saveYAML(campaignFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		for _, k := range []string{"name", "tagline", "url", "handle"} {
 			if err := doc.Set(Path{k}, fieldValue(k, f[k])); err != nil {
 				return err
@@ -244,7 +243,7 @@ func (s *Server) brandLogo(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusInternalServerError, err.Error())
 		return
 	}
-	err = s.saveYAML(campaignFile, r.PostFormValue("rev"), data.CampaignYAML, func(doc *yamlDoc) error {
+	err = s.saveYAML(campaignFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		return doc.Set(Path{"logo"}, file)
 	}, func(out []byte) error { _, err := campaign.Parse(campaignFile, out); return err })
 	if errors.Is(err, errConflict) {
@@ -259,7 +258,7 @@ func (s *Server) brandLogo(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) brandLogoRemove(w http.ResponseWriter, r *http.Request) {
-	err := s.saveYAML(campaignFile, r.PostFormValue("rev"), data.CampaignYAML, func(doc *yamlDoc) error {
+	err := s.saveYAML(campaignFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		return doc.Delete(Path{"logo"})
 	}, func(out []byte) error { _, err := campaign.Parse(campaignFile, out); return err })
 	if errors.Is(err, errConflict) {

@@ -66,7 +66,7 @@ type cardsData struct {
 }
 
 // selectedQuote reads ?quote= (an index), defaulting to the first.
-func selectedQuote(p *project, v string) (int, quote.Quote, bool) {
+func selectedQuote(p *snapshot, v string) (int, quote.Quote, bool) {
 	if p.ds == nil || len(p.ds.Quotes) == 0 {
 		return 0, quote.Quote{}, false
 	}
@@ -125,7 +125,7 @@ func (s *Server) cardsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // cardArgs reads and checks the layout and theme of a card request.
-func (s *Server) cardArgs(p *project, layoutName, themeName string) (*layout.Layout, *layout.Theme, error) {
+func (s *Server) cardArgs(p *snapshot, layoutName, themeName string) (*layout.Layout, *layout.Theme, error) {
 	if !validName(layoutName) || (themeName != "" && !validName(themeName)) {
 		return nil, nil, fmt.Errorf("there is no such layout or theme")
 	}

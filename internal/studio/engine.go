@@ -22,12 +22,13 @@ import (
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/press"
+	"github.com/broadside/broadside/internal/project"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
 )
 
 // cardLayouts are the card layouts, in the order `broadside list` gives.
-func (p *project) cardLayouts() []*layout.Layout {
+func (p *snapshot) cardLayouts() []*layout.Layout {
 	var out []*layout.Layout
 	for _, n := range p.lib.LayoutNames("card") {
 		if l, err := p.lib.Layout(n); err == nil {
@@ -38,7 +39,7 @@ func (p *project) cardLayouts() []*layout.Layout {
 }
 
 // layoutsOf lists the names of layouts of the kinds.
-func (p *project) layoutsOf(kinds ...string) []string {
+func (p *snapshot) layoutsOf(kinds ...string) []string {
 	var out []string
 	for _, k := range kinds {
 		out = append(out, p.lib.LayoutNames(k)...)
@@ -46,38 +47,29 @@ func (p *project) layoutsOf(kinds ...string) []string {
 	return out
 }
 
-// layoutOf finds a layout of one of kinds.
-func (p *project) layoutOf(name string, kinds ...string) (*layout.Layout, error) {
-	l, err := p.lib.Layout(name)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range kinds {
-		if l.Kind == k {
-			return l, nil
-		}
-	}
-	return nil, fmt.Errorf("layout %s is a %s layout, not a %s", name, l.Kind, strings.Join(kinds, " or "))
+// layoutOf finds a layout of one of kinds, as the commands do.
+func (p *snapshot) layoutOf(name string, kinds ...string) (*layout.Layout, error) {
+	return p.pp.Layout(project.Choice{Value: name}, "a "+strings.Join(kinds, " or "), kinds...)
 }
 
 // cardTheme is the theme cards are drawn in: name, else the campaign's,
-// else paper, with the campaign's colours, as `broadside cards` does.
-func (p *project) cardTheme(name string) (*layout.Theme, error) {
-	th, err := p.lib.Theme(firstOf(name, p.conf.Cards.Theme, "paper"))
+// else paper, with the campaign's colours, as `broadside cards` resolves it.
+func (p *snapshot) cardTheme(name string) (*layout.Theme, error) {
+	plan, err := p.pp.CardPlan(project.CardArgs{Theme: name, Layouts: []string{"all"}})
 	if err != nil {
 		return nil, err
 	}
-	return th.WithColors(p.conf.Colors, p.conf.Pos)
+	return plan.Theme, nil
 }
 
 // printTheme is the theme of a print document: the campaign's choice for
 // it, else print.
-func (p *project) printTheme(campaignChoice string) (*layout.Theme, error) {
-	return p.lib.Theme(firstOf(campaignChoice, "print"))
+func (p *snapshot) printTheme(campaignChoice string) (*layout.Theme, error) {
+	return p.pp.Theme(project.Choice{Value: firstOf(campaignChoice, "print")})
 }
 
 // renderer lends a PNG renderer (font faces are not safe to share).
-func (p *project) renderer() *bpng.Renderer {
+func (p *snapshot) renderer() *bpng.Renderer {
 	if r, ok := p.renderers.Get().(*bpng.Renderer); ok {
 		return r
 	}
@@ -86,7 +78,7 @@ func (p *project) renderer() *bpng.Renderer {
 
 // cardPNG draws q in l and th, width pixels wide (0: the card's own size,
 // which is exactly the CLI's card), and encodes it as the CLI does.
-func (p *project) cardPNG(l *layout.Layout, th *layout.Theme, q quote.Quote, width int) ([]byte, error) {
+func (p *snapshot) cardPNG(l *layout.Layout, th *layout.Theme, q quote.Quote, width int) ([]byte, error) {
 	f, err := layout.Compose(layout.Input{Quote: q, Brand: p.brand}, l, th, p.reg)
 	if err != nil {
 		return nil, err
@@ -124,7 +116,7 @@ type limitUse struct {
 	OK       bool
 }
 
-func (p *project) cardText(l *layout.Layout, q quote.Quote) cardText {
+func (p *snapshot) cardText(l *layout.Layout, q quote.Quote) cardText {
 	t := cardText{Alt: cards.AltText(l, q, p.brand), Caption: cards.Caption(q, p.brand), AltOK: true, CaptionOK: true}
 	for _, lim := range cards.AltLimits {
 		n := cards.Length(lim.Platform, t.Alt)
@@ -143,7 +135,7 @@ func (p *project) cardText(l *layout.Layout, q quote.Quote) cardText {
 // CLI's own batch, into a temporary folder with its manifest, and writes
 // them as a ZIP to w. It returns how many cards were made and the
 // problems of those that could not be.
-func (p *project) writeCardsZip(ctx context.Context, w io.Writer, ls []*layout.Layout, qs []quote.Quote, th *layout.Theme) (int, []string, error) {
+func (p *snapshot) writeCardsZip(ctx context.Context, w io.Writer, ls []*layout.Layout, qs []quote.Quote, th *layout.Theme) (int, []string, error) {
 	tmp, err := os.MkdirTemp("", "broadside-studio-zip-")
 	if err != nil {
 		return 0, nil, err
@@ -201,7 +193,7 @@ type printed struct {
 }
 
 // makePrint makes the document o asks for, as its command would.
-func (p *project) makePrint(o printOptions) (*printed, error) {
+func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 	if p.ds == nil {
 		return nil, fmt.Errorf("the quotes have problems; fix them on the Quotes page first")
 	}
@@ -216,7 +208,7 @@ func (p *project) makePrint(o printOptions) (*printed, error) {
 		if err != nil {
 			return nil, err
 		}
-		b := &press.Booklet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: qs, Meta: press.Meta(p.brand, qs)}
+		b := &press.Booklet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: qs, Meta: project.Meta(p.brand, qs)}
 		made, err := b.Make(o.Impose, o.Sheet, 0)
 		if err != nil {
 			return nil, err
@@ -249,8 +241,11 @@ func (p *project) makePrint(o printOptions) (*printed, error) {
 		if err != nil {
 			return nil, err
 		}
-		lqs := p.leafletQuotes(l.QuoteSlots())
-		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: lqs, Meta: press.Meta(p.brand, lqs)}
+		lqs, err := p.pp.LeafletQuotes(nil, nil, max(l.QuoteSlots(), 1))
+		if err != nil {
+			return nil, err
+		}
+		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: lqs, Meta: project.Meta(p.brand, lqs)}
 		made, err := lf.Make()
 		if err != nil {
 			return nil, err
@@ -279,7 +274,7 @@ func (p *project) makePrint(o printOptions) (*printed, error) {
 		}
 		brand := p.brand
 		brand.Event = layout.Event{Title: o.EventTitle, Date: o.EventDate, Place: o.EventPlace}
-		meta := press.Meta(brand, []quote.Quote{q})
+		meta := project.Meta(brand, []quote.Quote{q})
 		ps := &press.Poster{Layout: l, Theme: th, Fonts: p.reg, Brand: brand, Quote: q, Meta: meta}
 		f, err := ps.Compose()
 		if err != nil {
@@ -332,7 +327,7 @@ func (p *project) makePrint(o printOptions) (*printed, error) {
 		if len(pr.Frames) == 0 {
 			return nil, fmt.Errorf("no quote could be set large enough for reading from %g m; give quotes shorter excerpts, or choose a bigger placard or a shorter distance", l.Distance)
 		}
-		if pr.PDF, err = press.PDF(pr.Frames, press.Meta(p.brand, qs), p.reg); err != nil {
+		if pr.PDF, err = press.PDF(pr.Frames, project.Meta(p.brand, qs), p.reg); err != nil {
 			return nil, err
 		}
 		pr.Summary = fmt.Sprintf("%d placards of %s, capitals at least %.1f cm tall for reading from %g m.", len(pr.Frames), l.SizeLabel(), l.Distance*0.25, l.Distance)
@@ -341,28 +336,9 @@ func (p *project) makePrint(o printOptions) (*printed, error) {
 	return nil, fmt.Errorf("there is no print document %q", o.Kind)
 }
 
-// leafletQuotes are the campaign's leaflet quotes in its order, else the
-// first n (as `broadside leaflet` chooses).
-func (p *project) leafletQuotes(n int) []quote.Quote {
-	byID := map[string]quote.Quote{}
-	for _, q := range p.ds.Quotes {
-		byID[q.ID] = q
-	}
-	var out []quote.Quote
-	for _, id := range p.conf.Leaflet.Quotes {
-		if q, ok := byID[id]; ok {
-			out = append(out, q)
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	return p.ds.Quotes[:min(max(n, 1), len(p.ds.Quotes))]
-}
-
 // thumbPNG draws a page frame width pixels wide: a print thumbnail, from
 // the frame the PDF was written from.
-func (p *project) thumbPNG(f *frame.Frame, width int) ([]byte, error) {
+func (p *snapshot) thumbPNG(f *frame.Frame, width int) ([]byte, error) {
 	r := p.renderer()
 	defer p.renderers.Put(r)
 	img, err := r.Render(f, float64(width)/f.W)

@@ -32,7 +32,7 @@ var printKinds = []string{"booklet", "leaflet", "poster", "placards"}
 
 // readPrintOptions reads and checks the options, filling in the
 // campaign's choices (as the commands do) where the page gave none.
-func readPrintOptions(p *project, v url.Values) (printOptions, error) {
+func readPrintOptions(p *snapshot, v url.Values) (printOptions, error) {
 	o := printOptions{Kind: firstOf(v.Get("kind"), "booklet"), Layout: v.Get("layout"), Impose: v.Get("impose"), Sheet: v.Get("sheet"),
 		Landscape: v.Get("landscape") == "on", Quote: v.Get("quote"), EventTitle: v.Get("event-title"), EventDate: v.Get("event-date"),
 		EventPlace: v.Get("event-place"), Tile: v.Get("tile")}
@@ -122,7 +122,7 @@ type printCache struct {
 	m    map[string]*printed
 }
 
-func (c *printCache) get(p *project, o printOptions) (*printed, error) {
+func (c *printCache) get(p *snapshot, o printOptions) (*printed, error) {
 	key := p.quotes.rev + p.settings.rev + o.values().Encode()
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/quote"
 	"go.yaml.in/yaml/v3"
 )
@@ -167,7 +166,7 @@ func (s *Server) quotesPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "quotes", pg)
 }
 
-func (s *Server) quotesData(p *project, q url.Values) *quotesData {
+func (s *Server) quotesData(p *snapshot, q url.Values) *quotesData {
 	d := &quotesData{Rev: p.quotes.rev, Query: q.Get("q"), Tag: q.Get("tag"), Fields: quoteFields, Builtin: p.quotes.builtin, QuotesFilePath: quotesFile}
 	raw, lines, err := rawQuotes(p.quotes.src)
 	if err != nil {
@@ -298,7 +297,7 @@ func (s *Server) quoteSave(w http.ResponseWriter, r *http.Request) {
 	rev := r.PostFormValue("rev")
 	f := formFields(r)
 	idx := i
-	err := s.saveYAML(quotesFile, rev, data.QuotesYAML, func(doc *yamlDoc) error {
+	err := s.saveYAML(quotesFile, rev, func(doc *yamlDoc) error {
 		var err error
 		idx, err = setFields(doc, i, f)
 		return err
@@ -420,7 +419,7 @@ func (s *Server) quoteDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var rec undoRecord
-	err = s.saveYAML(quotesFile, r.PostFormValue("rev"), data.QuotesYAML, func(doc *yamlDoc) error {
+	err = s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		n := doc.Get(Path{"quotes", i})
 		if n == nil {
 			return fmt.Errorf("there is no quote %d; reload the page", i+1)
@@ -449,7 +448,7 @@ func (s *Server) quoteUndo(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusGone, "message", page{Title: "Nothing to undo", Error: "That delete can no longer be undone."})
 		return
 	}
-	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), data.QuotesYAML, func(doc *yamlDoc) error {
+	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		seq := doc.Get(Path{"quotes"})
 		return doc.Insert(Path{"quotes"}, min(rec.index, len(seq.Content)), rec.kvs)
 	}, func([]byte) error { return nil })
@@ -471,7 +470,7 @@ func (s *Server) quoteMove(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusBadRequest, "Which quote? Reload the page and try again.")
 		return
 	}
-	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), data.QuotesYAML, func(doc *yamlDoc) error {
+	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		return doc.Move(Path{"quotes"}, from, to)
 	}, func([]byte) error { return nil })
 	if errors.Is(err, errConflict) {
@@ -510,7 +509,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 
 // editedQuote turns the fields being typed into a quote exactly as the
 // loader would (normalised, id derived), by loading a one-quote dataset.
-func editedQuote(p *project, f map[string]string) (quote.Quote, error) {
+func editedQuote(p *snapshot, f map[string]string) (quote.Quote, error) {
 	doc, _ := parseYAML([]byte("quotes: []\n"))
 	if p.lang != "" {
 		doc.Set(Path{"lang"}, p.lang)
@@ -598,7 +597,7 @@ func (s *Server) quoteImportConfirm(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusGone, "message", page{Title: "Import", Error: "That import has expired; choose the file again."})
 		return
 	}
-	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), data.QuotesYAML, func(doc *yamlDoc) error {
+	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
 		for _, q := range qs {
 			f := map[string]string{"id": q.ID, "text": q.Text, "author": q.Author, "role": q.Role, "organisation": q.Organisation,
 				"excerpt": q.Excerpt, "source": q.Source, "date": q.Date, "url": q.URL, "lang": q.Lang, "tags": strings.Join(q.Tags, ", ")}

@@ -41,7 +41,7 @@ type Server struct {
 	// mu serialises saves, so that two at once never interleave; proj is
 	// swapped whole after each.
 	mu   sync.Mutex
-	proj atomic.Pointer[project]
+	proj atomic.Pointer[snapshot]
 
 	pages *pages
 	life  *life
@@ -81,7 +81,7 @@ func (s *Server) Token() string { return s.token }
 // Dir is the campaign folder.
 func (s *Server) Dir() string { return s.dir }
 
-func (s *Server) project() *project { return s.proj.Load() }
+func (s *Server) project() *snapshot { return s.proj.Load() }
 
 // reload reads the campaign folder again after a save.
 func (s *Server) reload() error {

@@ -52,13 +52,60 @@ func QuotesFor(lang string) Quotes {
 // honorifics are kept on one line with the name after them.
 var honorifics = []string{"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Sen", "Rep", "Hon"}
 
+// IsFoldSpace reports the whitespace that text from spreadsheets, exports
+// and other programs carries inside a value, and that is set as a single
+// space: space, tab, the line breaks (LF, CR, NEL, U+2028, U+2029), and the
+// vertical tab and form feed that word processors write for manual line
+// and page breaks. No-break spaces are deliberate and are not folded.
+func IsFoldSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// Fold sets every run of fold spaces in s as one space, for display; the
+// data keeps what was written. It returns s itself when there is nothing
+// to fold, which is almost always.
+func Fold(s string) string {
+	prevSpace, clean := false, true
+	for _, r := range s {
+		fs := IsFoldSpace(r)
+		if fs && (r != ' ' || prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = fs
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prevSpace = false
+	for _, r := range s {
+		if IsFoldSpace(r) {
+			if !prevSpace {
+				b.WriteByte(' ')
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // Smarten applies typography to plain text for display, never to the data:
 // straight quotes become the language's curly quotes (the inner pair when
 // nested, because the text will be set inside the primary marks), `...` and
 // `. . .` become an ellipsis kept on the line of the word before it, spaced
 // hyphens become en dashes, and titles like "Mr." stay with the name after
-// them. Words are never changed.
+// them. Whitespace is folded first (see Fold). Words are never changed.
 func Smarten(s, lang string, nested bool) string {
+	s = Fold(s)
 	q := QuotesFor(lang)
 	dOpen, dClose, sOpen, sClose := q.Open, q.Close, q.InnerOpen, q.InnerClose
 	if nested {

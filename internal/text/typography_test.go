@@ -137,3 +137,24 @@ func TestNewParaMissingMatchesChain(t *testing.T) {
 		}
 	}
 }
+
+// Whitespace from spreadsheets and exports is set as single spaces; the
+// deliberate no-break spaces stay.
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"tab\tinside", "tab inside"},
+		{"runs   of  spaces", "runs of spaces"},
+		{"line\nbreak and\r\nCRLF", "line break and CRLF"},
+		{"Word's\vmanual break", "Word's manual break"},
+		{"para\u2029graph \t\n mix", "para graph mix"},
+		{"keep\u00a0no-break\u202fspaces", "keep\u00a0no-break\u202fspaces"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Smarten("\"Tab\tand\nbreak\"", "en", false); got != "“Tab and break”" {
+		t.Errorf("Smarten does not fold: %q", got)
+	}
+}

@@ -49,14 +49,18 @@ func SyntaxLine(data []byte, err error, parse func([]byte) error) (line int, msg
 	return max(line, 1), msg, true
 }
 
-// isParserProblem reports messages of the YAML parser, as opposed to its
-// scanner, whose line numbers need finding again.
+// isParserProblem reports the messages whose line numbers need finding
+// again: those of the YAML parser, as opposed to its scanner, and the
+// scanner's tab message.
 func isParserProblem(msg string) bool {
 	return strings.HasPrefix(msg, "did not find expected ") ||
 		strings.HasPrefix(msg, "found undefined tag handle") ||
 		strings.HasPrefix(msg, "found duplicate %") ||
 		strings.HasPrefix(msg, "found incompatible YAML document") ||
-		strings.HasPrefix(msg, "unknown anchor")
+		strings.HasPrefix(msg, "unknown anchor") ||
+		// The scanner names the line of the key before a tab that
+		// breaks the indentation, not the tab's.
+		strings.HasPrefix(msg, "found a tab character")
 }
 
 // firstFailingLine returns the smallest n such that the first n lines of
@@ -133,7 +137,7 @@ func Plain(msg string) string {
 	case strings.HasPrefix(msg, "could not find expected ':'"):
 		return "a field name is not followed by a colon, or a quoted value runs on past its line"
 	case strings.HasPrefix(msg, "unknown anchor"):
-		return "a *name refers to another part of the file (a YAML alias), which broadside does not support: write the value out in full"
+		return "a *name (a YAML alias) refers to an anchor &name that is not defined above it: define it first, or write the value out in full"
 	case strings.HasPrefix(msg, "exceeded max depth"):
 		return "lists or groups are nested too deeply"
 	}

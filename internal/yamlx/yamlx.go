@@ -72,18 +72,31 @@ func (e *Error) Error() string {
 }
 
 // Decode parses data into v (a pointer to a struct), refusing unknown keys
-// with a suggestion, and reporting all problems found, joined.
+// with a suggestion, and reporting all problems found, joined. v may hold
+// part of the file when there are problems (see DecodeAll).
 func Decode(file string, data []byte, v any) error {
+	_, err := DecodeAll(file, data, v)
+	return err
+}
+
+// DecodeAll is Decode for callers that check the values themselves and
+// want to report every problem of a file in one run: past unknown keys and
+// values of the wrong type, v gets every value that could be read, so that
+// a misspelt key does not hide the problems of the keys around it. read is
+// false when the file could not be read at all (empty, too large, not
+// YAML, too many aliases); v is then untouched. Problems come back sorted
+// by line.
+func DecodeAll(file string, data []byte, v any) (read bool, err error) {
 	if len(data) > MaxSize {
-		return &Error{File: file, Msg: fmt.Sprintf("the file is %d KB; settings files over %d KB are refused", len(data)>>10, MaxSize>>10)}
+		return false, &Error{File: file, Msg: fmt.Sprintf("the file is %d KB; settings files over %d KB are refused", len(data)>>10, MaxSize>>10)}
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &Error{File: file, Msg: "the file is empty"}
+			return false, &Error{File: file, Msg: "the file is empty"}
 		}
-		return syntaxError(file, data, err)
+		return false, syntaxError(file, data, err)
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
@@ -92,14 +105,46 @@ func Decode(file string, data []byte, v any) error {
 	var errs []error
 	w := walker{file: file, errs: &errs, budget: maxNodes, open: map[*yaml.Node]bool{}}
 	w.check(doc, reflect.TypeOf(v).Elem(), "")
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if w.budget <= 0 {
+		return false, errors.Join(errs...)
 	}
 	if err := doc.Decode(v); err != nil {
-		return typeErrors(file, doc, err)
+		errs = append(errs, typeErrors(file, doc, err))
 	}
 	fillPos(file, doc, reflect.ValueOf(v).Elem())
-	return nil
+	return true, Sorted(errs...)
+}
+
+// Sorted joins errs (nil ones left out) in the order of their lines in the
+// file, flattening joined errors, so that a file's problems read from top
+// to bottom. Problems without a line keep their place at the top.
+func Sorted(errs ...error) error {
+	var flat []error
+	var add func(err error)
+	add = func(err error) {
+		if err == nil {
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				add(e)
+			}
+			return
+		}
+		flat = append(flat, err)
+	}
+	for _, err := range errs {
+		add(err)
+	}
+	line := func(err error) int {
+		var e *Error
+		if errors.As(err, &e) {
+			return e.Line
+		}
+		return 0
+	}
+	sort.SliceStable(flat, func(i, j int) bool { return line(flat[i]) < line(flat[j]) })
+	return errors.Join(flat...)
 }
 
 // lineRe reads the line of a decoding message the library wrote.
