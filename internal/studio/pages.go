@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -38,12 +40,9 @@ var funcs = template.FuncMap{
 		b, err := json.Marshal(v)
 		return template.JS(b), err
 	},
-	"pct": func(a, b float64) float64 {
-		if b == 0 {
-			return 0
-		}
-		return 100 * a / b
-	},
+	// ratio shows a contrast ratio cut (not rounded) to one decimal, so
+	// that 4.46 never reads as a passing 4.5; the page's script does the same.
+	"ratio": func(r float64) string { return strconv.FormatFloat(math.Floor(r*10)/10, 'f', 1, 64) },
 }
 
 // parsePages parses each page over the base template.
