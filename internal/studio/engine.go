@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
 	"io"
 	"math"
 	"os"
@@ -95,11 +96,33 @@ func (p *snapshot) cardPNG(l *layout.Layout, th *layout.Theme, q quote.Quote, wi
 	if err != nil {
 		return nil, err
 	}
+	if wpx != int(l.Size.Width+0.5) {
+		// Scaled, the card's last row or column may be partly covered;
+		// flattened over its background, the picture stays opaque, which
+		// the fast encoder needs (a transparent one takes several times
+		// longer).
+		flatten(img, th.Color("background"))
+	}
 	var buf bytes.Buffer
 	if err := bpng.Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// flatten lays img over an opaque colour.
+func flatten(img *image.RGBA, bg frame.Color) {
+	for i := 0; i+3 < len(img.Pix); i += 4 {
+		a := img.Pix[i+3]
+		if a == 255 {
+			continue
+		}
+		k := 255 - uint32(a)
+		img.Pix[i] += uint8((uint32(bg.R)*k + 127) / 255)
+		img.Pix[i+1] += uint8((uint32(bg.G)*k + 127) / 255)
+		img.Pix[i+2] += uint8((uint32(bg.B)*k + 127) / 255)
+		img.Pix[i+3] = 255
+	}
 }
 
 // cardText is what goes beside a card: its alt text and caption, and
