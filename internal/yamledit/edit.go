@@ -249,10 +249,10 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	}
 	from, to := e.ind+1, ns.end
 	// A comment inside what is replaced, on the key's line or a block
-	// scalar's header, is kept; so is one after the old value when the new
-	// one takes several lines (it would end up inside it otherwise). A
-	// comment after the last line of a value that starts below its key
-	// belongs to that value's last entry and goes with it.
+	// scalar's header, is kept. So is one after an old scalar, moved to
+	// the first line when the new value takes several (it would end up
+	// inside it). One after the last line of an old block collection
+	// belongs to its last entry and goes with it.
 	var comments []string
 	keep := func(c int) { comments = append(comments, string(t.b[c:t.end(t.line(c))])) }
 	switch {
@@ -266,13 +266,13 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 				r += " "
 			}
 		}
-	case ns.headComment >= 0:
-		keep(ns.headComment)
 	default:
-		if c := t.trailingComment(from); c >= 0 && c < ns.content {
+		if ns.headComment >= 0 {
+			keep(ns.headComment)
+		} else if c := t.trailingComment(from); c >= 0 && c < ns.content {
 			keep(c)
 		}
-		if later {
+		if isBlockCollection(s.node) {
 			to = t.end(t.line(ns.end))
 		} else if c := t.trailingComment(to); c >= 0 && multiline {
 			keep(c)
@@ -280,15 +280,14 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		}
 	}
 	if len(comments) > 0 {
-		c := strings.Join(comments, " ")
-		switch {
-		case !multiline:
-			r += " " + c
-		case strings.HasPrefix(r, " |") || strings.HasPrefix(r, " >"):
-			i := strings.Index(r, w.eol)
-			r = r[:i] + " " + c + r[i:]
-		default:
-			r = " " + c + r
+		c := " " + strings.Join(comments, " ")
+		switch i := strings.Index(r, w.eol); {
+		case i < 0:
+			r += c
+		case i == 0: // a block collection below the key
+			r = c + r
+		default: // at the end of the first line: "- a # c", "|- # c"
+			r = r[:i] + c + r[i:]
 		}
 	}
 	return splice(t.b, from, to, r), nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -246,25 +247,52 @@ func allPaths(n *yaml.Node, p Path, out *[]Path) {
 // as before, with the bytes outside the edited lines unchanged.
 func FuzzEdit(f *testing.F) {
 	for i, d := range seedDocs(f) {
-		f.Add(d, []byte{byte(i), 1, 2, 3, byte(i * 7), 5, 6, 7, 8, 9})
-		f.Add(d, []byte("\x01\x00\x03\x01abc: d #e\x02\x00\x01\x00\x02"))
-	}
-	f.Fuzz(func(t *testing.T, src, ops []byte) {
-		if len(src) > 4096 {
-			return
-		}
-		d, err := Parse(src)
-		if err != nil || d.layoutErr != nil {
-			return
-		}
-		r := &fuzzReader{b: ops}
-		for range 4 {
-			if len(r.b) == 0 {
-				return
+		r := rand.New(rand.NewPCG(uint64(i), 2))
+		for range 3 {
+			ops := make([]byte, 64)
+			for k := range ops {
+				ops[k] = byte(r.IntN(256))
 			}
-			fuzzOne(t, d, r)
+			f.Add(d, ops)
 		}
-	})
+	}
+	f.Fuzz(fuzzEdit)
+}
+
+func fuzzEdit(t *testing.T, src, ops []byte) {
+	if len(src) > 4096 {
+		return
+	}
+	d, err := Parse(src)
+	if err != nil || d.layoutErr != nil {
+		return
+	}
+	r := &fuzzReader{b: ops}
+	for range 6 {
+		if len(r.b) == 0 {
+			return
+		}
+		fuzzOne(t, d, r)
+	}
+}
+
+// TestRandomEdits runs FuzzEdit's checks on random edits of every seed
+// file, so that every test run makes a few thousand edits.
+func TestRandomEdits(t *testing.T) {
+	n := 10
+	if testing.Short() {
+		n = 3
+	}
+	for i, src := range seedDocs(t) {
+		r := rand.New(rand.NewPCG(uint64(i), 3))
+		for range n {
+			ops := make([]byte, 96)
+			for k := range ops {
+				ops[k] = byte(r.IntN(256))
+			}
+			fuzzEdit(t, src, ops)
+		}
+	}
 }
 
 func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
@@ -272,11 +300,27 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	if d.root != nil {
 		allPaths(d.root, Path{}, &paths)
 	}
-	pick := func() Path {
-		if len(paths) == 0 {
+	// Each edit picks among the paths it can work on, mostly.
+	var lists, others []Path
+	for _, p := range paths {
+		if n := d.Get(p); n != nil && n.Kind == yaml.SequenceNode {
+			lists = append(lists, p)
+		}
+		if len(p) > 0 {
+			others = append(others, p)
+		}
+	}
+	from := func(ps []Path) Path {
+		if len(ps) == 0 || r.byte()%8 == 0 {
+			ps = paths
+		}
+		if len(ps) == 0 {
 			return Path{"new"}
 		}
-		p := paths[r.intn(len(paths))]
+		return ps[r.intn(len(ps))]
+	}
+	pick := func() Path {
+		p := from(others)
 		switch r.byte() % 6 {
 		case 0: // a new key under it
 			p = append(p[:len(p):len(p)], "k"+fmt.Sprint(r.intn(3)))
@@ -292,7 +336,7 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	var p Path
 	var err error
 	var v any
-	var idx, from, to int
+	var idx, mFrom, mTo int
 	// What the edit may change in the old text: lines allowFrom..allowTo,
 	// or nothing (pureInsert), or only the order of lines (sameLines).
 	allowFrom, allowTo := -1, -1
@@ -333,7 +377,7 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 		}
 		err = d.Delete(p)
 	case 3:
-		op, p = "insert", pick()
+		op, p = "insert", from(lists)
 		n := 0
 		if x := d.Get(p); x != nil {
 			n = len(x.Content)
@@ -344,14 +388,14 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 		v = item
 		err = d.Insert(p, idx, item)
 	case 4:
-		op, p = "move", pick()
+		op, p = "move", from(lists)
 		n := 0
 		if x := d.Get(p); x != nil {
 			n = len(x.Content)
 			sameLines = x.Kind == yaml.SequenceNode && isBlockCollection(x)
 		}
-		from, to = r.intn(n), r.intn(n)
-		err = d.Move(p, from, to)
+		mFrom, mTo = r.intn(n), r.intn(n)
+		err = d.Move(p, mFrom, mTo)
 	}
 	now := d.Bytes()
 	if err != nil {
@@ -401,7 +445,7 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 		}
 		compareOutside(t, oldTree, newTree, nil, ip, p, shiftAfter(ip, +1))
 	case "move":
-		compareMove(t, oldTree, newTree, p, from, to)
+		compareMove(t, oldTree, newTree, p, mFrom, mTo)
 	}
 	a, b := oldText.b, d.t.b
 	pre := 0
@@ -420,12 +464,14 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 		slices.Sort(la)
 		slices.Sort(lb)
 		if !slices.Equal(la, lb) {
-			t.Fatalf("move %s %d %d: lines changed:\n%q\n→\n%q", p, from, to, a, b)
+			t.Fatalf("move %s %d %d: lines changed:\n%q\n→\n%q", p, mFrom, mTo, a, b)
 		}
-	case allowFrom >= 0 && pre+suf < len(a):
-		first, last := oldText.line(pre), oldText.line(len(a)-suf-1)
-		if first < allowFrom || last > allowTo {
-			t.Fatalf("%s %s: changed lines %d-%d, may change %d-%d:\n%q\n→\n%q", op, p, first+1, last+1, allowFrom+1, allowTo+1, a, b)
+	case allowFrom >= 0:
+		// Everything before line allowFrom and after line allowTo is kept.
+		head := a[:oldText.start(max(allowFrom, 0))]
+		tail := a[oldText.next(min(allowTo, oldText.lines()-1)):]
+		if !bytes.HasPrefix(b, head) || !bytes.HasSuffix(b[len(head):], tail) {
+			t.Fatalf("%s %s: changed more than lines %d-%d:\n%q\n→\n%q", op, p, allowFrom+1, allowTo+1, a, b)
 		}
 	}
 }
