@@ -1,0 +1,699 @@
+package yamledit
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// step is one node on the way to a path: the node, the collection it is an
+// entry of (nil for the root), and its index in that collection's entries.
+type step struct {
+	node, parent *yaml.Node
+	entry        int
+}
+
+// locate follows p from the root as far as the file has it. steps[i] is the
+// node at p[:i]; when the whole path exists, len(steps) == len(p)+1.
+func (d *Doc) locate(p Path) ([]step, error) {
+	if d.root == nil {
+		return nil, nil
+	}
+	steps := []step{{node: d.root}}
+	n := d.root
+	for i, e := range p {
+		here := p[:i+1]
+		if n.Kind == yaml.AliasNode {
+			return nil, d.aliasError(p[:i], n)
+		}
+		switch e := e.(type) {
+		case string:
+			if n.Kind != yaml.MappingNode {
+				return steps, nil
+			}
+			k := keyIndex(n, e)
+			if len(k) == 0 {
+				return steps, nil
+			}
+			if len(k) > 1 {
+				return nil, errorf(here, "the key is in the file twice (lines %d and %d); remove one first", n.Content[k[0]].Line, n.Content[k[1]].Line)
+			}
+			steps = append(steps, step{node: n.Content[k[0]+1], parent: n, entry: k[0] / 2})
+			n = n.Content[k[0]+1]
+		case int:
+			if n.Kind != yaml.SequenceNode || e < 0 || e >= len(n.Content) {
+				return steps, nil
+			}
+			steps = append(steps, step{node: n.Content[e], parent: n, entry: e})
+			n = n.Content[e]
+		default:
+			return nil, errorf(here, "a path holds keys (string) and indexes (int), not %T", e)
+		}
+	}
+	return steps, nil
+}
+
+func (d *Doc) aliasError(p Path, n *yaml.Node) error {
+	if n.Alias != nil {
+		return errorf(p, "is *%s, a copy of the value at line %d; edit that value instead", n.Value, n.Alias.Line)
+	}
+	return errorf(p, "is *%s, a copy of another value; edit that value instead", n.Value)
+}
+
+// editable refuses edits the file cannot take: a file whose layout was not
+// understood, and edits inside an alias (*name, a copy of a value written
+// elsewhere) or inside a value that an alias repeats, which would silently
+// change the copy too. ancestors are the nodes on the way (the edited
+// collection included, for additions); within is the value the edit
+// replaces or removes, if any: it must not hold a value an alias repeats.
+// An alias itself may be replaced or deleted: no other value changes.
+func (d *Doc) editable(p Path, ancestors []step, within *yaml.Node) error {
+	if d.layoutErr != nil {
+		return errorf(p, "this file cannot be edited here: %v", d.layoutErr)
+	}
+	for i, s := range ancestors {
+		if s.node.Kind == yaml.AliasNode {
+			return d.aliasError(p[:i], s.node)
+		}
+		if line, ok := d.referenced[s.node]; ok {
+			return errorf(p[:i], "is &%s, repeated by *%s at line %d; editing it would change that copy too: write the copy out in full first", s.node.Anchor, s.node.Anchor, line)
+		}
+	}
+	var err error
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if err != nil {
+			return
+		}
+		if line, ok := d.referenced[n]; ok {
+			err = errorf(p, "holds &%s, repeated by *%s at line %d; write that copy out in full first", n.Anchor, n.Anchor, line)
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	if within != nil {
+		walk(within)
+	}
+	return err
+}
+
+// debugEdits prints each edit that does not read back (for tests).
+var debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+
+// commit makes nb the document, after checking that it reads as want. On any
+// failure the document is left as it was.
+func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
+	root, err := parseYAML(nb)
+	if err != nil {
+		return errorf(p, "the edit would not give valid YAML, so nothing was changed (%s)", strings.TrimPrefix(err.Error(), "yamledit: "))
+	}
+	if !vtree(root).equal(want) {
+		if debugEdits {
+			fmt.Fprintf(os.Stderr, "yamledit: %s does not read back:\n%q\n→\n%q\n", p, d.t.b, nb)
+		}
+		return errorf(p, "the edit would not read back as written, so nothing was changed")
+	}
+	spans, lerr := layout(newText(nb), root)
+	if lerr != nil {
+		return errorf(p, "the edit would leave a file this package cannot edit again, so nothing was changed (%v)", lerr)
+	}
+	d.t = newText(nb)
+	d.root = root
+	d.spans, d.layoutErr = spans, nil
+	d.referenced = referencedAnchors(root)
+	return nil
+}
+
+// try makes an edit with make, writing strings the preferred way; if the
+// result does not read back, it tries once more with every new string in
+// double quotes, which reads back the same wherever it is put.
+func (d *Doc) try(p Path, want *vnode, make func(w *writer) ([]byte, error)) error {
+	var first error
+	for _, double := range []bool{false, true} {
+		nb, err := make(&writer{eol: d.eol, double: double})
+		if err != nil {
+			return err
+		}
+		if err = d.commit(p, nb, want); err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func splice(b []byte, from, to int, s string) []byte {
+	out := make([]byte, 0, len(b)-(to-from)+len(s))
+	out = append(out, b[:from]...)
+	out = append(out, s...)
+	return append(out, b[to:]...)
+}
+
+// Set sets the value at p. value is string, []string, bool, int, float64,
+// []KV (a mapping, in order) or nil to delete the key. A missing key is added
+// at the end of its mapping (with the mapping's indentation); a missing
+// parent mapping is created. Setting a missing key to nil does nothing.
+//
+// A string keeps the style of the value it replaces when that style can
+// hold it exactly (plain, 'single', "double", a | or > block), and is
+// otherwise written plain when that is safe, as a | block when it has line
+// breaks, or else double-quoted: see docs/yamledit.md.
+func (d *Doc) Set(p Path, value any) error {
+	if len(p) == 0 {
+		return errorf(p, "give the key or index to set")
+	}
+	if value == nil {
+		steps, err := d.locate(p)
+		if err != nil {
+			return err
+		}
+		if len(steps) < len(p)+1 {
+			return nil
+		}
+		return d.Delete(p)
+	}
+	v, err := normalize(p, value)
+	if err != nil {
+		return err
+	}
+	steps, err := d.locate(p)
+	if err != nil {
+		return err
+	}
+	if len(steps) == len(p)+1 {
+		last := steps[len(steps)-1]
+		if err := d.editable(p, steps[:len(steps)-1], last.node); err != nil {
+			return err
+		}
+		want := d.want()
+		setAt(want, p, vnodeOf(v))
+		h := d.hintOf(last.node).or(d.siblingHint(p))
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			return d.replaceText(w, p, last, v, h)
+		})
+	}
+	return d.add(p, steps, v)
+}
+
+// want is the document's meaning now, to be changed as an edit should.
+func (d *Doc) want() *vnode {
+	if d.root == nil {
+		return nil
+	}
+	return vtree(d.root).clone()
+}
+
+// replaceText returns the bytes with the value at s replaced by v.
+func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, error) {
+	t := d.t
+	ns := d.spans[s.node]
+	if s.parent == nil {
+		// The whole document.
+		r := strings.TrimPrefix(w.after(v, h, ':', -2), " ")
+		r = strings.TrimPrefix(r, w.eol)
+		return splice(t.b, ns.start, ns.end, r), nil
+	}
+	ps := d.spans[s.parent]
+	e := ps.entries[s.entry]
+	if ps.isFlow {
+		tok := w.flow(v, h)
+		switch {
+		case e.key != nil && e.ind < 0: // {a} with no ':'
+			return d.spliceLine(e.end, e.end, ": "+tok), nil
+		case ns.start == ns.end: // {a: }
+			return d.spliceLine(ns.start, ns.end, " "+tok), nil
+		}
+		return d.spliceLine(ns.start, ns.end, tok), nil
+	}
+	ind := byte(':')
+	if e.key == nil {
+		ind = '-'
+	}
+	r := w.after(v, h, ind, ps.col)
+	multiline := strings.Contains(r, "\n")
+	empty := ns.start == ns.end
+	// later: the old value starts below its key or dash (a block
+	// collection, or a value on the next line).
+	later := !empty && t.line(ns.content) > t.line(e.ind)
+	if !multiline && !empty && !later && ns.headComment < 0 && t.line(ns.start) == t.line(ns.end) {
+		// One line for one line: keep the spacing around the value.
+		return d.spliceLine(ns.start, ns.end, r[1:]), nil
+	}
+	from, to := e.ind+1, ns.end
+	// A comment inside what is replaced, on the key's line or a block
+	// scalar's header, is kept. So is one after an old scalar, moved to
+	// the first line when the new value takes several (it would end up
+	// inside it). One after the last line of an old block collection
+	// belongs to its last entry and goes with it.
+	var comments []string
+	keep := func(c int) { comments = append(comments, string(t.b[c:t.end(t.line(c))])) }
+	switch {
+	case empty:
+		to = t.skipBlanks(from)
+		if to < len(t.b) && t.b[to] == '#' {
+			if multiline {
+				keep(to)
+				to = t.end(t.line(to))
+			} else {
+				r += " "
+			}
+		}
+	default:
+		if ns.headComment >= 0 {
+			keep(ns.headComment)
+		} else if c := t.trailingComment(from); c >= 0 && c < ns.content {
+			keep(c)
+		}
+		if isBlockCollection(s.node) {
+			to = t.end(t.line(ns.end))
+		} else if c := t.trailingComment(to); c >= 0 && multiline {
+			keep(c)
+			to = t.end(t.line(c))
+		}
+	}
+	if len(comments) > 0 {
+		c := " " + strings.Join(comments, " ")
+		switch i := strings.Index(r, w.eol); {
+		case i < 0:
+			r += c
+		case i == 0: // a block collection below the key
+			r = c + r
+		default: // at the end of the first line: "- a # c", "|- # c"
+			r = r[:i] + c + r[i:]
+		}
+	}
+	return splice(t.b, from, to, r), nil
+}
+
+// spliceLine is splice for an edit within one line. When a comment ends
+// the line after two or more spaces (lined up with the comments around
+// it), the spaces are changed so that it stays in its column.
+func (d *Doc) spliceLine(from, to int, s string) []byte {
+	t := d.t
+	nb := splice(t.b, from, to, s)
+	l := t.line(from)
+	if t.line(to) != l || strings.ContainsAny(s, "\r\n") {
+		return nb
+	}
+	tail := d.contentEnd(l)
+	if tail < to {
+		return nb
+	}
+	c := t.trailingComment(tail)
+	if c < 0 || c-tail < 2 || strings.Contains(string(t.b[tail:c]), "\t") {
+		return nb
+	}
+	run := c - tail
+	delta := utf8.RuneCountInString(s) - utf8.RuneCount(t.b[from:to])
+	n := max(1, run-delta)
+	if n == run {
+		return nb
+	}
+	at := tail + len(s) - (to - from)
+	return splice(nb, at, at+run, strings.Repeat(" ", n))
+}
+
+// contentEnd returns the end of the last value on line l: where a comment
+// after the values on that line could start.
+func (d *Doc) contentEnd(l int) int {
+	end := d.t.start(l)
+	for _, s := range d.spans {
+		if s.end > end && s.end <= d.t.end(l) && d.t.line(s.end) == l {
+			end = s.end
+		}
+	}
+	return end
+}
+
+// siblingHint looks for the value at the same place in the neighbouring
+// items of the nearest list on p (quotes[4].excerpt → quotes[3].excerpt,
+// quotes[5].excerpt, ...), to write a new value like its neighbours.
+func (d *Doc) siblingHint(p Path) *hint {
+	for i := len(p) - 1; i >= 0; i-- {
+		idx, ok := p[i].(int)
+		if !ok {
+			continue
+		}
+		seq := d.Get(p[:i])
+		if seq == nil || seq.Kind != yaml.SequenceNode {
+			return nil
+		}
+		for dist := 1; dist < len(seq.Content); dist++ {
+			for _, j := range []int{idx - dist, idx + dist} {
+				if j < 0 || j >= len(seq.Content) {
+					continue
+				}
+				q := append(append(Path{}, p[:i]...), j)
+				q = append(q, p[i+1:]...)
+				if n := d.Get(q); n != nil && !isNull(n) {
+					if i == len(p)-1 {
+						return d.itemHint(n, d.spans[seq].entries[j].start)
+					}
+					return d.hintOf(n)
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// add sets a key that is not in the file: steps lead to the deepest node
+// of p that is.
+func (d *Doc) add(p Path, steps []step, v any) error {
+	k := len(steps) - 1 // steps[k] is the node at p[:k]; p[k] is missing
+	if k < 0 {
+		k = 0
+	}
+	nested := v
+	for j := len(p) - 1; j > k; j-- {
+		key, ok := p[j].(string)
+		if !ok {
+			return errorf(p[:j], "is not in the file, so it has no item %v", p[j])
+		}
+		nested = mapVal{{key, nested}}
+	}
+	key, isKey := p[k].(string)
+	if !isKey {
+		if n := d.Get(p[:k]); n != nil && n.Kind == yaml.SequenceNode {
+			return errorf(p[:k+1], "there is no item %v: the list has %d", p[k], len(n.Content))
+		}
+		return errorf(p[:k], "is not a list, so it has no item %v", p[k])
+	}
+	if err := d.editable(p, steps, nil); err != nil {
+		return err
+	}
+	if len(key) > maxKeyBytes {
+		return errorf(p[:k+1], "the key is longer than %d bytes", maxKeyBytes)
+	}
+	want := d.want()
+	if want == nil {
+		want = &vnode{kind: yaml.MappingNode}
+	}
+	if !setAt(want, p, vnodeOf(v)) {
+		return errorf(p[:k], "is not a set of fields, so %q cannot be added to it", key)
+	}
+	h := d.siblingHint(p[:k+1])
+	if d.root == nil {
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			b := d.t.b
+			var s string
+			if len(b) > 0 && !bytes.HasSuffix(b, []byte("\n")) && !bytes.HasSuffix(b, []byte("\r")) {
+				s = d.eol
+			}
+			s += keyText(key, false) + ":" + w.after(nested, h, ':', 0) + d.eol
+			return splice(b, len(b), len(b), s), nil
+		})
+	}
+	at := steps[k]
+	n := at.node
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			return d.addKeyText(w, p[:k], n, key, nested, h)
+		})
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null":
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			return d.replaceText(w, p[:k], at, mapVal{{key, nested}}, nil)
+		})
+	}
+	return errorf(p[:k], "is %s, not a set of fields, so %q cannot be added to it", describe(n), key)
+}
+
+// addKeyText returns the bytes with key: v added at the end of mapping m.
+func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *hint) ([]byte, error) {
+	t := d.t
+	ms := d.spans[m]
+	if ms.isFlow {
+		if len(ms.entries) > 0 && t.b[ms.content] != '{' {
+			return nil, errorf(p, "is a single key: value in a [ ] list; write it in { } to add to it")
+		}
+		s := keyText(key, true) + ": " + w.flow(v, h)
+		if len(ms.entries) == 0 {
+			return d.spliceLine(ms.content+1, ms.content+1, s), nil
+		}
+		last := ms.entries[len(ms.entries)-1]
+		sep := ", "
+		if vs := d.spans[last.value]; vs.start == vs.end {
+			sep = " , " // a: , b: c — "a:," would read as a key "a:"
+		}
+		return d.spliceLine(last.end, last.end, sep+s), nil
+	}
+	n := len(ms.entries)
+	last := ms.entries[n-1]
+	at := t.end(t.line(last.end))
+	var b strings.Builder
+	b.WriteString(d.eol)
+	if n >= 2 && d.gapHasBlank(ms.entries[n-2], last) {
+		b.WriteString(d.eol)
+	}
+	b.WriteString(strings.Repeat(" ", ms.col))
+	b.WriteString(keyText(key, false))
+	b.WriteByte(':')
+	b.WriteString(w.after(v, h, ':', ms.col))
+	return splice(t.b, at, at, b.String()), nil
+}
+
+// gapHasBlank reports whether a blank line separates entry a from the next
+// entry b.
+func (d *Doc) gapHasBlank(a, b entry) bool {
+	t := d.t
+	for l := t.line(a.end) + 1; l < t.line(b.start); l++ {
+		if t.blank(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names a node's kind for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of fields"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a single value"
+}
+
+// setAt sets the node at p in the tree under root to v, creating mappings
+// on the way (and turning a null into one), as Set does. It reports false
+// when p runs into something else.
+func setAt(root *vnode, p Path, v *vnode) bool {
+	n := root
+	for i, e := range p {
+		last := i == len(p)-1
+		switch e := e.(type) {
+		case string:
+			if n.kind == yaml.ScalarNode && n.tag == "!!null" {
+				*n = vnode{kind: yaml.MappingNode}
+			}
+			if n.kind != yaml.MappingNode {
+				return false
+			}
+			j := -1
+			for k := 0; k+1 < len(n.kids); k += 2 {
+				if n.kids[k].kind == yaml.ScalarNode && n.kids[k].value == e {
+					j = k
+					break
+				}
+			}
+			if j < 0 {
+				n.kids = append(n.kids, &vnode{kind: yaml.ScalarNode, tag: "!!str", value: e}, &vnode{kind: yaml.ScalarNode, tag: "!!null"})
+				j = len(n.kids) - 2
+			}
+			if last {
+				n.kids[j+1] = v
+				return true
+			}
+			n = n.kids[j+1]
+		case int:
+			if n.kind != yaml.SequenceNode || e < 0 || e >= len(n.kids) {
+				return false
+			}
+			if last {
+				n.kids[e] = v
+				return true
+			}
+			n = n.kids[e]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// parentAt returns the collection holding p's last element and that
+// element's index among its kids (for a mapping, the key's index).
+func parentAt(root *vnode, p Path) (*vnode, int) {
+	n := root
+	for i, e := range p {
+		j := -1
+		switch e := e.(type) {
+		case string:
+			for k := 0; k+1 < len(n.kids); k += 2 {
+				if n.kids[k].value == e {
+					j = k
+					break
+				}
+			}
+			if j < 0 {
+				return nil, -1
+			}
+			if i == len(p)-1 {
+				return n, j
+			}
+			n = n.kids[j+1]
+		case int:
+			if i == len(p)-1 {
+				return n, e
+			}
+			n = n.kids[e]
+		}
+	}
+	return nil, -1
+}
+
+// Delete removes a mapping key or a sequence item, with the comment lines
+// directly above it. A blank line next to it goes too when two would
+// otherwise meet, or when one would be left at the start or end of its
+// collection; no double blank lines remain. Deleting the only entry of a
+// collection leaves it empty ({} or []).
+func (d *Doc) Delete(p Path) error {
+	if len(p) == 0 {
+		return errorf(p, "the whole document cannot be deleted")
+	}
+	steps, err := d.locate(p)
+	if err != nil {
+		return err
+	}
+	if len(steps) < len(p)+1 {
+		return errorf(p, "is not in the file")
+	}
+	s := steps[len(steps)-1]
+	if err := d.editable(p, steps[:len(steps)-1], s.node); err != nil {
+		return err
+	}
+	want := d.want()
+	par, j := parentAt(want, p)
+	if par.kind == yaml.MappingNode {
+		par.kids = append(par.kids[:j], par.kids[j+2:]...)
+	} else {
+		par.kids = append(par.kids[:j], par.kids[j+1:]...)
+	}
+	ps := d.spans[s.parent]
+	if len(ps.entries) == 1 {
+		empty := any(mapVal{})
+		if s.parent.Kind == yaml.SequenceNode {
+			empty = seqVal{}
+		}
+		if ps.isFlow {
+			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.entries[0].end, ""), want)
+		}
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			return d.replaceText(w, p[:len(p)-1], steps[len(steps)-2], empty, nil)
+		})
+	}
+	if ps.isFlow {
+		es := ps.entries
+		k := s.entry
+		if k < len(es)-1 {
+			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
+		}
+		from := es[k-1].end
+		if vs := d.spans[es[k-1].value]; vs.start == vs.end && from < len(d.t.b) && d.t.b[from] == ' ' {
+			from++ // keep "a: }" from becoming "a:}"
+		}
+		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
+	}
+	nb, err := d.deleteBlock(p, s.parent, s.entry)
+	if err != nil {
+		return err
+	}
+	return d.commit(p, nb, want)
+}
+
+// deleteBlock returns the bytes without entry k of block collection c.
+func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
+	t := d.t
+	cs := d.spans[c]
+	e := cs.entries[k]
+	if !t.onlySpacesBefore(e.start) {
+		// "- id: x": the first key shares its line with the dash. The next
+		// entry moves up onto that line; comment lines in between move
+		// above it.
+		next := cs.entries[k+1]
+		if !t.onlySpacesBefore(next.start) {
+			return nil, errorf(p, "shares its line with the next entry")
+		}
+		var moved []byte
+		for l := t.line(e.end) + 1; l < t.line(next.start); l++ {
+			if t.comment(l) {
+				moved = append(moved, t.b[t.start(l):t.next(l)]...)
+			}
+		}
+		ls := t.start(t.line(e.start))
+		out := append([]byte{}, t.b[:ls]...)
+		out = append(out, moved...)
+		out = append(out, t.b[ls:e.start]...)
+		return append(out, t.b[next.start:]...), nil
+	}
+	first, last := d.headFirst(c, k), t.line(e.end)
+	blank := func(l int) bool { return l >= 0 && l < t.lines() && t.start(l) < len(t.b) && t.blank(l) }
+	above, below := blank(first-1), blank(last+1)
+	if k > 0 && first-1 <= t.line(cs.entries[k-1].end) {
+		above = false // the blank line is part of the entry before (a |+ block)
+	}
+	switch {
+	case above && below:
+		last++
+	case k == 0 && below:
+		last++
+	case k == len(cs.entries)-1 && above && !below:
+		first--
+	}
+	return removeLines(t, first, last), nil
+}
+
+// removeLines returns the text without lines first..last. When last is the
+// file's final line without a line break, the break before first goes
+// instead of the one after last.
+func removeLines(t *text, first, last int) []byte {
+	from, to := t.start(first), t.next(last)
+	if !t.hasBreak(last) && first > 0 {
+		from = t.end(first - 1)
+	}
+	return splice(t.b, from, to, "")
+}
+
+// headFirst returns the first line of entry k of block collection c with
+// the comment lines directly above it (no blank line between). The comments
+// that open the file are not counted as the first entry's.
+func (d *Doc) headFirst(c *yaml.Node, k int) int {
+	t := d.t
+	cs := d.spans[c]
+	l := t.line(cs.entries[k].start)
+	if k == 0 && c == d.root {
+		return l
+	}
+	bound := -1
+	if k > 0 {
+		bound = t.line(cs.entries[k-1].end)
+	}
+	first := l
+	for m := l - 1; m > bound && t.comment(m); m-- {
+		first = m
+	}
+	return first
+}

@@ -1,0 +1,202 @@
+package yamledit
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Insert inserts a mapping (ordered key/values) as a new item at index i of
+// the sequence at p (i == len appends). The new item follows the style of
+// its neighbours (indentation, a blank line between items if they have one,
+// each value written like the same key's value in the neighbour). A missing
+// or empty list is created with the item (then i must be 0).
+func (d *Doc) Insert(p Path, i int, item []KV) error {
+	v, err := normalize(append(p[:len(p):len(p)], i), item)
+	if err != nil {
+		return err
+	}
+	m := v.(mapVal)
+	steps, err := d.locate(p)
+	if err != nil {
+		return err
+	}
+	if len(steps) < len(p)+1 || steps[len(steps)-1].node.ShortTag() == "!!null" {
+		if i != 0 {
+			return errorf(p, "has no items, so the new one can only go at index 0, not %d", i)
+		}
+		return d.Set(p, []any{[]KV(m)})
+	}
+	s := steps[len(steps)-1]
+	seq := s.node
+	if seq.Kind != yaml.SequenceNode {
+		return errorf(p, "is %s, not a list", describe(seq))
+	}
+	if err := d.editable(p, steps, nil); err != nil {
+		return err
+	}
+	n := len(seq.Content)
+	if i < 0 || i > n {
+		return errorf(p, "cannot insert at index %d: the list has %d items", i, n)
+	}
+	want := d.want()
+	if len(p) == 0 {
+		want.kids = insertAt(want.kids, i, vnodeOf(m))
+	} else {
+		par, j := parentAt(want, p)
+		list := par.kids[j]
+		if par.kind == yaml.MappingNode {
+			list = par.kids[j+1]
+		}
+		list.kids = insertAt(list.kids, i, vnodeOf(m))
+	}
+	ss := d.spans[seq]
+	t := d.t
+	var h *hint
+	switch {
+	case i > 0:
+		h = d.itemHint(seq.Content[i-1], ss.entries[i-1].start)
+	case n > 0:
+		h = d.itemHint(seq.Content[0], ss.entries[0].start)
+	}
+	if ss.isFlow {
+		if n == 0 && s.parent != nil && !d.spans[s.parent].isFlow {
+			// key: [] becomes a block list.
+			return d.try(p, want, func(w *writer) ([]byte, error) {
+				return d.replaceText(w, p, s, seqVal{m}, &hint{flow: 2})
+			})
+		}
+		return d.try(p, want, func(w *writer) ([]byte, error) {
+			tok := w.flow(m, h)
+			switch {
+			case n == 0:
+				return d.spliceLine(ss.content+1, ss.content+1, tok), nil
+			case i < n:
+				return d.spliceLine(ss.entries[i].start, ss.entries[i].start, tok+", "), nil
+			}
+			return d.spliceLine(ss.entries[n-1].end, ss.entries[n-1].end, ", "+tok), nil
+		})
+	}
+	blank := false
+	switch {
+	case n >= 2 && i > 0 && i < n:
+		blank = d.gapHasBlank(ss.entries[i-1], ss.entries[i])
+	case n >= 2 && i == n:
+		blank = d.gapHasBlank(ss.entries[n-2], ss.entries[n-1])
+	case n >= 2:
+		blank = d.gapHasBlank(ss.entries[0], ss.entries[1])
+	}
+	if i < n && !t.onlySpacesBefore(ss.entries[i].start) {
+		return errorf(p, "starts on the line of the value it belongs to; a new item cannot go before its first item")
+	}
+	return d.try(p, want, func(w *writer) ([]byte, error) {
+		item := strings.Repeat(" ", ss.col) + "-" + w.after(m, h, '-', ss.col)
+		sep := d.eol
+		if blank {
+			sep += d.eol
+		}
+		if i < n {
+			at := t.start(d.headFirst(seq, i))
+			return splice(t.b, at, at, item+sep), nil
+		}
+		at := t.end(t.line(ss.entries[n-1].end))
+		return splice(t.b, at, at, sep+item), nil
+	})
+}
+
+func insertAt(s []*vnode, i int, v *vnode) []*vnode {
+	s = append(s, nil)
+	copy(s[i+1:], s[i:])
+	s[i] = v
+	return s
+}
+
+// Move moves sequence item from → to (its comments travel with it): after
+// the move the item is at index to. The blank lines and comments between
+// items stay where they are.
+func (d *Doc) Move(p Path, from, to int) error {
+	steps, err := d.locate(p)
+	if err != nil {
+		return err
+	}
+	if len(steps) < len(p)+1 {
+		return errorf(p, "is not in the file")
+	}
+	seq := steps[len(steps)-1].node
+	if seq.Kind != yaml.SequenceNode {
+		return errorf(p, "is %s, not a list", describe(seq))
+	}
+	if err := d.editable(p, steps, nil); err != nil {
+		return err
+	}
+	n := len(seq.Content)
+	if from < 0 || from >= n || to < 0 || to >= n {
+		return errorf(p, "cannot move item %d to %d: the list has %d items", from, to, n)
+	}
+	if from == to {
+		return nil
+	}
+	if hasAliases(seq) {
+		return errorf(p, "holds anchors or aliases (&name, *name), whose order matters; move its items by hand")
+	}
+	order := make([]int, 0, n)
+	for k := range n {
+		if k != from {
+			order = append(order, k)
+		}
+	}
+	order = append(order[:to], append([]int{from}, order[to:]...)...)
+
+	want := d.want()
+	list := want
+	if len(p) > 0 {
+		par, j := parentAt(want, p)
+		list = par.kids[j]
+		if par.kind == yaml.MappingNode {
+			list = par.kids[j+1]
+		}
+	}
+	kids := make([]*vnode, n)
+	for k, o := range order {
+		kids[k] = list.kids[o]
+	}
+	list.kids = kids
+
+	t := d.t
+	ss := d.spans[seq]
+	type chunk struct{ from, to int }
+	chunks := make([]chunk, n)
+	for k, e := range ss.entries {
+		if ss.isFlow {
+			chunks[k] = chunk{e.start, e.end}
+			continue
+		}
+		if !t.onlySpacesBefore(e.start) {
+			return errorf(p, "starts on the line of the value it belongs to; move its items by hand")
+		}
+		chunks[k] = chunk{t.start(d.headFirst(seq, k)), t.end(t.line(e.end))}
+	}
+	var b []byte
+	b = append(b, t.b[:chunks[0].from]...)
+	for k, o := range order {
+		b = append(b, t.b[chunks[o].from:chunks[o].to]...)
+		if k < n-1 {
+			b = append(b, t.b[chunks[k].to:chunks[k+1].from]...)
+		}
+	}
+	b = append(b, t.b[chunks[n-1].to:]...)
+	return d.commit(p, b, want)
+}
+
+// hasAliases reports whether anything under n has an anchor or is an alias.
+func hasAliases(n *yaml.Node) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAliases(c) {
+			return true
+		}
+	}
+	return false
+}
