@@ -231,24 +231,20 @@ func formFields(r *http.Request) map[string]string {
 // at the end when i is -1); empty fields are removed.
 func setFields(doc *yamlDoc, i int, f map[string]string) (int, error) {
 	seq := doc.Get(Path{"quotes"})
-	if seq == nil || seq.Kind != yaml.SequenceNode {
-		if err := doc.Set(Path{"quotes"}, []string{}); err != nil {
-			return 0, err
-		}
-		seq = doc.Get(Path{"quotes"})
-		seq.Style = 0
+	n := 0
+	if seq != nil && seq.Kind == yaml.SequenceNode {
+		n = len(seq.Content)
 	}
 	if i < 0 {
 		var kvs []KV
 		for _, k := range keyOrder {
 			if v := fieldValue(k, f[k]); v != nil {
-				kvs = append(kvs, KV{k, v})
+				kvs = append(kvs, KV{Key: k, Value: v})
 			}
 		}
-		i = len(seq.Content)
-		return i, doc.Insert(Path{"quotes"}, i, kvs)
+		return n, doc.Insert(Path{"quotes"}, n, kvs)
 	}
-	if i >= len(seq.Content) {
+	if i >= n {
 		return 0, fmt.Errorf("there is no quote %d; reload the page", i+1)
 	}
 	for _, k := range keyOrder {
@@ -400,13 +396,13 @@ func itemKVs(n *yaml.Node) []KV {
 		k, v := n.Content[i].Value, n.Content[i+1]
 		switch v.Kind {
 		case yaml.ScalarNode:
-			kvs = append(kvs, KV{k, v.Value})
+			kvs = append(kvs, KV{Key: k, Value: v.Value})
 		case yaml.SequenceNode:
 			var l []string
 			for _, e := range v.Content {
 				l = append(l, e.Value)
 			}
-			kvs = append(kvs, KV{k, l})
+			kvs = append(kvs, KV{Key: k, Value: l})
 		}
 	}
 	return kvs
