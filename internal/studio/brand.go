@@ -17,6 +17,8 @@ import (
 
 type colorRole struct {
 	Role, Label, Value, Theme string
+	// Own: the campaign sets this colour (else it is the theme's).
+	Own bool
 	// Against is the role it is read against, and Min the WCAG ratio it
 	// needs there; the page shows the ratio live.
 	Against string
@@ -50,6 +52,7 @@ func (s *Server) brandData(p *snapshot) *brandData {
 			cr.Theme = th.Color(role).String()
 		}
 		cr.Value = firstOf(strings.ToLower(c.Colors[role]), cr.Theme)
+		cr.Own = c.Colors[role] != ""
 		if role == "accent" {
 			cr.Min = 3
 		}
@@ -109,11 +112,16 @@ func (s *Server) brandSave(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
+	// A colour is the campaign's own when the person changed it here, or
+	// it was already; one equal to the theme's is left to the theme, and
+	// an untouched one follows the theme when the theme changes.
 	colors := map[string]string{}
 	for _, role := range campaign.ColorRoles {
 		v := strings.ToLower(strings.TrimSpace(r.PostFormValue("color-" + role)))
 		f["color-"+role] = v
-		if v != "" && v != th.Color(role).String() {
+		changed := v != strings.ToLower(r.PostFormValue("was-color-"+role))
+		own := r.PostFormValue("own-color-"+role) == "yes"
+		if v != "" && (changed || own) && v != th.Color(role).String() {
 			colors[role] = v
 		}
 	}

@@ -346,7 +346,7 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, file string, t
 		}
 	}
 	s.render(w, r, http.StatusConflict, "conflict", page{Title: "Changed elsewhere", Error: file + " was changed by another program since this page was opened, so nothing was overwritten.",
-		Data: map[string]any{"File": file, "Typed": rows, "Back": r.Referer()}})
+		Data: map[string]any{"File": file, "Typed": rows, "Back": map[string]string{quotesFile: "/quotes", campaignFile: "/brand"}[file]}})
 }
 
 // undoStore keeps deleted quotes for a while, so a delete can be undone.

@@ -342,3 +342,48 @@ func TestQuitWhenClosed(t *testing.T) {
 		t.Fatal("did not end after the last page said bye")
 	}
 }
+
+// TestBrandColoursFollowTheTheme: colours the person did not touch are
+// not written; changed ones are; switching theme leaves untouched colours
+// to the new theme.
+func TestBrandColoursFollowTheTheme(t *testing.T) {
+	s, dir := newTestServer(t, true)
+	save := func(theme string, colors map[string][2]string) *httptest.ResponseRecorder {
+		d := s.brandData(s.project())
+		v := url.Values{"rev": {s.project().settings.rev}, "name": {d.Name}, "url": {d.URL}, "hashtags": {d.Hashtags}, "theme": {theme}}
+		for _, c := range d.Colors {
+			v.Set("was-color-"+c.Role, c.Value)
+			v.Set("color-"+c.Role, c.Value)
+			if c.Own {
+				v.Set("own-color-"+c.Role, "yes")
+			}
+			if nv, ok := colors[c.Role]; ok && nv[0] == c.Value {
+				v.Set("color-"+c.Role, nv[1])
+			}
+		}
+		return form(t, s, "/brand/save", v, nil)
+	}
+	if w := save("ink", nil); w.Code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", w.Code, w.Body.String())
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, campaignFile))
+	if strings.Contains(string(b), "colors:") || !strings.Contains(string(b), "theme: ink") {
+		t.Errorf("switching theme wrote colours or not the theme:\n%s", b)
+	}
+	if w := save("ink", map[string][2]string{"accent": {s.brandData(s.project()).Colors[3].Value, "#ff8a80"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", w.Code, w.Body.String())
+	}
+	if got := s.project().conf.Colors; len(got) != 1 || got["accent"] != "#ff8a80" {
+		t.Errorf("colours %v, want only the accent changed", got)
+	}
+	// Too faint: refused beside the field, nothing written.
+	before, _ := os.ReadFile(filepath.Join(dir, campaignFile))
+	w := save("ink", map[string][2]string{"text": {s.brandData(s.project()).Colors[1].Value, "#202020"}})
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "contrast") {
+		t.Errorf("a faint text colour: %d", w.Code)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, campaignFile))
+	if string(before) != string(after) {
+		t.Error("a refused colour was written")
+	}
+}
