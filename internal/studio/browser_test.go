@@ -125,7 +125,7 @@ func submit(sel string) chromedp.Action[chromedp.Void] {
 // the old page goes fails now and then, so it asks again.
 func waitNewPage() chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		deadline := time.Now().Add(30 * time.Second)
+		deadline := time.Now().Add(2 * time.Minute)
 		for time.Now().Before(deadline) {
 			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.__leaving && document.readyState === "complete"`))
 			if err == nil && ok {
@@ -140,7 +140,7 @@ func waitNewPage() chromedp.Action[chromedp.Void] {
 // poll waits until js is true.
 func poll(js string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(2*time.Minute)))
 		return err
 	})
 }
