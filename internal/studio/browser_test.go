@@ -459,3 +459,69 @@ func TestBrowserJourney(t *testing.T) {
 		}
 	}
 }
+
+// serveTab runs a studio with Serve, as `broadside serve` does, and opens
+// a tab on it; done receives Serve's result.
+func serveTab(t *testing.T, quit bool) (ctx context.Context, closeTab context.CancelFunc, base string, done chan error) {
+	t.Helper()
+	if browserCtx == nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s; CI must install it (see .ci/run)", browserWhy)
+		}
+		t.Skip(browserWhy)
+	}
+	s, err := New(Options{Dir: t.TempDir(), QuitWhenClosed: quit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.life.setTimes(time.Minute, 2*time.Second)
+	ln := httptest.NewUnstartedServer(nil).Listener
+	done = make(chan error, 1)
+	go func() { done <- s.Serve(context.Background(), ln) }()
+	base = "http://" + ln.Addr().String()
+	ctx, closeTab = chromedp.NewContext(browserCtx)
+	t.Cleanup(closeTab)
+	run(t, ctx, chromedp.Navigate(base+"/?token="+s.Token()), chromedp.WaitVisible(chromedp.CSS("main")))
+	return ctx, closeTab, base, done
+}
+
+// TestBrowserStopButton: the page's Stop button ends the server cleanly
+// and says so.
+func TestBrowserStopButton(t *testing.T) {
+	ctx, _, _, done := serveTab(t, false)
+	run(t, ctx, submit(`form.stop button`))
+	if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.Contains(h, "stopped") {
+		t.Errorf("the page says %q", h)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+}
+
+// TestBrowserQuitWhenClosed: with --quit-when-closed the server runs while
+// its page is open (moving between pages included) and ends soon after the
+// window closes.
+func TestBrowserQuitWhenClosed(t *testing.T) {
+	ctx, closeTab, base, done := serveTab(t, true)
+	run(t, ctx, chromedp.Navigate(base+"/cards"), chromedp.WaitVisible(chromedp.CSS("main")),
+		chromedp.Navigate(base+"/brand"), chromedp.WaitVisible(chromedp.CSS("main")))
+	select {
+	case <-done:
+		t.Fatal("the server stopped while its page was open")
+	case <-time.After(5 * time.Second):
+	}
+	closeTab()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the server did not stop after its window closed")
+	}
+}

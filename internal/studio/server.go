@@ -189,6 +189,14 @@ func newLife(quit bool) *life {
 	return l
 }
 
+// setTimes changes how long a silent page counts as open and how long to
+// wait after the last one left (tests shorten them).
+func (l *life) setTimes(timeout, grace time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.timeout, l.grace = timeout, grace
+}
+
 func (l *life) end(why string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
