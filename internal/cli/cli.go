@@ -34,7 +34,10 @@ type command struct {
 	examples []string
 	// flags registers the command's own flags.
 	flags func(fs *flag.FlagSet, o *options)
-	run   func(ctx context.Context, e *env, args []string) error
+	// ownFlags: the command takes none of the flags every other command
+	// shares (--data, --config, --fonts, --layouts).
+	ownFlags bool
+	run      func(ctx context.Context, e *env, args []string) error
 }
 
 var commands []*command
@@ -112,7 +115,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 	e := &env{stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	e.opts.common(fs)
+	if !c.ownFlags {
+		e.opts.common(fs)
+	}
 	if c.flags != nil {
 		c.flags(fs, &e.opts)
 	}
@@ -236,7 +241,9 @@ func printCommandHelp(w io.Writer, c *command) {
 	fmt.Fprintf(w, "Usage: broadside %s\n\n%s\n", c.usage, c.summary)
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	var o options
-	o.common(fs)
+	if !c.ownFlags {
+		o.common(fs)
+	}
 	if c.flags != nil {
 		c.flags(fs, &o)
 	}

@@ -38,7 +38,9 @@ func init() {
 			fs.BoolVar(&serveOpts.open, "open", false, "open the studio in the browser")
 			fs.BoolVar(&serveOpts.quitWhenClosed, "quit-when-closed", false, "stop a few seconds after the last studio page is closed")
 		},
-		run: runServe,
+		// A campaign folder, not files one by one: the studio saves into it.
+		ownFlags: true,
+		run:      runServe,
 	})
 }
 
@@ -46,9 +48,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	o := serveOpts
 	if len(args) > 0 {
 		return usagef("unexpected %q; serve takes only options (name the campaign folder with --dir)", args[0])
-	}
-	if e.opts.data != "" || e.opts.config != "" || e.opts.fonts != "" || e.opts.layouts != "" {
-		return usagef("the studio works on a campaign folder: name it with --dir (it uses the folder's data/, fonts/ and layouts/)")
 	}
 	if o.port < 0 || o.port > 65535 {
 		return usagef("--port %d: use a number from 1 to 65535, or leave it out for a free one", o.port)
