@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/broadside/broadside/data"
+	"github.com/broadside/broadside/internal/font"
 )
 
 // newTestServer makes a studio over a fresh campaign folder; with seed, the
@@ -385,5 +386,36 @@ func TestBrandColoursFollowTheTheme(t *testing.T) {
 	after, _ := os.ReadFile(filepath.Join(dir, campaignFile))
 	if string(before) != string(after) {
 		t.Error("a refused colour was written")
+	}
+}
+
+// TestFontUpload: a TrueType font is checked, kept in fonts/, and loaded.
+func TestFontUpload(t *testing.T) {
+	s, dir := newTestServer(t, true)
+	ttf, err := os.ReadFile(filepath.Join("..", "..", "fonts", "oswald", "Oswald-Bold.ttf"))
+	if err != nil {
+		t.Skip(err)
+	}
+	w := upload(t, s, "/brand/font", "font", "My Display Bold.ttf", ttf, nil)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", w.Code, w.Body.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "fonts", "My Display Bold.ttf")); err != nil {
+		t.Fatal(err)
+	}
+	builtin, _ := font.Builtin()
+	if got, was := len(s.project().reg.Fonts()), len(builtin.Fonts()); got != was+1 {
+		t.Errorf("%d fonts loaded, want the %d built in and the new one", got, was)
+	}
+	if page := do(t, s, "GET", "/brand", nil, "", nil).Body.String(); !strings.Contains(page, "My Display Bold.ttf") {
+		t.Error("the brand page does not list the font")
+	}
+	// A damaged font is refused by the parser, not kept.
+	w = upload(t, s, "/brand/font", "font", "broken.ttf", ttf[:200], nil)
+	if w.Code != http.StatusUnsupportedMediaType {
+		t.Errorf("a damaged font: %d %s", w.Code, w.Body.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "fonts", "broken.ttf")); err == nil {
+		t.Error("a damaged font was kept")
 	}
 }
