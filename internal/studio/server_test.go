@@ -419,3 +419,34 @@ func TestFontUpload(t *testing.T) {
 		t.Error("a damaged font was kept")
 	}
 }
+
+// TestCSVImport: a spreadsheet's quotes are shown first and added only on
+// confirmation; a CSV with problems is refused with them.
+func TestCSVImport(t *testing.T) {
+	s, _ := newTestServer(t, true)
+	n := len(s.project().ds.Quotes)
+	csv := "text,author,tags\n\"Words that matter, said plainly.\",Dana Sample,\"press-freedom\"\nA second statement.,Eli Example,\n"
+	w := upload(t, s, "/quotes/import", "csv", "from-sheet.csv", []byte(csv), nil)
+	body := w.Body.String()
+	if w.Code != http.StatusOK || !strings.Contains(body, "Add these 2 quotes") || !strings.Contains(body, "Dana Sample") {
+		t.Fatalf("preview: %d %s", w.Code, body)
+	}
+	if len(s.project().ds.Quotes) != n {
+		t.Fatal("quotes were added before confirmation")
+	}
+	i := strings.Index(body, `name="key" value="`)
+	key := body[i+len(`name="key" value="`):]
+	key = key[:strings.Index(key, `"`)]
+	w = form(t, s, "/quotes/import/confirm", url.Values{"rev": {s.project().quotes.rev}, "key": {key}}, nil)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", w.Code, w.Body.String())
+	}
+	qs := s.project().ds.Quotes
+	if len(qs) != n+2 || qs[n].Author != "Dana Sample" || qs[n].Text != "Words that matter, said plainly." || qs[n+1].Author != "Eli Example" {
+		t.Errorf("after import: %d quotes, last %+v", len(qs), qs[len(qs)-1])
+	}
+	w = upload(t, s, "/quotes/import", "csv", "bad.csv", []byte("text,auther\nWords.,Someone\n"), nil)
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "auther") {
+		t.Errorf("a CSV with problems: %d", w.Code)
+	}
+}
