@@ -3,14 +3,11 @@ package studio
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/broadside/broadside/internal/quote"
 	"go.yaml.in/yaml/v3"
@@ -349,116 +346,6 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, file string, t
 		Data: map[string]any{"File": file, "Typed": rows, "Back": map[string]string{quotesFile: "/quotes", campaignFile: "/brand"}[file]}})
 }
 
-// undoStore keeps deleted quotes for a while, so a delete can be undone.
-type undoStore struct {
-	mu   sync.Mutex
-	next int
-	m    map[string]undoRecord
-}
-
-type undoRecord struct {
-	index int
-	kvs   []KV
-	label string
-}
-
-func (u *undoStore) put(r undoRecord) string {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.m == nil || len(u.m) > 100 {
-		u.m = map[string]undoRecord{}
-	}
-	u.next++
-	k := strconv.Itoa(u.next)
-	u.m[k] = r
-	return k
-}
-
-func (u *undoStore) get(k string) (undoRecord, bool) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	r, ok := u.m[k]
-	return r, ok
-}
-
-func (u *undoStore) take(k string) (undoRecord, bool) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	r, ok := u.m[k]
-	delete(u.m, k)
-	return r, ok
-}
-
-// itemKVs reads a quote's fields in their order, for undo.
-func itemKVs(n *yaml.Node) []KV {
-	var kvs []KV
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i].Value, n.Content[i+1]
-		switch v.Kind {
-		case yaml.ScalarNode:
-			kvs = append(kvs, KV{Key: k, Value: v.Value})
-		case yaml.SequenceNode:
-			var l []string
-			for _, e := range v.Content {
-				l = append(l, e.Value)
-			}
-			kvs = append(kvs, KV{Key: k, Value: l})
-		}
-	}
-	return kvs
-}
-
-func (s *Server) quoteDelete(w http.ResponseWriter, r *http.Request) {
-	i, err := strconv.Atoi(r.PostFormValue("index"))
-	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, "Which quote? Reload the page and try again.")
-		return
-	}
-	var rec undoRecord
-	err = s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
-		n := doc.Get(Path{"quotes", i})
-		if n == nil {
-			return fmt.Errorf("there is no quote %d; reload the page", i+1)
-		}
-		if seq := doc.Get(Path{"quotes"}); len(seq.Content) == 1 {
-			return fmt.Errorf("this is the only quote; add another before deleting it")
-		}
-		rec = undoRecord{index: i, kvs: itemKVs(n), label: rawFields(n)["author"]}
-		return doc.Delete(Path{"quotes", i})
-	}, func([]byte) error { return nil })
-	if errors.Is(err, errConflict) {
-		s.conflict(w, r, quotesFile, nil)
-		return
-	}
-	if err != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "message", page{Title: "Not deleted", Error: err.Error()})
-		return
-	}
-	k := s.undo.put(rec)
-	http.Redirect(w, r, "/quotes?done=deleted&undo="+k, http.StatusSeeOther)
-}
-
-func (s *Server) quoteUndo(w http.ResponseWriter, r *http.Request) {
-	rec, ok := s.undo.take(r.PostFormValue("undo"))
-	if !ok {
-		s.render(w, r, http.StatusGone, "message", page{Title: "Nothing to undo", Error: "That delete can no longer be undone."})
-		return
-	}
-	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
-		seq := doc.Get(Path{"quotes"})
-		return doc.Insert(Path{"quotes"}, min(rec.index, len(seq.Content)), rec.kvs)
-	}, func([]byte) error { return nil })
-	if errors.Is(err, errConflict) {
-		s.conflict(w, r, quotesFile, nil)
-		return
-	}
-	if err != nil {
-		s.render(w, r, http.StatusInternalServerError, "message", page{Title: "Not restored", Error: err.Error()})
-		return
-	}
-	http.Redirect(w, r, "/quotes?done=saved&edit="+strconv.Itoa(rec.index), http.StatusSeeOther)
-}
-
 func (s *Server) quoteMove(w http.ResponseWriter, r *http.Request) {
 	from, err1 := strconv.Atoi(r.PostFormValue("index"))
 	to, err2 := strconv.Atoi(r.PostFormValue("to"))
@@ -530,89 +417,4 @@ func editedQuote(p *snapshot, f map[string]string) (quote.Quote, error) {
 		return quote.Quote{}, err
 	}
 	return ds.Quotes[0], nil
-}
-
-// importStore keeps uploaded CSV files between preview and confirmation.
-type importStore struct {
-	mu sync.Mutex
-	m  map[string][]quote.Quote
-}
-
-type importPreview struct {
-	Key    string
-	Name   string
-	Quotes []quote.Quote
-}
-
-func (s *Server) quoteImport(w http.ResponseWriter, r *http.Request) {
-	file, hdr, err := r.FormFile("csv")
-	if err != nil {
-		s.render(w, r, http.StatusBadRequest, "message", page{Title: "Import", Error: "Choose a CSV file to import."})
-		return
-	}
-	defer file.Close()
-	name, err := uploadName(rawFilename(hdr), ".csv")
-	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	b, err := io.ReadAll(io.LimitReader(file, limitCSV))
-	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, "The file could not be read.")
-		return
-	}
-	if !utf8.Valid(b) || slices.Contains(b, 0) {
-		s.refuse(w, r, http.StatusUnsupportedMediaType, name+" is not a CSV file (it is not text); export your spreadsheet as CSV (UTF-8).")
-		return
-	}
-	ds, err := quote.Parse(name, b, quote.CSV)
-	p := s.project()
-	d := s.quotesData(p, url.Values{})
-	if err != nil {
-		d.FileProblems = strings.Split(err.Error(), "\n")
-		s.render(w, r, http.StatusUnprocessableEntity, "quotes", page{Title: "Quotes", Nav: "quotes", Error: name + " was not imported: fix these problems in the spreadsheet and try again.", Data: d})
-		return
-	}
-	s.csv.mu.Lock()
-	if s.csv.m == nil || len(s.csv.m) > 20 {
-		s.csv.m = map[string][]quote.Quote{}
-	}
-	k := newToken()[:12]
-	s.csv.m[k] = ds.Quotes
-	s.csv.mu.Unlock()
-	d.Import = &importPreview{Key: k, Name: name, Quotes: ds.Quotes}
-	s.render(w, r, http.StatusOK, "quotes", page{Title: "Quotes", Nav: "quotes", Data: d})
-}
-
-func (s *Server) quoteImportConfirm(w http.ResponseWriter, r *http.Request) {
-	s.csv.mu.Lock()
-	qs, ok := s.csv.m[r.PostFormValue("key")]
-	delete(s.csv.m, r.PostFormValue("key"))
-	s.csv.mu.Unlock()
-	if !ok {
-		s.render(w, r, http.StatusGone, "message", page{Title: "Import", Error: "That import has expired; choose the file again."})
-		return
-	}
-	err := s.saveYAML(quotesFile, r.PostFormValue("rev"), func(doc *yamlDoc) error {
-		for _, q := range qs {
-			f := map[string]string{"id": q.ID, "text": q.Text, "author": q.Author, "role": q.Role, "organisation": q.Organisation,
-				"excerpt": q.Excerpt, "source": q.Source, "date": q.Date, "url": q.URL, "lang": q.Lang, "tags": strings.Join(q.Tags, ", ")}
-			if _, err := setFields(doc, -1, f); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, func(out []byte) error {
-		_, err := quote.Parse(quotesFile, out, quote.YAML)
-		return err
-	})
-	if errors.Is(err, errConflict) {
-		s.conflict(w, r, quotesFile, nil)
-		return
-	}
-	if err != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "message", page{Title: "Not imported", Error: "Not imported: " + err.Error()})
-		return
-	}
-	http.Redirect(w, r, "/quotes?done=imported", http.StatusSeeOther)
 }
