@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/broadside/broadside/data"
@@ -27,6 +28,9 @@ type Config struct {
 	Hashtags []string `yaml:"hashtags"`
 	Logo     string   `yaml:"logo"`
 	Lang     string   `yaml:"lang"`
+	// Colors are the campaign's own colours by role (background, text,
+	// muted, accent, each "#rrggbb"); they replace the theme's on cards.
+	Colors map[string]string `yaml:"colors"`
 	// Intro opens booklets (paragraphs separated by blank lines);
 	// CallToAction closes them, and leaflets and flyers.
 	Intro        string   `yaml:"intro"`
@@ -135,6 +139,10 @@ func Neutral() *Config {
 	return c
 }
 
+// NeutralSource is the neutral settings as a file: where the studio starts
+// a campaign's own data/campaign.yaml.
+func NeutralSource() []byte { return []byte(neutralYAML) }
+
 // Load reads settings from a file.
 func Load(path string) (*Config, error) {
 	b, err := os.ReadFile(path)
@@ -150,6 +158,20 @@ func Load(path string) (*Config, error) {
 	}
 	c.Dir = filepath.Dir(path)
 	return c, nil
+}
+
+// ColorRoles are the colours a campaign may set, as a theme names them.
+var ColorRoles = []string{"background", "text", "muted", "accent"}
+
+var colorRe = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+func sortedRoles(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 var (
@@ -205,6 +227,13 @@ func Parse(file string, b []byte) (*Config, error) {
 	for _, im := range c.Booklet.Impose {
 		if im != "none" && im != "saddle" {
 			errs = append(errs, c.Booklet.Pos.Errorf("impose", "%q is not an imposition; use none or saddle", im))
+		}
+	}
+	for _, role := range sortedRoles(c.Colors) {
+		if !slices.Contains(ColorRoles, role) {
+			errs = append(errs, c.Pos.Errorf("colors", "%q is not a colour role; use %s", role, strings.Join(ColorRoles, ", ")))
+		} else if !colorRe.MatchString(c.Colors[role]) {
+			errs = append(errs, c.Pos.Errorf("colors", "%s: %q is not a colour; write it as \"#rrggbb\", e.g. \"#c0262d\"", role, c.Colors[role]))
 		}
 	}
 	for i, tag := range c.Hashtags {

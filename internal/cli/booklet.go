@@ -144,7 +144,7 @@ func (e *env) booklet(mode, out string) (string, error) {
 		if made.Scale < 1 {
 			fmt.Fprintf(e.stdout, "note: the pages were scaled to %.0f%% to fit %s; use the layout's own paper for full size\n", made.Scale*100, paper)
 		}
-		fmt.Fprintf(e.stdout, "To print: double-sided, flip on short edge, actual size (100%%); keep the sheets in order, fold the stack in half and staple on the fold.\n")
+		fmt.Fprintln(e.stdout, press.SaddleInstructions)
 	case press.PrintShop:
 		fmt.Fprintf(e.stdout, "%s: %s of %s with 3 mm bleed and crop marks, fonts embedded (%s)\n", out, count(made.Pages, "page"), l.SizeLabel(), took)
 	default:

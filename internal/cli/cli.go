@@ -34,11 +34,10 @@ type command struct {
 	examples []string
 	// flags registers the command's own flags.
 	flags func(fs *flag.FlagSet, o *options)
-	// noCampaign marks a command that reads no campaign (tile), so it
-	// takes none of the campaign's options (--data, --config, --fonts,
-	// --layouts).
-	noCampaign bool
-	run        func(ctx context.Context, e *env, args []string) error
+	// ownFlags: the command takes none of the flags every other command
+	// shares (--data, --config, --fonts, --layouts).
+	ownFlags bool
+	run      func(ctx context.Context, e *env, args []string) error
 }
 
 var commands []*command
@@ -116,7 +115,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 	e := &env{stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	if !c.noCampaign {
+	if !c.ownFlags {
 		e.opts.common(fs)
 	}
 	if c.flags != nil {
@@ -230,7 +229,7 @@ Run 'broadside help <command>' for its options and examples.
 }
 
 func order(name string) int {
-	for i, n := range []string{"build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list", "manifest"} {
+	for i, n := range []string{"serve", "build", "cards", "booklet", "leaflet", "poster", "placards", "tile", "check", "list", "manifest"} {
 		if n == name {
 			return i
 		}
@@ -242,7 +241,7 @@ func printCommandHelp(w io.Writer, c *command) {
 	fmt.Fprintf(w, "Usage: broadside %s\n\n%s\n", c.usage, c.summary)
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	var o options
-	if !c.noCampaign {
+	if !c.ownFlags {
 		o.common(fs)
 	}
 	if c.flags != nil {

@@ -22,8 +22,8 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.out, "out", "", "the `DIR` whose manifest the others are merged into (default: the first DIR)")
 		},
-		run:        runManifest,
-		noCampaign: true,
+		run:      runManifest,
+		ownFlags: true,
 	})
 }
 

@@ -31,8 +31,8 @@ func init() {
 			fs.IntVar(&o.page, "page", 1, "which `PAGE` of the PDF to tile")
 			fs.StringVar(&o.out, "out", "", "the tiled PDF `FILE` (default IN-tiled-<paper>.pdf beside IN.pdf)")
 		},
-		run:        runTile,
-		noCampaign: true,
+		run:      runTile,
+		ownFlags: true,
 	})
 }
 

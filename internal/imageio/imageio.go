@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"time"
 )
 
 // Limits on images. A poster photo at 150 ppi on A0 is about 4967 × 7022.
@@ -34,17 +35,27 @@ type Image struct {
 
 var (
 	mu    sync.Mutex
-	cache = map[string]*Image{}
+	cache = map[string]cached{}
 )
 
-// Load reads, checks and decodes an image file once per process.
+// cached is a decoded file and the size and time it had, so that a file
+// replaced under the same name (a new logo uploaded in the studio) is read
+// again.
+type cached struct {
+	im   *Image
+	size int64
+	mod  time.Time
+}
+
+// Load reads, checks and decodes an image file once per process, and again
+// when the file changes.
 func Load(path string) (*Image, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	if im, ok := cache[path]; ok {
-		return im, nil
-	}
 	st, err := os.Stat(path)
+	if c, ok := cache[path]; ok && err == nil && st.Size() == c.size && st.ModTime().Equal(c.mod) {
+		return c.im, nil
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("image %s does not exist", path)
@@ -65,7 +76,7 @@ func Load(path string) (*Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	cache[path] = im
+	cache[path] = cached{im, st.Size(), st.ModTime()}
 	return im, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hugePNG is a valid PNG header claiming w × h pixels, with no pixel data:
@@ -73,5 +74,32 @@ func TestLoad(t *testing.T) {
 	}
 	if w := im.Img.Bounds().Dx(); w != 300 {
 		t.Errorf("width = %d px, want 300", w)
+	}
+}
+
+// TestLoadSeesAReplacedFile: a logo replaced under the same name (the
+// studio's upload) is read again, not served from the cache.
+func TestLoadSeesAReplacedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "logo.png")
+	write := func(w int) {
+		var b bytes.Buffer
+		png.Encode(&b, image.NewRGBA(image.Rect(0, 0, w, 10)))
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(10)
+	a, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(20)
+	os.Chtimes(path, time.Now().Add(time.Minute), time.Now().Add(time.Minute))
+	b, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Img.Bounds().Dx() != 10 || b.Img.Bounds().Dx() != 20 {
+		t.Errorf("widths %d then %d, want 10 then 20", a.Img.Bounds().Dx(), b.Img.Bounds().Dx())
 	}
 }

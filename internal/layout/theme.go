@@ -305,6 +305,39 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 	font.Preload(fonts...)
 }
 
+// WithColors returns the theme with some colours replaced (by role, as
+// "#rrggbb"), checked for contrast as a theme file is: a campaign's own
+// colours on its cards. Problems are reported at at (the campaign file's
+// position). No colours give the theme itself.
+func (t *Theme) WithColors(colors map[string]string, at yamlx.Pos) (*Theme, error) {
+	if len(colors) == 0 {
+		return t, nil
+	}
+	c := *t
+	c.Colors = make(map[string]Color, len(t.Colors))
+	for k, v := range t.Colors {
+		c.Colors[k] = v
+	}
+	var errs []error
+	for _, role := range sortedKeys(colors) {
+		v, err := ParseColor(colors[role])
+		if err != nil || !slices.Contains(colorRoles, role) {
+			errs = append(errs, at.Errorf("colors", "%s: %q is not a colour of a known role", role, colors[role]))
+			continue
+		}
+		c.Colors[role] = Color(v)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	c.Pos = at
+	if err := c.checkContrast(); err != nil {
+		return nil, err
+	}
+	c.Pos = t.Pos
+	return &c, nil
+}
+
 // Check finds what only the run can: font families that no font provides
 // and a background image that cannot be read. Every problem is reported.
 func (t *Theme) Check(reg *font.Registry) error {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
@@ -40,6 +41,9 @@ type Made struct {
 	Sheets int
 	// Scale is below 1 when imposed pages were shrunk to fit the sheet.
 	Scale float64
+	// Frames are the PDF's pages as frames, for previews drawn from the
+	// same pictures the PDF was written from.
+	Frames []*frame.Frame
 }
 
 // Make renders the booklet in one imposition. sheet names the paper for
@@ -87,7 +91,7 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 	if err != nil {
 		return nil, err
 	}
-	made.PDF, made.Sheets = out, len(doc.Pages)
+	made.PDF, made.Sheets, made.Frames = out, len(doc.Pages), doc.Pages
 	return made, nil
 }
 

@@ -34,7 +34,7 @@ func (lf *Leaflet) Make() (*Made, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Made{PDF: out, Pages: len(sides), Sheets: len(sides), Scale: 1}, nil
+	return &Made{PDF: out, Pages: len(sides), Sheets: len(sides), Scale: 1, Frames: sides}, nil
 }
 
 // Instructions says how to print and fold a leaflet or flyer.

@@ -57,6 +57,10 @@ func (p *Project) CardPlan(a CardArgs) (*CardPlan, error) {
 	if plan.Theme, err = p.Theme(Pick("--theme", a.Theme, conf.Cards.Pos, "theme", "cards.theme", conf.Cards.Theme, "paper")); err != nil {
 		return nil, err
 	}
+	// The campaign's own colours replace the theme's on its cards.
+	if plan.Theme, err = plan.Theme.WithColors(conf.Colors, conf.Pos); err != nil {
+		return nil, err
+	}
 	f := Pick("--format", a.Format, conf.Cards.Pos, "format", "cards.format", conf.Cards.Format, "png")
 	switch f.Value {
 	case "png":

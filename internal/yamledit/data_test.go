@@ -152,7 +152,7 @@ func TestRealFilesSetAndRestore(t *testing.T) {
 func (d *Doc) lastLineOf(p Path) int {
 	n := d.Get(p)
 	s := d.spans[n]
-	return d.t.line(max(s.end-1, s.start))
+	return d.t.line(s.end)
 }
 
 func checkLoads(t *testing.T, name string, b []byte) {

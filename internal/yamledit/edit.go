@@ -2,6 +2,8 @@ package yamledit
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -101,6 +103,9 @@ func (d *Doc) editable(p Path, ancestors []step, within *yaml.Node) error {
 	return err
 }
 
+// debugEdits prints each edit that does not read back (for tests).
+var debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+
 // commit makes nb the document, after checking that it reads as want. On any
 // failure the document is left as it was.
 func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
@@ -109,6 +114,9 @@ func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
 		return errorf(p, "the edit would not give valid YAML, so nothing was changed (%s)", strings.TrimPrefix(err.Error(), "yamledit: "))
 	}
 	if !vtree(root).equal(want) {
+		if debugEdits {
+			fmt.Fprintf(os.Stderr, "yamledit: %s does not read back:\n%q\n→\n%q\n", p, d.t.b, nb)
+		}
 		return errorf(p, "the edit would not read back as written, so nothing was changed")
 	}
 	spans, lerr := layout(newText(nb), root)
@@ -231,20 +239,20 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	}
 	r := w.after(v, h, ind, ps.col)
 	multiline := strings.Contains(r, "\n")
-	empty := isEmptyNull(s.node)
+	empty := ns.start == ns.end
 	// later: the old value starts below its key or dash (a block
 	// collection, or a value on the next line).
 	later := !empty && t.line(ns.content) > t.line(e.ind)
-	if !multiline && !empty && !later && ns.headComment < 0 && t.line(ns.start) == t.line(ns.end-1) {
+	if !multiline && !empty && !later && ns.headComment < 0 && t.line(ns.start) == t.line(ns.end) {
 		// One line for one line: keep the spacing around the value.
 		return d.spliceLine(ns.start, ns.end, r[1:]), nil
 	}
 	from, to := e.ind+1, ns.end
 	// A comment inside what is replaced, on the key's line or a block
-	// scalar's header, is kept; so is one after the old value when the new
-	// one takes several lines (it would end up inside it otherwise). A
-	// comment after the last line of a value that starts below its key
-	// belongs to that value's last entry and goes with it.
+	// scalar's header, is kept. So is one after an old scalar, moved to
+	// the first line when the new value takes several (it would end up
+	// inside it). One after the last line of an old block collection
+	// belongs to its last entry and goes with it.
 	var comments []string
 	keep := func(c int) { comments = append(comments, string(t.b[c:t.end(t.line(c))])) }
 	switch {
@@ -258,29 +266,28 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 				r += " "
 			}
 		}
-	case ns.headComment >= 0:
-		keep(ns.headComment)
 	default:
-		if c := t.trailingComment(from); c >= 0 && c < ns.content {
+		if ns.headComment >= 0 {
+			keep(ns.headComment)
+		} else if c := t.trailingComment(from); c >= 0 && c < ns.content {
 			keep(c)
 		}
-		if later {
-			to = t.end(t.line(ns.end - 1))
+		if isBlockCollection(s.node) {
+			to = t.end(t.line(ns.end))
 		} else if c := t.trailingComment(to); c >= 0 && multiline {
 			keep(c)
 			to = t.end(t.line(c))
 		}
 	}
 	if len(comments) > 0 {
-		c := strings.Join(comments, " ")
-		switch {
-		case !multiline:
-			r += " " + c
-		case strings.HasPrefix(r, " |") || strings.HasPrefix(r, " >"):
-			i := strings.Index(r, w.eol)
-			r = r[:i] + " " + c + r[i:]
-		default:
-			r = " " + c + r
+		c := " " + strings.Join(comments, " ")
+		switch i := strings.Index(r, w.eol); {
+		case i < 0:
+			r += c
+		case i == 0: // a block collection below the key
+			r = c + r
+		default: // at the end of the first line: "- a # c", "|- # c"
+			r = r[:i] + c + r[i:]
 		}
 	}
 	return splice(t.b, from, to, r), nil
@@ -319,7 +326,7 @@ func (d *Doc) spliceLine(from, to int, s string) []byte {
 func (d *Doc) contentEnd(l int) int {
 	end := d.t.start(l)
 	for _, s := range d.spans {
-		if s.end > end && s.end <= d.t.end(l) && d.t.line(max(s.end-1, 0)) == l {
+		if s.end > end && s.end <= d.t.end(l) && d.t.line(s.end) == l {
 			end = s.end
 		}
 	}
@@ -346,7 +353,7 @@ func (d *Doc) siblingHint(p Path) *hint {
 				}
 				q := append(append(Path{}, p[:i]...), j)
 				q = append(q, p[i+1:]...)
-				if n := d.Get(q); n != nil && !isEmptyNull(n) {
+				if n := d.Get(q); n != nil && !isNull(n) {
 					if i == len(p)-1 {
 						return d.itemHint(n, d.spans[seq].entries[j].start)
 					}
@@ -433,12 +440,16 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 		if len(ms.entries) == 0 {
 			return d.spliceLine(ms.content+1, ms.content+1, s), nil
 		}
-		end := ms.entries[len(ms.entries)-1].end
-		return d.spliceLine(end, end, ", "+s), nil
+		last := ms.entries[len(ms.entries)-1]
+		sep := ", "
+		if vs := d.spans[last.value]; vs.start == vs.end {
+			sep = " , " // a: , b: c — "a:," would read as a key "a:"
+		}
+		return d.spliceLine(last.end, last.end, sep+s), nil
 	}
 	n := len(ms.entries)
 	last := ms.entries[n-1]
-	at := t.end(t.line(last.end - 1))
+	at := t.end(t.line(last.end))
 	var b strings.Builder
 	b.WriteString(d.eol)
 	if n >= 2 && d.gapHasBlank(ms.entries[n-2], last) {
@@ -455,7 +466,7 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 // entry b.
 func (d *Doc) gapHasBlank(a, b entry) bool {
 	t := d.t
-	for l := t.line(a.end-1) + 1; l < t.line(b.start); l++ {
+	for l := t.line(a.end) + 1; l < t.line(b.start); l++ {
 		if t.blank(l) {
 			return true
 		}
@@ -600,7 +611,11 @@ func (d *Doc) Delete(p Path) error {
 		if k < len(es)-1 {
 			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
-		return d.commit(p, d.spliceLine(es[k-1].end, es[k].end, ""), want)
+		from := es[k-1].end
+		if vs := d.spans[es[k-1].value]; vs.start == vs.end && from < len(d.t.b) && d.t.b[from] == ' ' {
+			from++ // keep "a: }" from becoming "a:}"
+		}
+		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
 	}
 	nb, err := d.deleteBlock(p, s.parent, s.entry)
 	if err != nil {
@@ -623,7 +638,7 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 			return nil, errorf(p, "shares its line with the next entry")
 		}
 		var moved []byte
-		for l := t.line(e.end-1) + 1; l < t.line(next.start); l++ {
+		for l := t.line(e.end) + 1; l < t.line(next.start); l++ {
 			if t.comment(l) {
 				moved = append(moved, t.b[t.start(l):t.next(l)]...)
 			}
@@ -634,9 +649,12 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 		out = append(out, t.b[ls:e.start]...)
 		return append(out, t.b[next.start:]...), nil
 	}
-	first, last := d.headFirst(c, k), t.line(e.end-1)
+	first, last := d.headFirst(c, k), t.line(e.end)
 	blank := func(l int) bool { return l >= 0 && l < t.lines() && t.start(l) < len(t.b) && t.blank(l) }
 	above, below := blank(first-1), blank(last+1)
+	if k > 0 && first-1 <= t.line(cs.entries[k-1].end) {
+		above = false // the blank line is part of the entry before (a |+ block)
+	}
 	switch {
 	case above && below:
 		last++
@@ -671,7 +689,7 @@ func (d *Doc) headFirst(c *yaml.Node, k int) int {
 	}
 	bound := -1
 	if k > 0 {
-		bound = t.line(cs.entries[k-1].end - 1)
+		bound = t.line(cs.entries[k-1].end)
 	}
 	first := l
 	for m := l - 1; m > bound && t.comment(m); m-- {

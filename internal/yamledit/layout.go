@@ -15,17 +15,20 @@ import (
 // collection, a block scalar over lines indented at least as deep as its
 // first line, and a collection ends with its last entry.
 type span struct {
-	start   int  // the node's first byte, with its properties (&anchor, !tag)
-	content int  // its content, after the properties
-	end     int  // just past its content
-	indent  int  // the column of the block collection it is in (-1 at top level)
-	inFlow  bool // it is inside a flow collection
+	start   int // the node's first byte, with its properties (&anchor, !tag)
+	content int // its content, after the properties
+	end     int // just past its content
+	// tail is past the blank lines after a |+ block, which are part of
+	// its value (0 for every other node): they belong to its entry.
+	tail   int
+	indent int  // the column of the block collection it is in (-1 at top level)
+	inFlow bool // it is inside a flow collection
 	// isFlow: it is a flow collection ([a, b], {a: b}, or a: b in [ ]).
 	isFlow bool
 	// block and flow collections: their entries.
 	entries []entry
-	// keyCol is a block mapping's key column, dashCol a block sequence's
-	// column of dashes.
+	// col is a block mapping's key column, or a block sequence's column
+	// of dashes.
 	col int
 	// block scalars: the offset of a comment on the header line, or -1;
 	// and the column of the content lines.
@@ -41,6 +44,10 @@ type entry struct {
 	ind   int // the ':' after the key, or the dash (-1 in flow sequences, or a flow pair with no ':')
 	end   int // just past the value
 }
+
+// outer is the end of what belongs to the node: its content and, for a |+
+// block, the blank lines after it.
+func (s *span) outer() int { return max(s.end, s.tail) }
 
 func isBlockCollection(n *yaml.Node) bool {
 	return (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && n.Style&yaml.FlowStyle == 0
@@ -65,10 +72,27 @@ func (l *layouter) fail(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("line %d: %s", n.Line, fmt.Sprintf(format, args...))
 }
 
-// isEmptyNull reports a null with nothing written for it (key: with no
-// value, or a lone dash).
+// isEmptyNull reports a null that may have nothing written for it (key:
+// with no value, or a lone dash). A null written as a lone tag (key: !)
+// looks the same; layouter.empty tells them apart by the text.
 func isEmptyNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Tag == "!!null" && n.Anchor == "" && n.Style == 0
+}
+
+// isNull reports a null, written or not.
+func isNull(n *yaml.Node) bool {
+	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// empty reports a value with nothing written for it. The library puts such
+// a value just past its ':' or '-' (in a flow collection, at the next
+// token); a lone tag or anchor is where its '!' or '&' is.
+func (l *layouter) empty(n *yaml.Node) bool {
+	if !isEmptyNull(n) {
+		return false
+	}
+	off, ok := l.t.offset(n.Line, n.Column)
+	return !ok || off >= len(l.t.b) || (l.t.b[off] != '!' && l.t.b[off] != '&')
 }
 
 // node lays out n, which lives in a block collection at column indent (or
@@ -78,7 +102,7 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	t := l.t
 	s := &span{indent: indent, inFlow: flow, headComment: -1}
 	l.spans[n] = s
-	if isEmptyNull(n) {
+	if l.empty(n) {
 		s.start, s.content, s.end = after, after, after
 		return s, nil
 	}
@@ -87,14 +111,35 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 		return nil, l.fail(n, "position outside the file")
 	}
 	s.start = off
+	// The properties: at most an anchor and a tag, possibly on separate
+	// lines. One on a later line is taken only if the node has it: a
+	// property there may be its first key's instead.
 	i := off
 	props := false
-	for i < len(t.b) && (t.b[i] == '&' || t.b[i] == '!') {
+	needAnchor, needTag := n.Anchor != "", true
+props:
+	for i < len(t.b) {
+		switch {
+		case t.b[i] == '&' && needAnchor:
+			needAnchor = false
+			i = anchorEnd(t.b, i+1)
+		case t.b[i] == '!' && needTag:
+			needTag = false
+			// A tag runs to the next blank, commas and brackets included.
+			for i < len(t.b) && !isBlankz(t.b, i) {
+				i++
+			}
+		default:
+			break props
+		}
 		props = true
-		for i < len(t.b) && !isBlankz(t.b, i) && !(flow && isFlowIndicator(t.b[i])) {
-			i++
+		j := t.skipSpace(i)
+		if j < len(t.b) && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag && n.Style&yaml.TaggedStyle != 0) {
+			i = j
+			continue
 		}
 		i = t.skipBlanks(i)
+		break
 	}
 	if props {
 		empty := n.Kind == yaml.ScalarNode && n.Value == "" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0
@@ -121,10 +166,7 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 		if t.b[i] != '*' {
 			return nil, l.fail(n, "alias not found")
 		}
-		j := i + 1
-		for j < len(t.b) && !isBlankz(t.b, j) && !(flow && isFlowIndicator(t.b[j])) {
-			j++
-		}
+		j := anchorEnd(t.b, i+1)
 		if string(t.b[i+1:j]) != n.Value {
 			return nil, l.fail(n, "alias *%s not found", n.Value)
 		}
@@ -159,6 +201,15 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 		return nil, err
 	}
 	return s, nil
+}
+
+// anchorEnd returns the end of the anchor or alias name starting at i: the
+// library takes letters, digits, '_' and '-'.
+func anchorEnd(b []byte, i int) int {
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z' || b[i] == '_' || b[i] == '-') {
+		i++
+	}
+	return i
 }
 
 func isFlowIndicator(c byte) bool {
@@ -272,9 +323,11 @@ func (l *layouter) blockScalar(s *span) bool {
 	b := t.b
 	i := s.content + 1
 	increment := 0
+	keep := false
 	for k := 0; k < 2 && i < len(b); k++ {
 		switch c := b[i]; {
 		case c == '+' || c == '-':
+			keep = c == '+'
 			i++
 		case c >= '1' && c <= '9':
 			increment = int(c - '0')
@@ -311,7 +364,7 @@ func (l *layouter) blockScalar(s *span) bool {
 		ci = max(maxIndent, s.indent+1, 1)
 	}
 	s.blockIndent = ci
-	last := -1
+	last, lastEmpty := -1, -1
 	for ln := headLine + 1; ln < t.lines(); ln++ {
 		n := t.indent(ln)
 		lineLen := t.end(ln) - t.start(ln)
@@ -323,10 +376,12 @@ func (l *layouter) blockScalar(s *span) bool {
 			if !t.hasBreak(ln) {
 				break
 			}
-			continue // empty
+			lastEmpty = ln
+			continue
 		}
 		if n == lineLen && t.hasBreak(ln) {
-			continue // empty, less indented
+			lastEmpty = ln // empty, less indented
+			continue
 		}
 		break
 	}
@@ -334,6 +389,9 @@ func (l *layouter) blockScalar(s *span) bool {
 		s.end = head
 	} else {
 		s.end = t.end(last)
+	}
+	if keep && lastEmpty > last {
+		s.tail = t.end(lastEmpty)
 	}
 	return true
 }
@@ -347,7 +405,7 @@ func (l *layouter) blockMapping(n *yaml.Node, s *span) error {
 	s.col = -1
 	for i := 0; i < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode || isEmptyNull(k) {
+		if k.Kind != yaml.ScalarNode || l.empty(k) {
 			return l.fail(k, "a key that is not a plain value")
 		}
 		if s.col < 0 {
@@ -360,7 +418,7 @@ func (l *layouter) blockMapping(n *yaml.Node, s *span) error {
 		if err != nil {
 			return err
 		}
-		if ks.start != ks.content || t.line(ks.start) != t.line(max(ks.end-1, ks.start)) {
+		if ks.start != ks.content || t.line(ks.start) != t.line(ks.end) {
 			return l.fail(k, "a key with properties or over several lines")
 		}
 		colon := t.skipBlanks(ks.end)
@@ -371,7 +429,7 @@ func (l *layouter) blockMapping(n *yaml.Node, s *span) error {
 		if err != nil {
 			return err
 		}
-		s.entries = append(s.entries, entry{key: k, value: v, start: ks.start, ind: colon, end: max(vs.end, colon+1)})
+		s.entries = append(s.entries, entry{key: k, value: v, start: ks.start, ind: colon, end: max(vs.outer(), colon+1)})
 	}
 	if s.entries[0].start != s.content {
 		return l.fail(n, "the first key is not where the mapping starts")
@@ -389,7 +447,7 @@ func (l *layouter) blockSequence(n *yaml.Node, s *span) error {
 	s.col = -1
 	for _, item := range n.Content {
 		dash := -1
-		if isEmptyNull(item) {
+		if l.empty(item) {
 			// The library puts an empty item just past its dash.
 			if off, ok := t.offset(item.Line, item.Column); ok && off > 0 && t.b[off-1] == '-' {
 				dash = off - 1
@@ -410,7 +468,7 @@ func (l *layouter) blockSequence(n *yaml.Node, s *span) error {
 		if err != nil {
 			return err
 		}
-		s.entries = append(s.entries, entry{value: item, start: dash, ind: dash, end: max(is.end, dash+1)})
+		s.entries = append(s.entries, entry{value: item, start: dash, ind: dash, end: max(is.outer(), dash+1)})
 	}
 	if s.entries[0].start != s.content {
 		return l.fail(n, "the first dash is not where the list starts")
@@ -437,11 +495,19 @@ func findDash(t *text, off int) int {
 		if t.blank(ln) || t.comment(ln) {
 			continue
 		}
-		d := t.start(ln) + t.indent(ln)
-		if t.b[d] == '-' && isBlankz(t.b, d+1) {
-			if c := t.skipBlanks(d + 1); c >= t.end(ln) || t.b[c] == '#' {
-				return d
+		// The dash ends the line's content ("-", "- - -", "- # comment").
+		e := t.end(ln)
+		for k := t.start(ln); k < e; k++ {
+			if t.b[k] == '#' && (k == t.start(ln) || t.b[k-1] == ' ' || t.b[k-1] == '\t') {
+				e = k
+				break
 			}
+		}
+		for e > t.start(ln) && (t.b[e-1] == ' ' || t.b[e-1] == '\t') {
+			e--
+		}
+		if e > t.start(ln) && t.b[e-1] == '-' && (e-1 == t.start(ln) || t.b[e-2] == ' ' || t.b[e-2] == '\t') {
+			return e - 1
 		}
 		return -1
 	}
@@ -502,7 +568,7 @@ func (l *layouter) comma(n *yaml.Node, end int) int {
 // flow sequence).
 func (l *layouter) pair(k, v *yaml.Node, after int) (entry, error) {
 	t := l.t
-	if k.Kind != yaml.ScalarNode || isEmptyNull(k) {
+	if k.Kind != yaml.ScalarNode || l.empty(k) {
 		return entry{}, l.fail(k, "a key that is not a plain value")
 	}
 	ks, err := l.node(k, -1, true, after)
@@ -520,7 +586,7 @@ func (l *layouter) pair(k, v *yaml.Node, after int) (entry, error) {
 		e.end = max(vs.end, j+1)
 		return e, nil
 	}
-	if !isEmptyNull(v) {
+	if !l.empty(v) {
 		return entry{}, l.fail(k, "no ':' after the key")
 	}
 	l.spans[v] = &span{start: ks.end, content: ks.end, end: ks.end, indent: -1, inFlow: true, headComment: -1}

@@ -193,7 +193,7 @@ func TestStyleKept(t *testing.T) {
 		// An empty value is written like the same key in the next quote.
 		{"empty", "new", "text: \"new\"\n"},
 		{"empty", "new\nlines", "text: \"new\\nlines\"\n"},
-		{"null", "x", "text: x\n"},
+		{"null", "x", "text: \"x\"\n"},
 		{"comment", "y", "text: y # with a comment\n"},
 		{"comment", "y\nz", "text: \"y\\nz\" # with a comment\n"},
 	}

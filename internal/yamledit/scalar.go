@@ -42,7 +42,7 @@ const (
 )
 
 func styleOf(n *yaml.Node) scalarStyle {
-	if n == nil || n.Kind != yaml.ScalarNode || isEmptyNull(n) {
+	if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
 		return styleNone
 	}
 	switch {

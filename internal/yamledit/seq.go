@@ -99,7 +99,7 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 			at := t.start(d.headFirst(seq, i))
 			return splice(t.b, at, at, item+sep), nil
 		}
-		at := t.end(t.line(ss.entries[n-1].end - 1))
+		at := t.end(t.line(ss.entries[n-1].end))
 		return splice(t.b, at, at, sep+item), nil
 	})
 }
@@ -174,7 +174,7 @@ func (d *Doc) Move(p Path, from, to int) error {
 		if !t.onlySpacesBefore(e.start) {
 			return errorf(p, "starts on the line of the value it belongs to; move its items by hand")
 		}
-		chunks[k] = chunk{t.start(d.headFirst(seq, k)), t.end(t.line(e.end - 1))}
+		chunks[k] = chunk{t.start(d.headFirst(seq, k)), t.end(t.line(e.end))}
 	}
 	var b []byte
 	b = append(b, t.b[:chunks[0].from]...)

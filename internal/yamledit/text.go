@@ -166,7 +166,9 @@ func (t *text) skipSpace(i int) int {
 			i++
 		case breakLen(t.b, i) > 0:
 			i += breakLen(t.b, i)
-		case c == '#' && (i == 0 || isBlankz(t.b, i-1)):
+		case c == '#':
+			// Between values, a # always starts a comment (even right
+			// after a closing quote or bracket).
 			i = t.end(t.line(i))
 		default:
 			return i
@@ -176,10 +178,12 @@ func (t *text) skipSpace(i int) int {
 }
 
 // trailingComment returns the offset of a comment that ends the line
-// holding off, looking from off on, or -1.
+// holding off, looking from off on, or -1. off is the end of a value or
+// just past an indicator, where a # starts a comment even without a space
+// before it ("quoted"#comment).
 func (t *text) trailingComment(off int) int {
 	i := t.skipBlanks(off)
-	if i < len(t.b) && t.b[i] == '#' && (i == 0 || isBlankz(t.b, i-1)) {
+	if i < len(t.b) && t.b[i] == '#' {
 		return i
 	}
 	return -1

@@ -104,7 +104,7 @@ type hint struct {
 
 // hintOf describes how n is written (nil for nothing to go by).
 func (d *Doc) hintOf(n *yaml.Node) *hint {
-	if n == nil || isEmptyNull(n) || n.Kind == yaml.AliasNode {
+	if n == nil || isNull(n) || n.Kind == yaml.AliasNode {
 		return nil
 	}
 	h := &hint{}
