@@ -70,7 +70,7 @@ var startFlags struct{ dir string }
 func init() {
 	register(&command{
 		name:    "start",
-		summary: "open the studio on your campaign in Documents/" + campaignFolder + " (made the first time): what opening broadside by double-click does",
+		summary: "open the studio on Documents/" + campaignFolder + " (made the first time), as opening broadside by double-click does",
 		usage:   "start [--dir DIR]",
 		examples: []string{
 			"broadside start                      # Documents/" + campaignFolder + ", with the Global Support quotes the first time",
