@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/broadside/broadside/internal/scaffold"
 )
@@ -77,6 +78,9 @@ func reportInit(e *env, dir string, res scaffold.Result) {
 	if dir == "." {
 		fmt.Fprintln(e.stdout, "Next: broadside build")
 	} else {
+		if strings.ContainsAny(dir, " '\"&;()") {
+			dir = `"` + dir + `"`
+		}
 		fmt.Fprintf(e.stdout, "Next: cd %s && broadside build\n", dir)
 	}
 }
