@@ -78,8 +78,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 		}
 	}()
 	if len(args) == 0 {
-		printHelp(stdout)
-		return ExitOK
+		if !launch.doubleClicked() {
+			printHelp(stdout)
+			return ExitOK
+		}
+		// Opened from a file manager: open the studio (see start.go).
+		args = []string{"start"}
 	}
 	name := args[0]
 	switch name {
@@ -95,7 +99,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 		printHelp(stdout)
 		return ExitOK
 	case "version", "--version":
-		fmt.Fprintln(stdout, "broadside", Version)
+		fmt.Fprintln(stdout, "broadside", version())
 		return ExitOK
 	}
 	c := lookup(name)
