@@ -51,7 +51,7 @@ func BenchmarkRaster(b *testing.B) {
 	f, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if err := r.Draw(img, f, 1); err != nil {
+		if err := r.Draw(img, f.Frame, 1); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -152,7 +152,7 @@ func (e *env) posters(dir, out string) error {
 		if err != nil {
 			return err
 		}
-		doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
+		doc, err := press.PDF([]*frame.Page{f}, p.Meta, reg)
 		if err != nil {
 			return err
 		}
@@ -227,7 +227,7 @@ func (e *env) placards(dir, out string) error {
 		return err
 	}
 	start := time.Now()
-	var pages []*frame.Frame
+	var pages []*frame.Page
 	var failed []string
 	for _, q := range qs {
 		f, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, th, reg)

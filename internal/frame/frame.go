@@ -8,28 +8,19 @@ package frame
 
 import "image"
 
-// Frame is a page (or card, or sheet) and what is on it.
+// Frame is geometry only: a size and what is placed on it. A card, a
+// booklet page, a sheet and a poster tile are each a frame; so is the
+// content of a group. What only a page of a document has (its bleed, its
+// PDF boxes, its name) is in Page.
 type Frame struct {
-	// W and H are the trim size in points: what the reader holds.
+	// W and H are the size in points: for a page, its trim size (what
+	// the reader holds).
 	W, H float64
-	// Bleed is how far, in points, backgrounds run past each trim edge so a
-	// print shop can cut without white slivers. Zero for screen output.
-	Bleed float64
 	// Items are drawn in order, later over earlier.
 	Items []Item
-	// Label names the frame in messages and dumps, e.g. "page 3".
-	Label string
-	// Boxes, when set, name the trim and bleed boxes of a sheet that is
-	// larger than the page it carries (a print-shop sheet with crop marks).
-	Boxes *Boxes
 }
 
-// Boxes are PDF page boxes in frame coordinates.
-type Boxes struct {
-	Trim, Bleed Rect
-}
-
-// New returns an empty frame of the given trim size.
+// New returns an empty frame of the given size.
 func New(w, h float64) *Frame { return &Frame{W: w, H: h} }
 
 // Add appends items.

@@ -5,9 +5,8 @@ import "testing"
 func TestDump(t *testing.T) {
 	inner := New(10, 10)
 	inner.Add(&Line{X0: 0, Y0: 0, X1: 10, Y1: 10, Width: 0.5, Color: Color{A: 255}})
-	f := New(100, 50.5)
-	f.Label = "page 1"
-	f.Add(
+	p := NewPage(100, 50.5, "page 1")
+	p.Add(
 		&Rect{X: 0, Y: 0, W: 100, H: 50.5, Fill: Color{R: 255, G: 255, B: 255, A: 255}},
 		&Rect{X: 1, Y: 2, W: 3, H: 4, Fill: &Gradient{X0: 0, Y0: 0, X1: 1, Y1: 1, Stops: []Stop{{0, Color{A: 255}}, {1, Color{R: 255, A: 128}}}}},
 		&Text{Font: "inter/Inter-Bold", Size: 12, Color: Color{R: 17, G: 17, B: 17, A: 255}, X: 10.125, Y: 20, Text: "Hi"},
@@ -23,7 +22,7 @@ func TestDump(t *testing.T) {
     frame 10 x 10
       line 0,0-10,10 0.5 #000000
 `
-	if got := f.Dump(); got != want {
+	if got := p.Dump(); got != want {
 		t.Errorf("Dump:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // Booklet is a booklet's pages in reading order, and its outline.
 type Booklet struct {
-	Pages []*frame.Frame
+	Pages []*frame.Page
 	Marks []Mark
 	// Units says where each quote went: its page (zero-based) and y.
 	Units []Placed
@@ -80,8 +80,8 @@ func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *fo
 }
 
 // page composes one fixed page from regions.
-func (c *composer) page(regions []Region, label string) (*frame.Frame, error) {
-	c.f = c.newFrame(label)
+func (c *composer) page(regions []Region, label string) (*frame.Page, error) {
+	p := c.newPage(label)
 	if err := c.background(); err != nil {
 		return nil, err
 	}
@@ -90,17 +90,18 @@ func (c *composer) page(regions []Region, label string) (*frame.Frame, error) {
 			return nil, err
 		}
 	}
-	return c.f, nil
+	return p, nil
 }
 
-// newFrame starts an empty page of the layout's size.
-func (c *composer) newFrame(label string) *frame.Frame {
-	f := frame.New(c.l.W(), c.l.H())
+// newPage starts an empty page of the layout's size, and makes it the one
+// the composer draws on.
+func (c *composer) newPage(label string) *frame.Page {
+	p := frame.NewPage(c.l.W(), c.l.H(), label)
 	if !c.noBleed {
-		f.Bleed = c.l.Bleed * c.scale
+		p.Bleed = c.l.Bleed * c.scale
 	}
-	f.Label = label
-	return f
+	c.f, c.bleed = p.Frame, p.Bleed
+	return p
 }
 
 // contentBox returns the text area of page n (1-based): recto pages (odd) have
@@ -147,12 +148,12 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 	newPage := func() error {
 		n := len(bk.Pages) + 1
 		c.in.Page = n
-		c.f = c.newFrame(fmt.Sprintf("%s page %d", c.l.Name, n))
+		p := c.newPage(fmt.Sprintf("%s page %d", c.l.Name, n))
 		if err := c.background(); err != nil {
 			return err
 		}
 		c.folio()
-		bk.Pages = append(bk.Pages, c.f)
+		bk.Pages = append(bk.Pages, p)
 		box = c.contentBox(n)
 		y, bottom = box.Y, box.Y+box.H
 		return nil
@@ -221,12 +222,12 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 
 // ComposeSides sets the sides of a leaflet or flyer: the first quote of in
 // and the further ones in in.More go where the regions ask for them.
-func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Frame, error) {
+func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Page, error) {
 	if len(l.Sides) == 0 {
 		return nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
 	}
 	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: true}
-	var out []*frame.Frame
+	var out []*frame.Page
 	for i, side := range l.Sides {
 		name := side.Name
 		if name == "" {

@@ -47,11 +47,11 @@ func TestBooklets(t *testing.T) {
 				t.Errorf("%s: outline %v", name, bk.Marks)
 			}
 			for i, p := range bk.Pages {
-				if p.W != l.W() || p.H != l.H() || p.Bleed != 0 {
-					t.Errorf("%s page %d: %vx%v bleed %v", name, i+1, p.W, p.H, p.Bleed)
+				if p.W() != l.W() || p.H() != l.H() || p.Bleed != 0 {
+					t.Errorf("%s page %d: %vx%v bleed %v", name, i+1, p.W(), p.H(), p.Bleed)
 				}
 				safe := frame.Rect{X: l.Safe.Left * l.Scale(), Y: l.Safe.Top * l.Scale(), W: l.W() - (l.Safe.Left+l.Safe.Right)*l.Scale(), H: l.H() - (l.Safe.Top+l.Safe.Bottom)*l.Scale()}
-				if ink := p.TextInk(); !safe.Contains(ink, 0.01) {
+				if ink := p.Frame.TextInk(); !safe.Contains(ink, 0.01) {
 					t.Errorf("%s page %d: text ink %+v leaves the safe area", name, i+1, ink)
 				}
 			}
@@ -101,7 +101,7 @@ func TestLeafletsAndFlyers(t *testing.T) {
 			}
 			safe := frame.Rect{X: l.Safe.Left * l.Scale(), Y: l.Safe.Top * l.Scale(), W: l.W() - (l.Safe.Left+l.Safe.Right)*l.Scale(), H: l.H() - (l.Safe.Top+l.Safe.Bottom)*l.Scale()}
 			for i, s := range sides {
-				if ink := s.TextInk(); ink.Empty() || !safe.Contains(ink, 0.01) {
+				if ink := s.Frame.TextInk(); ink.Empty() || !safe.Contains(ink, 0.01) {
 					t.Errorf("%s side %d: text ink %+v, safe area %+v", name, i+1, ink, safe)
 				}
 			}

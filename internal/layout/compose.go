@@ -48,21 +48,20 @@ func (e *GlyphError) Error() string {
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
 
-// Compose sets one input in a layout and theme and returns the frame.
-func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, error) {
-	f, _, err := compose(in, l, th, reg)
-	return f, err
+// Compose sets one input in a layout and theme and returns the page.
+func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Page, error) {
+	p, _, err := compose(in, l, th, reg)
+	return p, err
 }
 
-func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, *composer, error) {
+func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Page, *composer, error) {
 	if len(l.Regions) == 0 {
 		return nil, nil, fmt.Errorf("layout %s is a %s layout with no single page to compose", l.Name, l.Kind)
 	}
 	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
-	f := frame.New(l.W(), l.H())
-	f.Bleed = l.Bleed * c.scale
-	f.Label = l.Name + "/" + in.Quote.ID
-	c.f = f
+	p := frame.NewPage(l.W(), l.H(), l.Name+"/"+in.Quote.ID)
+	p.Bleed = l.Bleed * c.scale
+	c.f, c.bleed = p.Frame, p.Bleed
 	if err := c.background(); err != nil {
 		return nil, nil, err
 	}
@@ -71,7 +70,7 @@ func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, 
 			return nil, nil, err
 		}
 	}
-	return f, c, nil
+	return p, c, nil
 }
 
 type composer struct {
@@ -80,6 +79,7 @@ type composer struct {
 	th    *Theme
 	reg   *font.Registry
 	f     *frame.Frame
+	bleed float64 // of the page f is on
 	scale float64 // points per canvas unit
 	// placed lists the text blocks set, for tests.
 	placed []placed
@@ -92,8 +92,8 @@ func (c *composer) box(b Box) frame.Rect {
 }
 
 func (c *composer) background() error {
-	f, bg := c.f, c.th.Background
-	r := &frame.Rect{X: -f.Bleed, Y: -f.Bleed, W: f.W + 2*f.Bleed, H: f.H + 2*f.Bleed}
+	f, bg, bleed := c.f, c.th.Background, c.bleed
+	r := &frame.Rect{X: -bleed, Y: -bleed, W: f.W + 2*bleed, H: f.H + 2*bleed}
 	switch {
 	case bg.Gradient != nil:
 		g := bg.Gradient

@@ -61,10 +61,10 @@ func TestEverySeedQuoteFits(t *testing.T) {
 					t.Errorf("%s/%s/%s: %v", ln, tn, q.ID, err)
 					continue
 				}
-				if f.W != l.W() || f.H != l.H() {
-					t.Errorf("%s: frame %vx%v, want %vx%v", ln, f.W, f.H, l.W(), l.H())
+				if f.W() != l.W() || f.H() != l.H() {
+					t.Errorf("%s: frame %vx%v, want %vx%v", ln, f.W(), f.H(), l.W(), l.H())
 				}
-				if ink := f.TextInk(); !safe.Contains(ink, 0.01) {
+				if ink := f.Frame.TextInk(); !safe.Contains(ink, 0.01) {
 					t.Errorf("%s/%s/%s: text ink %+v leaves the safe area %+v", ln, tn, q.ID, ink, safe)
 				}
 				checkPlaced(t, ln+"/"+tn+"/"+q.ID, c.placed, l.Kind != "placard")

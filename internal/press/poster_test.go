@@ -20,7 +20,7 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Frame) {
+func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Page) {
 	t.Helper()
 	l, err := fx.lib.Layout(name)
 	if err != nil {
@@ -50,7 +50,7 @@ func TestPostersAndPlacardsForRealClients(t *testing.T) {
 	for name, size := range want {
 		t.Run(name, func(t *testing.T) {
 			_, f := fx.poster(t, name)
-			doc, err := PDF([]*frame.Frame{f}, fx.brandMeta(), fx.reg)
+			doc, err := PDF([]*frame.Page{f}, fx.brandMeta(), fx.reg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +81,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 				}
 				continue
 			}
-			for _, it := range f.Items {
+			for _, it := range f.Frame.Items {
 				run, ok := it.(*frame.Text)
 				if !ok || !strings.HasPrefix(run.Font, "oswald/") {
 					continue
@@ -129,8 +129,8 @@ func TestPosterQRCode(t *testing.T) {
 		}
 		// The code is the largest square of rects drawn on a light square.
 		var side float64
-		for _, it := range f.Items {
-			if r, ok := it.(*frame.Rect); ok && r.W == r.H && r.W > side && r.W < f.W/2 {
+		for _, it := range f.Frame.Items {
+			if r, ok := it.(*frame.Rect); ok && r.W == r.H && r.W > side && r.W < f.W()/2 {
 				side = r.W
 			}
 		}
@@ -157,7 +157,7 @@ func TestTilesReassemble(t *testing.T) {
 		t.Fatalf("%d sheets for a %dx%d grid", len(sheets), g.Rows, g.Cols)
 	}
 	dir := t.TempDir()
-	poster, _ := PDF([]*frame.Frame{f}, pdfMeta{}, fx.reg)
+	poster, _ := PDF([]*frame.Page{f}, pdfMeta{}, fx.reg)
 	tiles, _ := PDF(sheets, pdfMeta{}, fx.reg)
 	os.WriteFile(filepath.Join(dir, "poster.pdf"), poster, 0o644)
 	os.WriteFile(filepath.Join(dir, "tiles.pdf"), tiles, 0o644)

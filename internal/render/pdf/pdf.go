@@ -26,7 +26,7 @@ import (
 // Doc is a document to write: pages in order, and what a reader's PDF
 // viewer shows about it.
 type Doc struct {
-	Pages []*frame.Frame
+	Pages []*frame.Page
 	Meta  Meta
 	// Outline lists bookmarks in page order.
 	Outline []Bookmark
@@ -58,7 +58,7 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 		return fmt.Errorf("write pdf: the document has no pages")
 	}
 	first := doc.Pages[0]
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W(), Ht: first.H()}})
 	pdf.SetCompression(false) // compressStreams does it, faster
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -178,21 +178,21 @@ type imageRef struct {
 
 // page adds one page: its media box is the trim size plus the bleed on
 // every side, with TrimBox and BleedBox set when there is a bleed, or the
-// boxes the frame names.
-func (w *writer) page(f *frame.Frame) {
-	b := f.Bleed
-	w.pdf.AddPageFormat("P", fpdf.SizeType{Wd: f.W + 2*b, Ht: f.H + 2*b})
-	w.pageW, w.pageH = f.W+2*b, f.H+2*b
-	if f.Boxes != nil {
-		t, bl := f.Boxes.Trim, f.Boxes.Bleed
+// boxes the page names.
+func (w *writer) page(p *frame.Page) {
+	b, pw, ph := p.Bleed, p.W(), p.H()
+	w.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pw + 2*b, Ht: ph + 2*b})
+	w.pageW, w.pageH = pw+2*b, ph+2*b
+	if p.Boxes != nil {
+		t, bl := p.Boxes.Trim, p.Boxes.Bleed
 		w.pdf.SetPageBox("trim", t.X+b, t.Y+b, t.W, t.H)
 		w.pdf.SetPageBox("bleed", bl.X+b, bl.Y+b, bl.W, bl.H)
 	} else if b > 0 {
-		w.pdf.SetPageBox("trim", b, b, f.W, f.H)
-		w.pdf.SetPageBox("bleed", 0, 0, f.W+2*b, f.H+2*b)
+		w.pdf.SetPageBox("trim", b, b, pw, ph)
+		w.pdf.SetPageBox("bleed", 0, 0, pw+2*b, ph+2*b)
 	}
 	w.font, w.hasColor = "", false
-	w.draw(f, frame.Transform{DX: b, DY: b, S: 1})
+	w.draw(p.Frame, frame.Transform{DX: b, DY: b, S: 1})
 }
 
 func (w *writer) draw(f *frame.Frame, t frame.Transform) {

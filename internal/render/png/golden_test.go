@@ -189,14 +189,13 @@ func TestNoInkOutsideSafeArea(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			textOnly := *f
-			textOnly.Items = nil
-			for _, it := range f.Items {
+			textOnly := frame.NewPage(f.W(), f.H(), f.Label)
+			for _, it := range f.Frame.Items {
 				if _, ok := it.(*frame.Text); ok {
-					textOnly.Items = append(textOnly.Items, it)
+					textOnly.Add(it)
 				}
 			}
-			img, err := r.Render(&textOnly, 1)
+			img, err := r.Render(textOnly, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -37,30 +37,31 @@ func New(reg *font.Registry) *Renderer {
 	return &Renderer{reg: reg, faces: map[faceKey]xfont.Face{}}
 }
 
-// Render draws f at scale pixels per point into a new image of the frame's
-// trim size, rounded to whole pixels.
-func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
-	w, h := int(math.Round(f.W*scale)), int(math.Round(f.H*scale))
-	return r.render(nil, f, w, h, scale)
+// Render draws page p at scale pixels per point into a new image of its
+// trim size, rounded to whole pixels. The bleed is not drawn: screens show
+// the trim.
+func (r *Renderer) Render(p *frame.Page, scale float64) (*image.RGBA, error) {
+	w, h := int(math.Round(p.W()*scale)), int(math.Round(p.H()*scale))
+	return r.render(nil, p, w, h, scale)
 }
 
-// RenderInto draws f into an image w × h pixels large, at w/f.W pixels
+// RenderInto draws page p into an image w × h pixels large, at w/W pixels
 // per point: into img when it already has that size (a worker drawing card
 // after card reuses one), else into a new image. It returns the image.
-func (r *Renderer) RenderInto(img *image.RGBA, f *frame.Frame, w, h int) (*image.RGBA, error) {
-	return r.render(img, f, w, h, float64(w)/f.W)
+func (r *Renderer) RenderInto(img *image.RGBA, p *frame.Page, w, h int) (*image.RGBA, error) {
+	return r.render(img, p, w, h, float64(w)/p.W())
 }
 
 // render checks that w × h is a drawable size, finds or makes the image
-// and draws f into it at scale.
-func (r *Renderer) render(img *image.RGBA, f *frame.Frame, w, h int, scale float64) (*image.RGBA, error) {
+// and draws p's frame into it at scale.
+func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float64) (*image.RGBA, error) {
 	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
-		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", f.Label, w, h)
+		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", p.Label, w, h)
 	}
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	if err := r.Draw(img, f, scale); err != nil {
+	if err := r.Draw(img, p.Frame, scale); err != nil {
 		return nil, err
 	}
 	return img, nil
