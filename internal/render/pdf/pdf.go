@@ -83,7 +83,7 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 		pdf.SetLang(m.Lang)
 	}
 	pdf.SetDisplayMode("fullpage", "")
-	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]string{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
+	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]*embedded{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
 	bm := 0
 	for i, p := range doc.Pages {
 		if err := wr.page(p); err != nil {

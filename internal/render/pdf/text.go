@@ -2,65 +2,111 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 )
 
-// Text writes a run, one string per stretch of nominal advances.
+// embedded is a font embedded in the document.
+type embedded struct {
+	// family is fpdf's name for it.
+	family string
+	font   *font.Font
+	// used marks the characters (all in the Basic Multilingual Plane) the
+	// font's subset has been told about.
+	used *[1 << 16 / 64]uint64
+}
+
+// Text writes a run once, as one TJ array (see showText), after choosing
+// its font and colour when they differ from the graphics state's.
 func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 	pdf := w.pdf
-	fam, err := w.family(it.Font)
+	ef, err := w.embed(it.Font)
 	if err != nil {
 		return err
 	}
 	size := it.Size * t.S
-	if fam != w.gs.font || size != w.gs.size {
-		pdf.SetFont(fam, "", size)
-		w.gs.font, w.gs.size = fam, size
+	if ef.family != w.gs.font || size != w.gs.size {
+		pdf.SetFont(ef.family, "", size)
+		w.gs.font, w.gs.size = ef.family, size
 	}
 	if !w.gs.textSet || w.gs.text != it.Color {
-		// With the fill colour equal to the text colour fpdf writes each
-		// string without saving and restoring the graphics state: a third
-		// smaller page stream.
-		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		// PDF paints text with the fill colour.
 		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		w.gs.text, w.gs.textSet = it.Color, true
 	}
 	setAlpha(pdf, it.Color)
-	// fpdf learns which characters the font subset needs from its own
-	// Text calls; this one is cut out of the page again (see skipMarker),
-	// and the run is written as one TJ array instead, with the kerning
-	// and tracking adjustments between its glyphs.
-	pdf.RawWriteStr(skipBegin)
-	pdf.Text(0, 0, it.Text)
-	pdf.RawWriteStr(skipEnd)
-	// Strings are the characters as 16-bit codes (fpdf's fonts map codes
-	// to glyphs), written as literal bytes: half the size of hex.
-	var b strings.Builder
-	if it.Tracking != 0 {
-		fmt.Fprintf(&b, "%.3f Tc ", it.Tracking*t.S)
-	}
-	fmt.Fprintf(&b, "BT %.2f %.2f Td [(", t.X(it.X), w.pageH-t.Y(it.Y))
-	seg := 0
-	i := 0
-	for _, r := range it.Text {
-		if seg < len(it.Segs) && it.Segs[seg] == i {
-			// TJ moves left by a thousandth of the size per unit.
-			fmt.Fprintf(&b, ") %.0f (", -it.Adj[seg]*t.S/size*1000)
-			seg++
+	w.subset(ef, it)
+	w.buf.Reset()
+	// An empty line before every run: the page streams have always had
+	// one there, and files stay byte-identical with those made before.
+	w.buf.WriteByte('\n')
+	showText(&w.buf, it, ef.font, t, w.pageH)
+	pdf.RawWriteStr(w.buf.String())
+	resetAlpha(pdf, it.Color)
+	return pdf.Error()
+}
+
+// subset tells fpdf about the characters of the run its font's subset does
+// not have yet. fpdf learns them only from the text it writes itself, so
+// they go through one fpdf Text call between skip markers, which
+// compressStreams cuts out of the page: once per character and font in the
+// whole document, never per run.
+func (w *writer) subset(ef *embedded, it *frame.Text) {
+	var fresh []rune
+	for _, g := range it.Glyphs {
+		r := g.Rune
+		if r < 0 || r > 0xFFFF {
+			continue
 		}
-		literalByte(&b, byte(r>>8))
-		literalByte(&b, byte(r))
-		i++
+		if ef.used[r/64]&(1<<(r%64)) == 0 {
+			ef.used[r/64] |= 1 << (r % 64)
+			fresh = append(fresh, r)
+		}
+	}
+	if len(fresh) > 0 {
+		w.pdf.RawWriteStr(strings.TrimSuffix(skipBegin, "\n"))
+		w.pdf.Text(0, 0, string(fresh))
+		w.pdf.RawWriteStr(strings.TrimSuffix(skipEnd, "\n"))
+	}
+}
+
+// showText writes the operators that show run it, drawn with transform t
+// on a page pageH points tall, into b:
+//
+//	[x Tc] BT x y Td [(…) adj (…)] TJ ET [0 Tc]
+//
+// The strings are the glyphs' characters as 16-bit codes (fpdf's fonts map
+// codes to glyphs), written as literal bytes: half the size of hex. PDF
+// advances each glyph by its nominal width plus the character spacing Tc,
+// which carries the run's tracking; wherever the frame puts a glyph
+// elsewhere (kerning), the string breaks for an adjustment in thousandths
+// of the size, positive to the left. The adjustments are worked out here,
+// from the font's nominal advances: only PDF needs them.
+func showText(b *strings.Builder, it *frame.Text, f *font.Font, t frame.Transform, pageH float64) {
+	size := it.Size * t.S
+	if it.Tracking != 0 {
+		fmt.Fprintf(b, "%.3f Tc ", it.Tracking*t.S)
+	}
+	fmt.Fprintf(b, "BT %.2f %.2f Td [(", t.X(it.X), pageH-t.Y(it.Y))
+	em := 1 / float64(f.UnitsPerEm)
+	for i, g := range it.Glyphs {
+		if i > 0 {
+			prev := it.Glyphs[i-1]
+			want := prev.X + float64(f.GlyphAdvance(prev.ID))*em*it.Size + it.Tracking
+			if d := g.X - want; math.Abs(d) > 1e-6*it.Size {
+				fmt.Fprintf(b, ") %.0f (", -d*t.S/size*1000)
+			}
+		}
+		literalByte(b, byte(g.Rune>>8))
+		literalByte(b, byte(g.Rune))
 	}
 	b.WriteString(")] TJ ET")
 	if it.Tracking != 0 {
 		b.WriteString(" 0 Tc")
 	}
-	pdf.RawWriteStr(b.String())
-	resetAlpha(pdf, it.Color)
-	return pdf.Error()
 }
 
 // literalByte writes a byte of a PDF literal string, escaped as needed.
@@ -76,14 +122,14 @@ func literalByte(b *strings.Builder, c byte) {
 	}
 }
 
-// family embeds a font on first use and returns its fpdf family name.
-func (w *writer) family(key string) (string, error) {
-	if fam, ok := w.fonts[key]; ok {
-		return fam, nil
+// embed embeds a font on first use and returns it.
+func (w *writer) embed(key string) (*embedded, error) {
+	if ef, ok := w.fonts[key]; ok {
+		return ef, nil
 	}
 	f := w.reg.Get(key)
 	if f == nil {
-		return "", fmt.Errorf("font %s is not loaded", key)
+		return nil, fmt.Errorf("font %s is not loaded", key)
 	}
 	fam := strings.NewReplacer("/", "-", " ", "").Replace(key[strings.LastIndex(key, "/")+1:])
 	if strings.HasPrefix(key, "user/") {
@@ -91,8 +137,9 @@ func (w *writer) family(key string) (string, error) {
 	}
 	w.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
 	if w.pdf.Err() {
-		return "", fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
+		return nil, fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
 	}
-	w.fonts[key] = fam
-	return fam, nil
+	ef := &embedded{family: fam, font: f, used: new([1 << 16 / 64]uint64)}
+	w.fonts[key] = ef
+	return ef, nil
 }

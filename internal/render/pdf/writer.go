@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"codeberg.org/go-pdf/fpdf"
 	"codeberg.org/go-pdf/fpdf/contrib/gofpdi"
 	"github.com/broadside/broadside/internal/font"
@@ -12,7 +14,7 @@ import (
 type writer struct {
 	pdf   *fpdf.Fpdf
 	reg   *font.Registry
-	fonts map[string]string // registry key → fpdf family
+	fonts map[string]*embedded // by registry key
 	// images registered, by frame key, and the pixel widths used, since
 	// fpdf orders images of equal width at random.
 	images map[string]*imageRef
@@ -26,6 +28,8 @@ type writer struct {
 	// states of the clips it is inside, outermost first.
 	gs    gstate
 	saved []gstate
+	// buf holds a run's operators while they are written.
+	buf strings.Builder
 }
 
 // gstate is the part of the PDF graphics state the writer tracks so that

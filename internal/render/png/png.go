@@ -182,12 +182,15 @@ func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 	}
 	src := image.NewUniform(nrgba(it.Color))
 	dst := p.img.SubImage(p.clip).(*image.RGBA)
-	y := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
-	i := 0
-	for _, ch := range it.Text {
-		x := fixed.Int26_6(math.Round(t.X(it.X+it.Pos[i]) * 64))
-		i++
-		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, ch)
+	base := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
+	for _, g := range it.Glyphs {
+		x, y := fixed.Int26_6(math.Round(t.X(it.X+g.X)*64)), base
+		if g.Y != 0 {
+			y = fixed.Int26_6(math.Round(t.Y(it.Y+g.Y) * 64))
+		}
+		// Drawn by rune, through the face's character map, which gives
+		// the glyph g.ID names.
+		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, g.Rune)
 		if !ok {
 			continue
 		}
