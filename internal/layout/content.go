@@ -68,42 +68,11 @@ func (c *composer) quoteN(n int) quote.Quote {
 
 // content returns the plain text a region shows, before typography, and the
 // language to set it in. Empty means the region is left out.
-func content(r *Region, q quote.Quote, in Input) (string, string) {
-	lang := q.Lang
-	if lang == "" {
-		lang = "en"
+func content(r *Region, q quote.Quote, in *Input) (string, string) {
+	if t := typeOf(r.Type); t != nil && t.content != nil {
+		return t.content(r, q, in)
 	}
-	var s string
-	switch r.Type {
-	case "quote":
-		s = q.Text
-	case "excerpt":
-		s = q.Excerpt
-		if s == "" {
-			s = q.Text
-		}
-	case "author":
-		s = q.Author
-	case "role":
-		s = q.Role
-	case "attribution":
-		s = Attribution(q)
-	case "organisation":
-		s = Organisation(q)
-	case "heading":
-		s = q.Organisation
-	case "text":
-		s = expand(r.Text, in.Brand, in.Page)
-		lang = brandLang(in.Brand)
-	case "logo":
-		s = in.Brand.Campaign
-		lang = brandLang(in.Brand)
-	}
-	s = strings.TrimSpace(s)
-	if s != "" && r.Prefix != "" {
-		s = r.Prefix + s
-	}
-	return s, lang
+	return "", ""
 }
 
 func brandLang(b Brand) string {

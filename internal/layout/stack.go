@@ -350,7 +350,7 @@ func (c *composer) prepare(it, parent *Region) ([]*block, error) {
 		}
 		return out, nil
 	}
-	s, lang := content(it, q, c.in)
+	s, lang := content(it, q, &c.in)
 	if s == "" {
 		return nil, nil
 	}
@@ -518,21 +518,3 @@ type placedLine struct {
 	runs []*frame.Text
 }
 
-// defaultRole is the font role of a region that names none.
-func defaultRole(typ string) string {
-	switch typ {
-	case "quote", "excerpt":
-		return "quote"
-	case "author", "attribution":
-		return "author"
-	case "logo":
-		return "heading"
-	case "intro":
-		return "body"
-	case "mark":
-		return "mark"
-	case "rule", "qr", "stack":
-		return ""
-	}
-	return "detail"
-}
