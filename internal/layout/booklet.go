@@ -192,10 +192,11 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 			bk.Marks = append(bk.Marks, Mark{Title: "Statements", Page: len(bk.Pages) - 1})
 			started = true
 		}
-		h, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box)
+		s, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box)
 		if err != nil {
 			return err
 		}
+		h := s.h
 		space := gap
 		if fl.PerPage == 1 || y == box.Y {
 			space = 0
@@ -210,7 +211,8 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 		if fl.PerPage == 1 {
 			top = box.Y + (box.H-h)/2
 		}
-		c.draw(blocks, box, top)
+		s.box = box // the new page's, when it moved
+		c.f.Add(s.place(nil, top)...)
 		if heading != "" {
 			bk.Marks = append(bk.Marks, Mark{Title: heading, Page: len(bk.Pages) - 1, Level: 1, Y: top})
 		}
@@ -247,7 +249,7 @@ type flowUnit struct {
 	q       quote.Quote
 	heading string
 	items   []Region
-	blocks  []*block
+	blocks  []item
 	err     error
 }
 

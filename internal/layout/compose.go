@@ -81,8 +81,6 @@ type composer struct {
 	f     *frame.Frame
 	bleed float64 // of the page f is on
 	scale float64 // points per canvas unit
-	// placed lists the text blocks set, for tests.
-	placed []placed
 	// noBleed leaves the bleed out: pages for home printers.
 	noBleed bool
 }
@@ -131,30 +129,52 @@ func (c *composer) background() error {
 	return nil
 }
 
+// region draws a region with a box of its own onto the current frame: by
+// its type's draw function, or as a stack (of its items, or of itself).
 func (c *composer) region(r *Region) error {
-	switch r.Type {
-	case "rule":
-		b := c.box(*r.Box)
-		t := r.Thickness * c.scale
-		c.f.Add(&frame.Rect{X: b.X, Y: b.Y + (b.H-t)/2, W: b.W, H: t, Fill: c.th.Color(colorOr(r.Color, "accent"))})
+	t := typeOf(r.Type)
+	if t == nil {
 		return nil
-	case "logo":
-		if c.in.Brand.Logo != nil {
-			b := c.box(*r.Box)
-			im := containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign)
-			c.f.Add(im)
-			c.checkResolution(c.in.Brand.Logo, im.W, "the logo")
-			return nil
+	}
+	if t.draw != nil {
+		items, done, err := t.draw(c, r)
+		if err != nil {
+			return err
 		}
-		if r.Wordmark != nil && !*r.Wordmark {
+		if done {
+			c.f.Add(items...)
 			return nil
 		}
 	}
-	items := []Region{*r}
-	if r.Type == "stack" {
-		items = r.Items
+	stacked := []Region{*r}
+	if t.stacks {
+		stacked = r.Items
 	}
-	return c.stack(r, items)
+	items, err := c.stack(r, stacked)
+	if err != nil {
+		return err
+	}
+	c.f.Add(items...)
+	return nil
+}
+
+// drawRule draws a rule across its box, centred in it vertically.
+func drawRule(c *composer, r *Region) ([]frame.Item, bool, error) {
+	b := c.box(*r.Box)
+	t := r.Thickness * c.scale
+	return []frame.Item{&frame.Rect{X: b.X, Y: b.Y + (b.H-t)/2, W: b.W, H: t, Fill: c.th.Color(colorOr(r.Color, "accent"))}}, true, nil
+}
+
+// drawLogo draws the campaign's logo in its box; without one, the region
+// is the campaign's name as a wordmark, or nothing when the layout says so.
+func drawLogo(c *composer, r *Region) ([]frame.Item, bool, error) {
+	if c.in.Brand.Logo != nil {
+		b := c.box(*r.Box)
+		im := containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign)
+		c.checkResolution(c.in.Brand.Logo, im.W, "the logo")
+		return []frame.Item{im}, true, nil
+	}
+	return nil, r.Wordmark != nil && !*r.Wordmark, nil
 }
 
 func colorOr(role, def string) string {

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"errors"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,21 +51,8 @@ func FuzzCompose(f *testing.F) {
 			}
 			return
 		}
-		box := c.box(*l.Regions[0].Box)
-		for _, p := range c.placed {
-			for i, ln := range p.lines {
-				b := box
-				if i == 0 {
-					b.X -= p.hang
-					b.W += p.hang
-				}
-				for _, run := range ln.runs {
-					if math.IsNaN(run.X) || math.IsNaN(run.Y) || !b.Contains(run.Ink, 0.01) {
-						t.Fatalf("line %q ink %+v leaves its box %+v", ln.text, run.Ink, box)
-					}
-				}
-			}
-		}
+		stacks, regions := fittedStacks(t, c, l.Regions)
+		checkFitted(t, "fuzz", stacks, regions, false)
 		_ = fr
 	})
 }

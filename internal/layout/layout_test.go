@@ -2,6 +2,7 @@ package layout
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,36 +68,85 @@ func TestEverySeedQuoteFits(t *testing.T) {
 				if ink := f.Frame.TextInk(); !safe.Contains(ink, 0.01) {
 					t.Errorf("%s/%s/%s: text ink %+v leaves the safe area %+v", ln, tn, q.ID, ink, safe)
 				}
-				checkPlaced(t, ln+"/"+tn+"/"+q.ID, c.placed, l.Kind != "placard")
+				stacks, regions := fittedStacks(t, c, l.Regions)
+				checkFitted(t, ln+"/"+tn+"/"+q.ID, stacks, regions, l.Kind != "placard")
 			}
 		}
 	}
 }
 
-// checkPlaced checks each set line against its box, and that no paragraph
-// ends on one word. Placards are exempt from the last: at letters 2.5 cm
-// tall a line holds two or three words, and when the reading distance
-// leaves no smaller size, a lone last word is better than no placard.
-func checkPlaced(t *testing.T, name string, placed []placed, widows bool) {
+// fittedStacks fits every region of a page that compose sets as a stack,
+// as compose does, so a test can check each line against its box.
+func fittedStacks(t *testing.T, c *composer, regions []Region) ([]*fitted, []*Region) {
 	t.Helper()
-	for _, p := range placed {
-		for i, ln := range p.lines {
-			box := p.box
-			if i == 0 {
-				// The opening quotation mark hangs into the margin.
-				box.X -= p.hang
-				box.W += p.hang
-			}
-			for _, run := range ln.runs {
-				if !box.Contains(run.Ink, 0.01) {
-					t.Errorf("%s: %s line %q ink %+v leaves its box %+v", name, p.region.Type, ln.text, run.Ink, p.box)
-				}
+	var out []*fitted
+	var rs []*Region
+	for i := range regions {
+		r := &regions[i]
+		typ := typeOf(r.Type)
+		if typ.draw != nil {
+			if _, done, _ := typ.draw(c, r); done {
+				continue
 			}
 		}
-		if n := len(p.lines); n > 1 && widows {
-			if last := p.lines[n-1].text; len(strings.Fields(last)) < 2 {
-				t.Errorf("%s: %s ends on a one-word line %q", name, p.region.Type, last)
+		items := []Region{*r}
+		if typ.stacks {
+			items = r.Items
+		}
+		s, err := c.fitStack(r, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s != nil {
+			out = append(out, s)
+			rs = append(rs, r)
+		}
+	}
+	return out, rs
+}
+
+// checkFitted checks each line of the fitted stacks, placed where compose
+// places them, against its box, and that no paragraph ends on one word.
+// Placards are exempt from the last: at letters 2.5 cm tall a line holds
+// two or three words, and when the reading distance leaves no smaller
+// size, a lone last word is better than no placard.
+func checkFitted(t *testing.T, name string, stacks []*fitted, regions []*Region, widows bool) {
+	t.Helper()
+	for si, s := range stacks {
+		y := s.top(regions[si])
+		for _, it := range s.items {
+			y += it.head().before
+			if ti, ok := it.(*textItem); ok {
+				checkLines(t, name, ti, s.box, y, widows)
 			}
+			_, h := it.place(nil, s.box, y)
+			y += h
+		}
+	}
+}
+
+// checkLines checks the lines of a text item with its top at y.
+func checkLines(t *testing.T, name string, it *textItem, box frame.Rect, y float64, widows bool) {
+	t.Helper()
+	// The opening quotation mark of the first line hangs into the margin,
+	// by design.
+	hang := it.para.Hang*it.size - it.indent
+	text := func(i int) string { return string(it.para.Runes[it.lines[i].Start:it.lines[i].End]) }
+	for i, runs := range it.setLines(box, y) {
+		b := box
+		if i == 0 {
+			b.X -= hang
+			b.W += hang
+		}
+		for _, run := range runs {
+			if math.IsNaN(run.X) || math.IsNaN(run.Y) || !b.Contains(run.Ink, 0.01) {
+				t.Errorf("%s: %s line %q ink %+v leaves its box %+v", name, it.r.Type, text(i), run.Ink, box)
+			}
+		}
+	}
+	if n := len(it.lines); n > 1 && widows {
+		if last := text(n - 1); len(strings.Fields(last)) < 2 {
+			t.Errorf("%s: %s ends on a one-word line %q", name, it.r.Type, last)
 		}
 	}
 }

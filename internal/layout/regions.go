@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 
+	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -30,6 +31,15 @@ type regionType struct {
 	// typography, and the language to set it in; nil for types whose
 	// text comes from elsewhere (intro) or that set none.
 	content func(r *Region, q quote.Quote, in *Input) (s, lang string)
+	// prepare turns a region of the type, in a stack or alone, into stack
+	// items (prepare.go); nil for a type that is never an item (stack).
+	prepare func(c *composer, t *regionType, r *Region, h itemHead, q quote.Quote) ([]item, error)
+	// draw draws a region of the type that has a box of its own, when it
+	// is not set as a stack of itself: done is false to set it as one
+	// after all (a logo without an image is its wordmark).
+	draw func(c *composer, r *Region) (items []frame.Item, done bool, err error)
+	// stacks says the region is a stack: its items are set, not itself.
+	stacks bool
 }
 
 // The keys shared by every type that sets text.
@@ -37,38 +47,38 @@ var textKeys = []string{"box", "align", "valign", "font", "size", "line-height",
 
 // regionTypes lists every type of region, in the order messages list them.
 var regionTypes = []*regionType{
-	{name: "quote", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+	{name: "quote", prepare: prepareContent, keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
 		content: quoteText(func(q quote.Quote) string { return q.Text })},
-	{name: "excerpt", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+	{name: "excerpt", prepare: prepareContent, keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
 		content: quoteText(func(q quote.Quote) string {
 			if q.Excerpt == "" {
 				return q.Text
 			}
 			return q.Excerpt
 		})},
-	{name: "author", keys: textKeys, role: "author", text: true, safe: true,
+	{name: "author", prepare: prepareContent, keys: textKeys, role: "author", text: true, safe: true,
 		content: quoteText(func(q quote.Quote) string { return q.Author })},
-	{name: "role", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "role", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
 		content: quoteText(func(q quote.Quote) string { return q.Role })},
-	{name: "attribution", keys: textKeys, role: "author", text: true, safe: true,
+	{name: "attribution", prepare: prepareContent, keys: textKeys, role: "author", text: true, safe: true,
 		content: quoteText(Attribution)},
-	{name: "organisation", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "organisation", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
 		content: quoteText(Organisation)},
-	{name: "heading", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "heading", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
 		content: quoteText(func(q quote.Quote) string { return q.Organisation })},
-	{name: "text", keys: with(textKeys, "text"), role: "detail", text: true, safe: true,
+	{name: "text", prepare: prepareContent, keys: with(textKeys, "text"), role: "detail", text: true, safe: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, expand(r.Text, in.Brand, in.Page)), brandLang(in.Brand)
 		}},
-	{name: "intro", keys: with(textKeys, "paragraph-space"), role: "body", text: true, safe: true},
-	{name: "mark", keys: []string{"box", "align", "font", "size", "color", "space-before", "quote"}, role: "mark"},
-	{name: "rule", keys: []string{"box", "align", "width", "thickness", "color", "space-before"}},
-	{name: "logo", keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true,
+	{name: "intro", prepare: prepareIntro, keys: with(textKeys, "paragraph-space"), role: "body", text: true, safe: true},
+	{name: "mark", prepare: prepareMark, keys: []string{"box", "align", "font", "size", "color", "space-before", "quote"}, role: "mark"},
+	{name: "rule", prepare: prepareRule, draw: drawRule, keys: []string{"box", "align", "width", "thickness", "color", "space-before"}},
+	{name: "logo", prepare: prepareContent, draw: drawLogo, keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, in.Brand.Campaign), brandLang(in.Brand)
 		}},
-	{name: "qr", keys: []string{"box", "align", "valign", "width", "color", "space-before", "distance"}, safe: true},
-	{name: "stack", keys: []string{"box", "align", "valign", "items", "quote"}, safe: true},
+	{name: "qr", prepare: prepareQR, keys: []string{"box", "align", "valign", "width", "color", "space-before", "distance"}, safe: true},
+	{name: "stack", stacks: true, keys: []string{"box", "align", "valign", "items", "quote"}, safe: true},
 }
 
 // regionTypeNames are the names of regionTypes, for messages.
