@@ -34,7 +34,10 @@ type Result struct {
 	Job   Job
 	W, H  int
 	Bytes int
-	Err   error
+	// Warnings are things about the card worth a look that did not stop
+	// it (there are none for screens today).
+	Warnings []string
+	Err      error
 }
 
 // Batch renders jobs with one theme and brand.
@@ -84,7 +87,8 @@ type worker struct {
 
 func (w *worker) card(j Job) Result {
 	res := Result{Job: j}
-	f, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)
+	f, warns, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)
+	res.Warnings = warns
 	if err != nil {
 		res.Err = err
 		return res

@@ -114,7 +114,10 @@ func (e *env) booklet(mode, out string) (string, error) {
 	}
 	start := time.Now()
 	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
-	made, err := b.Make(mode, sheet, creep)
+	made, warns, err := b.Make(mode, sheet, creep)
+	for _, w := range warns {
+		e.warn(w)
+	}
 	if err != nil {
 		return "", err
 	}

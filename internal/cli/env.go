@@ -199,7 +199,6 @@ func (e *env) brand() (layout.Brand, error) {
 
 		CallToAction: c.CallToAction,
 		Intro:        c.Intro,
-		Warn:         e.warn,
 	}
 	if p := c.LogoPath(); p != "" {
 		im, err := imageio.Load(p)

@@ -75,7 +75,10 @@ func (e *env) leaflets(dir, out string) error {
 	for _, l := range layouts {
 		start := time.Now()
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: e.meta(brand, qs)}
-		made, err := lf.Make()
+		made, warns, err := lf.Make()
+		for _, w := range warns {
+			e.warn(w)
+		}
 		if err != nil {
 			return err
 		}

@@ -148,7 +148,10 @@ func (e *env) posters(dir, out string) error {
 		}
 		start := time.Now()
 		p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: e.meta(brand, []quote.Quote{q})}
-		f, err := p.Compose()
+		f, warns, err := p.Compose()
+		for _, w := range warns {
+			e.warn(w)
+		}
 		if err != nil {
 			return err
 		}
@@ -230,7 +233,10 @@ func (e *env) placards(dir, out string) error {
 	var pages []*frame.Page
 	var failed []string
 	for _, q := range qs {
-		f, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, th, reg)
+		f, warns, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, th, reg)
+		for _, w := range warns {
+			e.warn(w)
+		}
 		if err != nil {
 			failed = append(failed, "  "+err.Error())
 			continue

@@ -3,6 +3,7 @@ package layout
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
@@ -37,72 +38,66 @@ type Placed struct {
 // and the layout a page for it), the quotes flowing over as many pages as
 // they need, grouped under their organisation headings, and a back cover.
 // A quote never splits across pages, and a heading always stands on the
-// page of the quote it introduces.
+// page of the quote it introduces. The cover and introduction show the
+// first quote where a region asks for one, the back cover the last.
 //
 // With bleed, pages carry the layout's bleed (for print shops); without,
-// they are exactly the trim size (for home printers).
-func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, error) {
+// they are exactly the trim size (for home printers). Warnings come once
+// each, in the order they arose.
+func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, []string, error) {
 	if l.Kind != "booklet" {
-		return nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
+		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
 	}
 	if len(qs) == 0 {
-		return nil, fmt.Errorf("a booklet needs at least one quote")
+		return nil, nil, fmt.Errorf("a booklet needs at least one quote")
 	}
-	c := &composer{in: Input{Quote: qs[0], Brand: brand}, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: !bleed}
+	c := newComposer(l, th, reg, bleed)
 	bk := &Booklet{}
-	page := func(regions []Region, title string) error {
+	var warns warnings
+	page := func(regions []Region, title string, q quote.Quote) (*frame.Page, *Input, error) {
 		n := len(bk.Pages) + 1
-		c.in.Page = n
-		f, err := c.page(regions, fmt.Sprintf("%s page %d", l.Name, n))
+		in := &Input{Quote: q, Brand: brand, Page: n}
+		p, w, err := c.page(regions, c.pageLabel(n), in)
+		warns.add(w...)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		bk.Marks = append(bk.Marks, Mark{Title: title, Page: n - 1})
-		bk.Pages = append(bk.Pages, f)
-		return nil
+		bk.Pages = append(bk.Pages, p)
+		return p, in, nil
 	}
-	if err := page(l.Cover, "Cover"); err != nil {
-		return nil, err
+	if _, _, err := page(l.Cover, "Cover", qs[0]); err != nil {
+		return nil, warns, err
 	}
 	if brand.Intro != "" && len(l.Intro) > 0 {
-		if err := page(l.Intro, "Introduction"); err != nil {
-			return nil, err
+		p, in, err := page(l.Intro, "Introduction", qs[0])
+		if err != nil {
+			return nil, warns, err
 		}
-		c.folio()
+		warns.add(c.folio(p, in)...)
 	}
-	if err := c.flow(qs, bk); err != nil {
-		return nil, err
+	if err := c.flow(qs, brand, bk, &warns); err != nil {
+		return nil, warns, err
 	}
-	if err := page(l.Back, "Back cover"); err != nil {
-		return nil, err
+	if _, _, err := page(l.Back, "Back cover", qs[len(qs)-1]); err != nil {
+		return nil, warns, err
 	}
-	return bk, nil
+	return bk, warns, nil
 }
 
-// page composes one fixed page from regions.
-func (c *composer) page(regions []Region, label string) (*frame.Page, error) {
-	p := c.newPage(label)
-	if err := c.background(); err != nil {
-		return nil, err
-	}
-	for i := range regions {
-		if err := c.region(&regions[i]); err != nil {
-			return nil, err
+// warnings collects messages once each, in the order they first arose.
+type warnings []string
+
+func (w *warnings) add(msgs ...string) {
+	for _, m := range msgs {
+		if !slices.Contains(*w, m) {
+			*w = append(*w, m)
 		}
 	}
-	return p, nil
 }
 
-// newPage starts an empty page of the layout's size, and makes it the one
-// the composer draws on.
-func (c *composer) newPage(label string) *frame.Page {
-	p := frame.NewPage(c.l.W(), c.l.H(), label)
-	if !c.noBleed {
-		p.Bleed = c.l.Bleed * c.scale
-	}
-	c.f, c.bleed = p.Frame, p.Bleed
-	return p
-}
+// pageLabel names page n (1-based) of a booklet in messages and dumps.
+func (c *composer) pageLabel(n int) string { return fmt.Sprintf("%s page %d", c.l.Name, n) }
 
 // contentBox returns the text area of page n (1-based): recto pages (odd) have
 // the inside margin on the left, verso pages on the right.
@@ -117,13 +112,15 @@ func (c *composer) contentBox(n int) frame.Rect {
 	return frame.Rect{X: left * s, Y: m.Top * s, W: c.l.W() - (left+right)*s, H: c.l.H() - (m.Top+m.Bottom)*s}
 }
 
-// folio adds the page number to the current page, mirrored on verso pages.
-func (c *composer) folio() {
+// folio adds the page number to page p (in.Page), mirrored on verso pages.
+// A page number that cannot be set is a warning, not an error: a missing
+// page number is better than no booklet.
+func (c *composer) folio(p *frame.Page, in *Input) []string {
 	if c.l.Folio == nil {
-		return
+		return nil
 	}
 	r := *c.l.Folio
-	if c.in.Page%2 == 0 {
+	if in.Page%2 == 0 {
 		b := *r.Box
 		b.X = c.l.Size.Width - b.X - b.W
 		r.Box = &b
@@ -134,26 +131,31 @@ func (c *composer) folio() {
 			r.Align = "left"
 		}
 	}
-	// A page number cannot fail to fit its own box in a valid layout, and
-	// a missing page number is better than no booklet.
-	_ = c.region(&r)
+	items, warns, err := c.region(&r, in)
+	if err != nil {
+		return append(warns, fmt.Sprintf("page %d has no page number: %v", in.Page, err))
+	}
+	p.Add(items...)
+	return warns
 }
 
 // flow sets the quotes over pages.
-func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
+func (c *composer) flow(qs []quote.Quote, brand Brand, bk *Booklet, warns *warnings) error {
 	fl := c.l.Flow
 	gap := fl.Gap * c.scale
 	var y, bottom float64
 	var box frame.Rect
-	newPage := func() error {
+	var page *frame.Page
+	newPage := func(q quote.Quote) error {
 		n := len(bk.Pages) + 1
-		c.in.Page = n
-		p := c.newPage(fmt.Sprintf("%s page %d", c.l.Name, n))
-		if err := c.background(); err != nil {
+		p, w, err := c.newPage(c.pageLabel(n))
+		warns.add(w...)
+		if err != nil {
 			return err
 		}
-		c.folio()
+		warns.add(c.folio(p, &Input{Quote: q, Brand: brand, Page: n})...)
 		bk.Pages = append(bk.Pages, p)
+		page = p
 		box = c.contentBox(n)
 		y, bottom = box.Y, box.Y+box.H
 		return nil
@@ -173,12 +175,13 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 		lastOrg = q.Organisation
 		units[i].items = append(units[i].items, fl.Quote...)
 	}
-	c.prepareUnits(units, parent)
+	// {page} in a flow item shows the number of the page before the flow:
+	// a quote's own page is not known until it is placed.
+	c.prepareUnits(units, parent, &Input{Brand: brand, Page: len(bk.Pages)})
 	started := false
 	for i := range units {
 		u := &units[i]
 		q, heading, blocks, err := u.q, u.heading, u.blocks, u.err
-		c.in.Quote = q
 		if err != nil {
 			return err
 		}
@@ -186,13 +189,13 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 			continue
 		}
 		if !started {
-			if err := newPage(); err != nil {
+			if err := newPage(q); err != nil {
 				return err
 			}
 			bk.Marks = append(bk.Marks, Mark{Title: "Statements", Page: len(bk.Pages) - 1})
 			started = true
 		}
-		s, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box)
+		s, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box, q.ID)
 		if err != nil {
 			return err
 		}
@@ -202,7 +205,7 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 			space = 0
 		}
 		if fl.PerPage == 1 && i > 0 || y > box.Y && y+space+h > bottom+1e-6 {
-			if err := newPage(); err != nil {
+			if err := newPage(q); err != nil {
 				return err
 			}
 			space = 0
@@ -212,7 +215,7 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 			top = box.Y + (box.H-h)/2
 		}
 		s.box = box // the new page's, when it moved
-		c.f.Add(s.place(nil, top)...)
+		page.Add(s.place(nil, top)...)
 		if heading != "" {
 			bk.Marks = append(bk.Marks, Mark{Title: heading, Page: len(bk.Pages) - 1, Level: 1, Y: top})
 		}
@@ -223,25 +226,28 @@ func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
 }
 
 // ComposeSides sets the sides of a leaflet or flyer: the first quote of in
-// and the further ones in in.More go where the regions ask for them.
-func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Page, error) {
+// and the further ones in in.More go where the regions ask for them. Pages
+// have no bleed. Warnings come once each.
+func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Page, []string, error) {
 	if len(l.Sides) == 0 {
-		return nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
+		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
 	}
-	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: true}
+	c := newComposer(l, th, reg, false)
 	var out []*frame.Page
+	var warns warnings
 	for i, side := range l.Sides {
 		name := side.Name
 		if name == "" {
 			name = fmt.Sprintf("side %d", i+1)
 		}
-		f, err := c.page(side.Regions, l.Name+" "+name)
+		p, w, err := c.page(side.Regions, l.Name+" "+name, &in)
+		warns.add(w...)
 		if err != nil {
-			return nil, err
+			return nil, warns, err
 		}
-		out = append(out, f)
+		out = append(out, p)
 	}
-	return out, nil
+	return out, warns, nil
 }
 
 // flowUnit is one quote of a flow, with its heading when it starts a group.
@@ -253,14 +259,15 @@ type flowUnit struct {
 	err     error
 }
 
-// prepareUnits prepares the units' blocks on every core. Preparing reads
-// the composer but never writes it, so each goroutine uses a copy.
-func (c *composer) prepareUnits(units []flowUnit, parent *Region) {
+// prepareUnits prepares the units' blocks on every core, each with its
+// quote in base; the composer and base are shared, and nothing changes
+// them.
+func (c *composer) prepareUnits(units []flowUnit, parent *Region, base *Input) {
 	par.Each(context.Background(), len(units), 0, func() func(int) {
-		cc := *c
 		return func(i int) {
-			cc.in.Quote = units[i].q
-			units[i].blocks, units[i].err = cc.prepareAll(units[i].items, parent)
+			in := *base
+			in.Quote = units[i].q
+			units[i].blocks, units[i].err = c.prepareAll(units[i].items, parent, &in)
 		}
 	})
 }

@@ -18,9 +18,12 @@ func TestBooklets(t *testing.T) {
 		l, _ := e.lib.Layout(name)
 		for _, tn := range e.lib.ThemeNames() {
 			th, _ := e.lib.Theme(tn)
-			bk, err := ComposeBooklet(e.qs, e.brand, l, th, e.reg, false)
+			bk, warns, err := ComposeBooklet(e.qs, e.brand, l, th, e.reg, false)
 			if err != nil {
 				t.Fatalf("%s/%s: %v", name, tn, err)
+			}
+			if len(warns) > 0 {
+				t.Errorf("%s/%s: warnings %q", name, tn, warns)
 			}
 			if len(bk.Units) != len(e.qs) {
 				t.Errorf("%s: %d quotes set, want %d", name, len(bk.Units), len(e.qs))
@@ -72,7 +75,7 @@ func TestBookletBleed(t *testing.T) {
 	e := setup(t)
 	l, _ := e.lib.Layout("booklet-a5")
 	th, _ := e.lib.Theme("print")
-	bk, err := ComposeBooklet(e.qs[:3], e.brand, l, th, e.reg, true)
+	bk, _, err := ComposeBooklet(e.qs[:3], e.brand, l, th, e.reg, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestLeafletsAndFlyers(t *testing.T) {
 		for _, name := range e.lib.LayoutNames(kind) {
 			l, _ := e.lib.Layout(name)
 			th, _ := e.lib.Theme("print")
-			sides, err := ComposeSides(Input{Quote: e.qs[0], More: e.qs[1:4], Brand: e.brand}, l, th, e.reg)
+			sides, _, err := ComposeSides(Input{Quote: e.qs[0], More: e.qs[1:4], Brand: e.brand}, l, th, e.reg)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}

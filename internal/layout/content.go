@@ -32,10 +32,6 @@ type Brand struct {
 	Intro        string
 	// Event is what posters announce.
 	Event Event
-	// Warn, when set, hears about things worth a look that do not stop
-	// the work: an image too small for its print size, say. It may be
-	// called from several goroutines at once.
-	Warn func(msg string)
 }
 
 // Event is a date and place for posters.
@@ -56,12 +52,12 @@ type Input struct {
 
 // quoteN returns quote n of the input (1, or 0 for none named, is the
 // first). A region naming a quote that was not given shows nothing.
-func (c *composer) quoteN(n int) quote.Quote {
+func (in *Input) quoteN(n int) quote.Quote {
 	if n <= 1 {
-		return c.in.Quote
+		return in.Quote
 	}
-	if n-2 < len(c.in.More) {
-		return c.in.More[n-2]
+	if n-2 < len(in.More) {
+		return in.More[n-2]
 	}
 	return quote.Quote{}
 }

@@ -10,9 +10,9 @@ import (
 // fit chooses the largest fit parameter t at which items fit box, leaves
 // every item set at it, and returns them fitted. A hanging mark may use the
 // margin up to the safe area, no further. When even t = 0 does not fit, it
-// returns a *FitError naming the quote, the layout line of r and how much
-// is missing.
-func (c *composer) fit(r *Region, items []item, box frame.Rect) (*fitted, error) {
+// returns a *FitError naming the quote (the one an item shows, else
+// quoteID), the layout line of r and how much is missing.
+func (c *composer) fit(r *Region, items []item, box frame.Rect, quoteID string) (*fitted, error) {
 	a := area{box: box, hang: math.Max(0, box.X-c.l.Safe.Left*c.scale)}
 	// The last try is remembered: the search usually ends on it, and then
 	// the items are already set at the chosen t.
@@ -28,7 +28,7 @@ func (c *composer) fit(r *Region, items []item, box frame.Rect) (*fitted, error)
 		h, word, _ = measure(items, t, a)
 	}
 	if !ok {
-		return nil, c.fitError(r, items, h-box.H, word)
+		return nil, c.fitError(r, items, h-box.H, word, quoteID)
 	}
 	return &fitted{items: items, box: box, h: h}, nil
 }
@@ -51,8 +51,7 @@ func measure(items []item, t float64, a area) (h float64, word string, ok bool) 
 // fitError explains why items do not fit r's box even at their smallest:
 // over is how much too tall they are in points (infinite when some text
 // needs more lines than it may have), word a word too wide for the box.
-func (c *composer) fitError(r *Region, items []item, over float64, word string) error {
-	id := c.in.Quote.ID
+func (c *composer) fitError(r *Region, items []item, over float64, word, id string) error {
 	for _, it := range items {
 		if t, ok := it.(*textItem); ok && t.quote != "" {
 			id = t.quote

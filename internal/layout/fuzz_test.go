@@ -42,7 +42,8 @@ func FuzzCompose(f *testing.F) {
 			return // the loader refuses it before the engine sees it
 		}
 		q := quote.Quote{ID: "fuzz", Text: txt, Author: "Fuzz Tester", Lang: "en"}
-		fr, c, err := compose(Input{Quote: q, Brand: e.brand}, l, th, e.reg)
+		in := Input{Quote: q, Brand: e.brand}
+		_, _, err := Compose(in, l, th, e.reg)
 		if err != nil {
 			var fe *FitError
 			var ge *GlyphError
@@ -51,9 +52,8 @@ func FuzzCompose(f *testing.F) {
 			}
 			return
 		}
-		stacks, regions := fittedStacks(t, c, l.Regions)
+		stacks, regions := fittedStacks(t, newComposer(l, th, e.reg, true), l.Regions, &in)
 		checkFitted(t, "fuzz", stacks, regions, false)
-		_ = fr
 	})
 }
 

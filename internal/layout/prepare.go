@@ -18,10 +18,10 @@ const capPerMetre = 0.25 / 2.54 * 72 // points of cap height per metre
 // stack, or a lone region), leaving out those with nothing to show. Space
 // before the first item is dropped: it would only push the stack off its
 // alignment.
-func (c *composer) prepareAll(regions []Region, parent *Region) ([]item, error) {
+func (c *composer) prepareAll(regions []Region, parent *Region, in *Input) ([]item, error) {
 	var items []item
 	for i := range regions {
-		its, err := c.prepare(&regions[i], parent)
+		its, err := c.prepare(&regions[i], parent, in)
 		if err != nil {
 			return nil, err
 		}
@@ -33,10 +33,21 @@ func (c *composer) prepareAll(regions []Region, parent *Region) ([]item, error) 
 	return items, nil
 }
 
+// prep is what preparing one region needs besides the composer.
+type prep struct {
+	t *regionType
+	r *Region
+	// head is the item's head: the region, its space before, its
+	// alignment (the stack's unless it names its own).
+	head itemHead
+	// q is the quote it shows: the stack's unless it names its own.
+	q  quote.Quote
+	in *Input
+}
+
 // prepare turns a region into items with its type's preparer (an intro of
 // several paragraphs gives several), or none when it has nothing to show.
-// Items take their stack's alignment and quote unless they name their own.
-func (c *composer) prepare(r, parent *Region) ([]item, error) {
+func (c *composer) prepare(r, parent *Region, in *Input) ([]item, error) {
 	t := typeOf(r.Type)
 	if t == nil || t.prepare == nil {
 		return nil, nil
@@ -49,38 +60,38 @@ func (c *composer) prepare(r, parent *Region) ([]item, error) {
 	if n == 0 {
 		n = parent.Quote
 	}
-	return t.prepare(c, t, r, itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, c.quoteN(n))
+	return t.prepare(c, prep{t: t, r: r, head: itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, q: in.quoteN(n), in: in})
 }
 
 // prepareContent sets what a text type shows (see regionType.content).
-func prepareContent(c *composer, t *regionType, r *Region, h itemHead, q quote.Quote) ([]item, error) {
-	s, lang := t.content(r, q, &c.in)
+func prepareContent(c *composer, p prep) ([]item, error) {
+	s, lang := p.t.content(p.r, p.q, p.in)
 	if s == "" {
 		return nil, nil
 	}
-	it, err := c.prepareText(t, r, h, s, lang, q.ID)
+	it, err := c.prepareText(p, p.head, s, lang)
 	if err != nil {
 		return nil, err
 	}
-	if r.Type == "text" && strings.TrimSpace(r.Text) == "{url}" {
-		it.link = c.in.Brand.URL
+	if p.r.Type == "text" && strings.TrimSpace(p.r.Text) == "{url}" {
+		it.link = p.in.Brand.URL
 	}
-	if t.quote {
-		it.quote = q.ID
+	if p.t.quote {
+		it.quote = p.q.ID
 	}
 	return []item{it}, nil
 }
 
 // prepareIntro sets the campaign's introduction, a text item for each of
 // its paragraphs.
-func prepareIntro(c *composer, t *regionType, r *Region, h itemHead, q quote.Quote) ([]item, error) {
+func prepareIntro(c *composer, p prep) ([]item, error) {
 	var out []item
-	for i, par := range paragraphs(c.in.Brand.Intro) {
-		ph := h
+	for i, par := range paragraphs(p.in.Brand.Intro) {
+		h := p.head
 		if i > 0 {
-			ph.before = r.ParagraphSpace * c.scale
+			h.before = p.r.ParagraphSpace * c.scale
 		}
-		it, err := c.prepareText(t, r, ph, par, brandLang(c.in.Brand), q.ID)
+		it, err := c.prepareText(p, h, par, brandLang(p.in.Brand))
 		if err != nil {
 			return nil, err
 		}
@@ -105,8 +116,10 @@ func paragraphs(s string) []string {
 // words (the opening one hanging when the text is left aligned), the font
 // and colour roles through the theme, and for placards the smallest size
 // whose capitals read from the layout's distance. It refuses characters no
-// font has (*GlyphError) and text in a colour that would not read.
-func (c *composer) prepareText(t *regionType, r *Region, h itemHead, s, lang, quoteID string) (*textItem, error) {
+// font has (*GlyphError, naming p's quote) and text in a colour that would
+// not read.
+func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, error) {
+	t, r := p.t, p.r
 	marks := t.quote && (r.Marks == nil || *r.Marks)
 	s = text.Smarten(s, lang, marks)
 	if marks {
@@ -123,15 +136,15 @@ func (c *composer) prepareText(t *regionType, r *Region, h itemHead, s, lang, qu
 		Upper:    r.Uppercase,
 		HangOpen: marks && h.align == text.Left,
 	}
-	p, err := text.NewPara(s, style)
+	para, err := text.NewPara(s, style)
 	if err != nil {
-		return nil, glyphError(err, quoteID)
+		return nil, glyphError(err, p.q.ID)
 	}
-	it := &textItem{itemHead: h, setting: setting{para: p, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}}
+	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}}
 	if c.l.Distance > 0 && t.quote {
 		// The smallest size whose capitals reach the height the reading
 		// distance needs.
-		need := capPerMetre * c.l.Distance / p.CapHeight
+		need := capPerMetre * c.l.Distance / para.CapHeight
 		if need > it.min {
 			it.min = need
 		}
@@ -169,16 +182,17 @@ func glyphError(err error, quoteID string) error {
 
 // prepareRule is a rule in a stack (a rule with a box of its own is drawn
 // by drawRule).
-func prepareRule(c *composer, _ *regionType, r *Region, h itemHead, _ quote.Quote) ([]item, error) {
-	return []item{&ruleItem{itemHead: h, width: r.Width * c.scale, thickness: r.Thickness * c.scale, color: c.th.Color(colorOr(r.Color, "accent"))}}, nil
+func prepareRule(c *composer, p prep) ([]item, error) {
+	r := p.r
+	return []item{&ruleItem{itemHead: p.head, width: r.Width * c.scale, thickness: r.Thickness * c.scale, color: c.th.Color(colorOr(r.Color, "accent"))}}, nil
 }
 
 // prepareQR encodes the campaign's URL as a square as wide as the region
 // allows (a stack item) or its box (a region of its own), or nothing when
 // the campaign has no URL. It refuses a code too small to scan from its
 // distance, or in print, at all.
-func prepareQR(c *composer, _ *regionType, r *Region, h itemHead, _ quote.Quote) ([]item, error) {
-	url := c.in.Brand.URL
+func prepareQR(c *composer, p prep) ([]item, error) {
+	r, url := p.r, p.in.Brand.URL
 	if url == "" {
 		return nil, nil
 	}
@@ -202,22 +216,23 @@ func prepareQR(c *composer, _ *regionType, r *Region, h itemHead, _ quote.Quote)
 	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
 		return nil, r.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)
 	}
-	return []item{&qrItem{itemHead: h, code: code, side: side, url: url,
+	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url,
 		color: c.th.Color(colorOr(r.Color, "text")), background: c.th.Color("background")}}, nil
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or
 // nothing when its glyph has no outline.
-func prepareMark(c *composer, _ *regionType, r *Region, h itemHead, q quote.Quote) ([]item, error) {
-	mark := []rune(strings.Trim(text.QuotesFor(q.Lang).Open, "\u202f\u00a0 "))
+func prepareMark(c *composer, p prep) ([]item, error) {
+	r := p.r
+	mark := []rune(strings.Trim(text.QuotesFor(p.q.Lang).Open, "\u202f\u00a0 "))
 	fnt, err := c.font(r.Font, "mark")
 	if err != nil {
 		return nil, err
 	}
 	chain := c.reg.With(fnt)
-	p, err := text.NewPara(string(mark), text.Style{Chain: chain})
+	para, err := text.NewPara(string(mark), text.Style{Chain: chain})
 	if err != nil {
-		return nil, glyphError(err, c.in.Quote.ID)
+		return nil, glyphError(err, p.in.Quote.ID)
 	}
 	f := chain.Pick(mark[0])
 	x0, y0, x1, y1, ok := f.Extents(mark[0])
@@ -225,7 +240,7 @@ func prepareMark(c *composer, _ *regionType, r *Region, h itemHead, q quote.Quot
 		return nil, nil
 	}
 	em := 1 / float64(f.UnitsPerEm)
-	return []item{&markItem{itemHead: h, setting: setting{para: p, min: r.Size.Min, max: r.Size.Max},
+	return []item{&markItem{itemHead: p.head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
 		color: c.th.Color(colorOr(r.Color, "accent")),
 		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em}}, nil
 }

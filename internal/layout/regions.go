@@ -33,11 +33,10 @@ type regionType struct {
 	content func(r *Region, q quote.Quote, in *Input) (s, lang string)
 	// prepare turns a region of the type, in a stack or alone, into stack
 	// items (prepare.go); nil for a type that is never an item (stack).
-	prepare func(c *composer, t *regionType, r *Region, h itemHead, q quote.Quote) ([]item, error)
-	// draw draws a region of the type that has a box of its own, when it
-	// is not set as a stack of itself: done is false to set it as one
-	// after all (a logo without an image is its wordmark).
-	draw func(c *composer, r *Region) (items []frame.Item, done bool, err error)
+	prepare func(c *composer, p prep) ([]item, error)
+	// draw composes a region of the type that has a box of its own; nil
+	// for types set as a stack of the region alone.
+	draw func(c *composer, r *Region, in *Input) ([]frame.Item, []string, error)
 	// stacks says the region is a stack: its items are set, not itself.
 	stacks bool
 }
@@ -94,13 +93,17 @@ var regionTypeNames = func() []string {
 // not one.
 func typeOf(name string) *regionType { return regionTypeByName[name] }
 
-var regionTypeByName = func() map[string]*regionType {
-	m := map[string]*regionType{}
+// regionTypeByName indexes regionTypes. It is filled in init, not by an
+// initializer: the table's functions look types up themselves (a logo's
+// wordmark is a stack), which an initializer would make a cycle.
+var regionTypeByName map[string]*regionType
+
+func init() {
+	regionTypeByName = map[string]*regionType{}
 	for _, t := range regionTypes {
-		m[t.name] = t
+		regionTypeByName[t.name] = t
 	}
-	return m
-}()
+}
 
 // with returns keys followed by more, in a slice of its own.
 func with(keys []string, more ...string) []string {

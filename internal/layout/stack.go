@@ -67,8 +67,8 @@ type fitted struct {
 // stack sets items in the box of r, aligned in it vertically as r says (a
 // stack centres; a lone region starts at its top), and returns the frame
 // items. Items with nothing to show are left out.
-func (c *composer) stack(r *Region, items []Region) ([]frame.Item, error) {
-	s, err := c.fitStack(r, items)
+func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, error) {
+	s, err := c.fitStack(r, items, in)
 	if s == nil || err != nil {
 		return nil, err
 	}
@@ -93,10 +93,10 @@ func (s *fitted) top(r *Region) float64 {
 
 // fitStack prepares and fits the items of a stack in the box of r. It
 // returns nil when no item has anything to show.
-func (c *composer) fitStack(r *Region, items []Region) (*fitted, error) {
-	its, err := c.prepareAll(items, r)
+func (c *composer) fitStack(r *Region, items []Region, in *Input) (*fitted, error) {
+	its, err := c.prepareAll(items, r, in)
 	if err != nil || len(its) == 0 {
 		return nil, err
 	}
-	return c.fit(r, its, c.box(*r.Box))
+	return c.fit(r, its, c.box(*r.Box), in.Quote.ID)
 }

@@ -43,12 +43,20 @@ type Made struct {
 }
 
 // Make renders the booklet in one imposition. sheet names the paper for
-// saddle ("" for the layout's own); creep is in points per sheet.
-func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
-	bk, err := layout.ComposeBooklet(b.Quotes, b.Brand, b.Layout, b.Theme, b.Fonts, mode == PrintShop)
+// saddle ("" for the layout's own); creep is in points per sheet. Warnings
+// about the pages (an image too small for print, say) come back even when
+// the booklet fails.
+func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, []string, error) {
+	bk, warns, err := layout.ComposeBooklet(b.Quotes, b.Brand, b.Layout, b.Theme, b.Fonts, mode == PrintShop)
 	if err != nil {
-		return nil, err
+		return nil, warns, err
 	}
+	made, err := b.impose(bk, mode, sheet, creep)
+	return made, warns, err
+}
+
+// impose places the booklet's pages as mode says and writes the PDF.
+func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) (*Made, error) {
 	doc := pdf.Doc{Meta: b.Meta}
 	for _, m := range bk.Marks {
 		doc.Outline = append(doc.Outline, pdf.Bookmark{Title: m.Title, Page: m.Page, Level: m.Level, Y: m.Y})

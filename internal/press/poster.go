@@ -29,8 +29,8 @@ type Poster struct {
 // PreviewWidth is the width in pixels of a poster's PNG preview.
 const PreviewWidth = 1200
 
-// Compose sets the poster.
-func (p *Poster) Compose() (*frame.Page, error) {
+// Compose sets the poster, and returns it with warnings about it.
+func (p *Poster) Compose() (*frame.Page, []string, error) {
 	return layout.Compose(layout.Input{Quote: p.Quote, Brand: p.Brand}, p.Layout, p.Theme, p.Fonts)
 }
 

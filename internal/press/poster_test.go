@@ -30,7 +30,7 @@ func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Page) {
 	b := fx.brand
 	b.Event = layout.Event{Title: "Vigil for press freedom", Date: "Saturday 14 June, 2 pm", Place: "Parliament Square"}
 	p := &Poster{Layout: l, Theme: th, Fonts: fx.reg, Brand: b, Quote: fx.qs[0]}
-	f, err := p.Compose()
+	f, _, err := p.Compose()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 		for _, q := range fx.qs {
 			p, _ := fx.poster(t, name)
 			p.Quote = q
-			f, err := p.Compose()
+			f, _, err := p.Compose()
 			if err != nil {
 				// Too long for the distance: reported, with the hint.
 				if !strings.Contains(err.Error(), "placards keep letters large enough") {
@@ -100,7 +100,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 	p.Layout = &l
 	p.Quote.Excerpt = ""
 	p.Quote.Text = strings.Repeat("A long statement that goes on and on ", 8)
-	if _, err := p.Compose(); err == nil || !strings.Contains(err.Error(), "add a shorter excerpt") {
+	if _, _, err := p.Compose(); err == nil || !strings.Contains(err.Error(), "add a shorter excerpt") {
 		t.Errorf("long placard quote: %v", err)
 	}
 }

@@ -48,7 +48,7 @@ func (fx fixture) render(t testing.TB, lname, tname, id string) *image.RGBA {
 	if !ok {
 		t.Fatalf("no quote %s", id)
 	}
-	f, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
+	f, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestNoInkOutsideSafeArea(t *testing.T) {
 		l, _ := fx.lib.Layout(ln)
 		safe := image.Rect(int(l.Safe.Left), int(l.Safe.Top), int(l.Size.Width-l.Safe.Right), int(l.Size.Height-l.Safe.Bottom))
 		for _, q := range fx.ds.Quotes {
-			f, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
+			f, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
 			if err != nil {
 				t.Fatal(err)
 			}
