@@ -1,13 +1,11 @@
 package layout
 
 import (
-	"context"
 	"fmt"
 	"slices"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
-	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/quote"
 )
 
@@ -36,14 +34,13 @@ type Placed struct {
 
 // ComposeBooklet sets a cover, an introduction (when the campaign has one
 // and the layout a page for it), the quotes flowing over as many pages as
-// they need, grouped under their organisation headings, and a back cover.
-// A quote never splits across pages, and a heading always stands on the
-// page of the quote it introduces. The cover and introduction show the
-// first quote where a region asks for one, the back cover the last.
+// they need, grouped under their organisation headings (flow.go), and a
+// back cover. The cover and introduction show the first quote where a
+// region asks for one, the back cover the last.
 //
 // With bleed, pages carry the layout's bleed (for print shops); without,
 // they are exactly the trim size (for home printers). Warnings come once
-// each, in the order they arose.
+// each, in the order they arose, with the booklet or its error.
 func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, []string, error) {
 	if l.Kind != "booklet" {
 		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
@@ -51,38 +48,70 @@ func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *fo
 	if len(qs) == 0 {
 		return nil, nil, fmt.Errorf("a booklet needs at least one quote")
 	}
-	c := newComposer(l, th, reg, bleed)
-	bk := &Booklet{}
-	var warns warnings
-	page := func(regions []Region, title string, q quote.Quote) (*frame.Page, *Input, error) {
-		n := len(bk.Pages) + 1
-		in := &Input{Quote: q, Brand: brand, Page: n}
-		p, w, err := c.page(regions, c.pageLabel(n), in)
-		warns.add(w...)
+	b := &bookletPages{c: newComposer(l, th, reg, bleed), brand: brand, bk: &Booklet{}}
+	err := b.compose(qs)
+	if err != nil {
+		return nil, b.warns, err
+	}
+	return b.bk, b.warns, nil
+}
+
+// bookletPages adds a booklet's pages in order: the fixed ones, and the
+// flow's as its paginator asks for them.
+type bookletPages struct {
+	c     *composer
+	brand Brand
+	bk    *Booklet
+	warns warnings
+}
+
+// compose makes the booklet's pages from first to last.
+func (b *bookletPages) compose(qs []quote.Quote) error {
+	l := b.c.l
+	if _, _, err := b.fixed(l.Cover, "Cover", qs[0]); err != nil {
+		return err
+	}
+	if b.brand.Intro != "" && len(l.Intro) > 0 {
+		p, in, err := b.fixed(l.Intro, "Introduction", qs[0])
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		bk.Marks = append(bk.Marks, Mark{Title: title, Page: n - 1})
-		bk.Pages = append(bk.Pages, p)
-		return p, in, nil
+		b.warns.add(b.c.folio(p, in)...)
 	}
-	if _, _, err := page(l.Cover, "Cover", qs[0]); err != nil {
-		return nil, warns, err
+	if err := b.flow(qs); err != nil {
+		return err
 	}
-	if brand.Intro != "" && len(l.Intro) > 0 {
-		p, in, err := page(l.Intro, "Introduction", qs[0])
-		if err != nil {
-			return nil, warns, err
-		}
-		warns.add(c.folio(p, in)...)
+	_, _, err := b.fixed(l.Back, "Back cover", qs[len(qs)-1])
+	return err
+}
+
+// fixed adds a page composed from regions, showing quote q, with a bookmark
+// titled title. It returns the page and the input it was composed with.
+func (b *bookletPages) fixed(regions []Region, title string, q quote.Quote) (*frame.Page, *Input, error) {
+	n := len(b.bk.Pages) + 1
+	in := &Input{Quote: q, Brand: b.brand, Page: n}
+	p, w, err := b.c.page(regions, b.c.pageLabel(n), in)
+	b.warns.add(w...)
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := c.flow(qs, brand, bk, &warns); err != nil {
-		return nil, warns, err
+	b.bk.Marks = append(b.bk.Marks, Mark{Title: title, Page: n - 1})
+	b.bk.Pages = append(b.bk.Pages, p)
+	return p, in, nil
+}
+
+// blank adds a page with only its background and page number, for the
+// flow, and returns it and its number; q is the quote about to go on it.
+func (b *bookletPages) blank(q quote.Quote) (*frame.Page, int, error) {
+	n := len(b.bk.Pages) + 1
+	p, w, err := b.c.newPage(b.c.pageLabel(n))
+	b.warns.add(w...)
+	if err != nil {
+		return nil, 0, err
 	}
-	if _, _, err := page(l.Back, "Back cover", qs[len(qs)-1]); err != nil {
-		return nil, warns, err
-	}
-	return bk, warns, nil
+	b.warns.add(b.c.folio(p, &Input{Quote: q, Brand: b.brand, Page: n})...)
+	b.bk.Pages = append(b.bk.Pages, p)
+	return p, n, nil
 }
 
 // warnings collects messages once each, in the order they first arose.
@@ -139,92 +168,6 @@ func (c *composer) folio(p *frame.Page, in *Input) []string {
 	return warns
 }
 
-// flow sets the quotes over pages.
-func (c *composer) flow(qs []quote.Quote, brand Brand, bk *Booklet, warns *warnings) error {
-	fl := c.l.Flow
-	gap := fl.Gap * c.scale
-	var y, bottom float64
-	var box frame.Rect
-	var page *frame.Page
-	newPage := func(q quote.Quote) error {
-		n := len(bk.Pages) + 1
-		p, w, err := c.newPage(c.pageLabel(n))
-		warns.add(w...)
-		if err != nil {
-			return err
-		}
-		warns.add(c.folio(p, &Input{Quote: q, Brand: brand, Page: n})...)
-		bk.Pages = append(bk.Pages, p)
-		page = p
-		box = c.contentBox(n)
-		y, bottom = box.Y, box.Y+box.H
-		return nil
-	}
-	parent := &Region{Type: "stack", Align: "left"}
-	// Headings depend on the quote before; the rest of each quote's
-	// preparation (breaking it into words and measuring them) does not,
-	// so it runs on every core before the quotes are placed in order.
-	units := make([]flowUnit, len(qs))
-	lastOrg := ""
-	for i, q := range qs {
-		units[i].q = q
-		if q.Organisation != "" && q.Organisation != lastOrg && fl.Heading != nil {
-			units[i].items = append(units[i].items, *fl.Heading)
-			units[i].heading = q.Organisation
-		}
-		lastOrg = q.Organisation
-		units[i].items = append(units[i].items, fl.Quote...)
-	}
-	// {page} in a flow item shows the number of the page before the flow:
-	// a quote's own page is not known until it is placed.
-	c.prepareUnits(units, parent, &Input{Brand: brand, Page: len(bk.Pages)})
-	started := false
-	for i := range units {
-		u := &units[i]
-		q, heading, blocks, err := u.q, u.heading, u.blocks, u.err
-		if err != nil {
-			return err
-		}
-		if len(blocks) == 0 {
-			continue
-		}
-		if !started {
-			if err := newPage(q); err != nil {
-				return err
-			}
-			bk.Marks = append(bk.Marks, Mark{Title: "Statements", Page: len(bk.Pages) - 1})
-			started = true
-		}
-		s, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box, q.ID)
-		if err != nil {
-			return err
-		}
-		h := s.h
-		space := gap
-		if fl.PerPage == 1 || y == box.Y {
-			space = 0
-		}
-		if fl.PerPage == 1 && i > 0 || y > box.Y && y+space+h > bottom+1e-6 {
-			if err := newPage(q); err != nil {
-				return err
-			}
-			space = 0
-		}
-		top := y + space
-		if fl.PerPage == 1 {
-			top = box.Y + (box.H-h)/2
-		}
-		s.box = box // the new page's, when it moved
-		page.Add(s.place(nil, top)...)
-		if heading != "" {
-			bk.Marks = append(bk.Marks, Mark{Title: heading, Page: len(bk.Pages) - 1, Level: 1, Y: top})
-		}
-		bk.Units = append(bk.Units, Placed{Quote: q.ID, Page: len(bk.Pages) - 1, Y: top, H: h})
-		y = top + h
-	}
-	return nil
-}
-
 // ComposeSides sets the sides of a leaflet or flyer: the first quote of in
 // and the further ones in in.More go where the regions ask for them. Pages
 // have no bleed. Warnings come once each.
@@ -248,26 +191,4 @@ func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.
 		out = append(out, p)
 	}
 	return out, warns, nil
-}
-
-// flowUnit is one quote of a flow, with its heading when it starts a group.
-type flowUnit struct {
-	q       quote.Quote
-	heading string
-	items   []Region
-	blocks  []item
-	err     error
-}
-
-// prepareUnits prepares the units' blocks on every core, each with its
-// quote in base; the composer and base are shared, and nothing changes
-// them.
-func (c *composer) prepareUnits(units []flowUnit, parent *Region, base *Input) {
-	par.Each(context.Background(), len(units), 0, func() func(int) {
-		return func(i int) {
-			in := *base
-			in.Quote = units[i].q
-			units[i].blocks, units[i].err = c.prepareAll(units[i].items, parent, &in)
-		}
-	})
 }
