@@ -85,6 +85,7 @@ type worker struct {
 	img *image.RGBA
 }
 
+// card composes, draws, encodes and writes one card.
 func (w *worker) card(j Job) Result {
 	res := Result{Job: j}
 	f, warns, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)

@@ -32,6 +32,7 @@ func (f *Frame) TextInk() Rect {
 // inkDrawer collects the ink of text items and ignores everything else.
 type inkDrawer struct{ ink Rect }
 
+// Text adds the run's ink, mapped into the outer frame.
 func (d *inkDrawer) Text(x *Text, t Transform) error {
 	d.ink = Union(d.ink, Rect{X: t.X(x.Ink.X), Y: t.Y(x.Ink.Y), W: x.Ink.W * t.S, H: x.Ink.H * t.S})
 	return nil

@@ -117,6 +117,7 @@ func (b *bookletPages) blank(q quote.Quote) (*frame.Page, int, error) {
 // warnings collects messages once each, in the order they first arose.
 type warnings []string
 
+// add appends the messages not yet in w.
 func (w *warnings) add(msgs ...string) {
 	for _, m := range msgs {
 		if !slices.Contains(*w, m) {

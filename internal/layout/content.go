@@ -62,15 +62,7 @@ func (in *Input) quoteN(n int) quote.Quote {
 	return quote.Quote{}
 }
 
-// content returns the plain text a region shows, before typography, and the
-// language to set it in. Empty means the region is left out.
-func content(r *Region, q quote.Quote, in *Input) (string, string) {
-	if t := typeOf(r.Type); t != nil && t.content != nil {
-		return t.content(r, q, in)
-	}
-	return "", ""
-}
-
+// brandLang is the language of the campaign's own texts.
 func brandLang(b Brand) string {
 	if b.Lang == "" {
 		return "en"

@@ -48,6 +48,8 @@ func (it *textItem) extent() float64 {
 	return (it.para.Ascent+it.para.Descent)*it.size + float64(len(it.lines)-1)*it.lineHeight*it.size
 }
 
+// place appends the item's glyph runs, line under line, and a link over
+// their ink when the text links somewhere.
 func (it *textItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item, float64) {
 	var ink frame.Rect
 	for _, runs := range it.setLines(box, y) {
@@ -90,6 +92,7 @@ type markItem struct {
 	inkL, inkB, inkR, inkT float64
 }
 
+// height sets the mark at t: it never widows, but can be too wide.
 func (it *markItem) height(t float64, a area) (float64, string, bool) {
 	if !it.set(t, a) {
 		return it.failure(a.box.W)
@@ -105,6 +108,8 @@ func (it *markItem) extent() float64 {
 	return (it.inkT - it.inkB) * it.size
 }
 
+// place appends the mark's run with its ink's top at y and its ink's edge
+// on the box's edge (or centred), and the ink as the run's Ink.
 func (it *markItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item, float64) {
 	s := it.size
 	x := box.X - it.inkL*s
@@ -128,8 +133,10 @@ type ruleItem struct {
 	color            frame.Color
 }
 
+// height is the rule's thickness, whatever t.
 func (it *ruleItem) height(float64, area) (float64, string, bool) { return it.thickness, "", true }
 
+// place appends the rule, aligned in the box.
 func (it *ruleItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item, float64) {
 	x := alignX(box, it.width, it.align)
 	return append(dst, &frame.Rect{X: x, Y: y, W: it.width, H: it.thickness, Fill: it.color}), it.thickness
@@ -144,8 +151,10 @@ type qrItem struct {
 	url               string
 }
 
+// height is the code's side, whatever t.
 func (it *qrItem) height(float64, area) (float64, string, bool) { return it.side, "", true }
 
+// place appends the code's modules, aligned in the box, and a link over it.
 func (it *qrItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item, float64) {
 	x := alignX(box, it.side, it.align)
 	dst = append(dst, it.code.Draw(x, y, it.side, it.color, it.background)...)

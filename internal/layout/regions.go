@@ -46,38 +46,52 @@ var textKeys = []string{"box", "align", "valign", "font", "size", "line-height",
 
 // regionTypes lists every type of region, in the order messages list them.
 var regionTypes = []*regionType{
-	{name: "quote", prepare: prepareContent, keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
-		content: quoteText(func(q quote.Quote) string { return q.Text })},
-	{name: "excerpt", prepare: prepareContent, keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+	{name: "quote", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+		content: quoteText(func(q quote.Quote) string { return q.Text }),
+		prepare: prepareContent},
+	{name: "excerpt", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
 		content: quoteText(func(q quote.Quote) string {
 			if q.Excerpt == "" {
 				return q.Text
 			}
 			return q.Excerpt
-		})},
-	{name: "author", prepare: prepareContent, keys: textKeys, role: "author", text: true, safe: true,
-		content: quoteText(func(q quote.Quote) string { return q.Author })},
-	{name: "role", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
-		content: quoteText(func(q quote.Quote) string { return q.Role })},
-	{name: "attribution", prepare: prepareContent, keys: textKeys, role: "author", text: true, safe: true,
-		content: quoteText(Attribution)},
-	{name: "organisation", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
-		content: quoteText(Organisation)},
-	{name: "heading", prepare: prepareContent, keys: textKeys, role: "detail", text: true, safe: true,
-		content: quoteText(func(q quote.Quote) string { return q.Organisation })},
-	{name: "text", prepare: prepareContent, keys: with(textKeys, "text"), role: "detail", text: true, safe: true,
+		}),
+		prepare: prepareContent},
+	{name: "author", keys: textKeys, role: "author", text: true, safe: true,
+		content: quoteText(func(q quote.Quote) string { return q.Author }),
+		prepare: prepareContent},
+	{name: "role", keys: textKeys, role: "detail", text: true, safe: true,
+		content: quoteText(func(q quote.Quote) string { return q.Role }),
+		prepare: prepareContent},
+	{name: "attribution", keys: textKeys, role: "author", text: true, safe: true,
+		content: quoteText(Attribution),
+		prepare: prepareContent},
+	{name: "organisation", keys: textKeys, role: "detail", text: true, safe: true,
+		content: quoteText(Organisation),
+		prepare: prepareContent},
+	{name: "heading", keys: textKeys, role: "detail", text: true, safe: true,
+		content: quoteText(func(q quote.Quote) string { return q.Organisation }),
+		prepare: prepareContent},
+	{name: "text", keys: with(textKeys, "text"), role: "detail", text: true, safe: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, expand(r.Text, in.Brand, in.Page)), brandLang(in.Brand)
-		}},
-	{name: "intro", prepare: prepareIntro, keys: with(textKeys, "paragraph-space"), role: "body", text: true, safe: true},
-	{name: "mark", prepare: prepareMark, keys: []string{"box", "align", "font", "size", "color", "space-before", "quote"}, role: "mark"},
-	{name: "rule", prepare: prepareRule, draw: drawRule, keys: []string{"box", "align", "width", "thickness", "color", "space-before"}},
-	{name: "logo", prepare: prepareContent, draw: drawLogo, keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true,
+		},
+		prepare: prepareContent},
+	{name: "intro", keys: with(textKeys, "paragraph-space"), role: "body", text: true, safe: true,
+		prepare: prepareIntro},
+	{name: "mark", keys: []string{"box", "align", "font", "size", "color", "space-before", "quote"}, role: "mark",
+		prepare: prepareMark},
+	{name: "rule", keys: []string{"box", "align", "width", "thickness", "color", "space-before"},
+		prepare: prepareRule, draw: drawRule},
+	{name: "logo", keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, in.Brand.Campaign), brandLang(in.Brand)
-		}},
-	{name: "qr", prepare: prepareQR, keys: []string{"box", "align", "valign", "width", "color", "space-before", "distance"}, safe: true},
-	{name: "stack", stacks: true, keys: []string{"box", "align", "valign", "items", "quote"}, safe: true},
+		},
+		prepare: prepareContent, draw: drawLogo},
+	{name: "qr", keys: []string{"box", "align", "valign", "width", "color", "space-before", "distance"}, safe: true,
+		prepare: prepareQR},
+	{name: "stack", keys: []string{"box", "align", "valign", "items", "quote"}, safe: true,
+		stacks: true},
 }
 
 // regionTypeNames are the names of regionTypes, for messages.
@@ -98,6 +112,7 @@ func typeOf(name string) *regionType { return regionTypeByName[name] }
 // wordmark is a stack), which an initializer would make a cycle.
 var regionTypeByName map[string]*regionType
 
+// init indexes the region types by name.
 func init() {
 	regionTypeByName = map[string]*regionType{}
 	for _, t := range regionTypes {

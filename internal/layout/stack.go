@@ -46,6 +46,7 @@ type itemHead struct {
 	align  text.Align
 }
 
+// head makes every item that embeds an itemHead answer item.head.
 func (h *itemHead) head() *itemHead { return h }
 
 // area is where a stack is fitted: its box, and how far left of the box a

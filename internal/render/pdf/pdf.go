@@ -1,7 +1,11 @@
-// Package pdf writes frames as PDF pages with fpdf. Like the PNG exporter it
-// never measures or wraps text: every run is written where the frame put it,
-// restarting a string only where kerning moved a glyph off its nominal
-// advance. Fonts are embedded (subset) from the registry's bytes.
+// Package pdf writes pages as PDF with fpdf. Like the PNG exporter it never
+// measures or wraps text: frame.Frame.Draw walks each page and hands every
+// item to the writer (a frame.Drawer), which writes it where the frame put
+// it. A text run is written once, as one TJ array that breaks only where
+// kerning moved a glyph off its nominal advance (text.go). What the writer
+// knows of the graphics state is saved and restored around clips, as PDF
+// does (writer.go). Fonts are embedded (subset) from the registry's bytes;
+// page streams are compressed afterwards, in one pass (compress.go).
 package pdf
 
 import (

@@ -95,6 +95,7 @@ func (w *writer) PopClip() error {
 	return w.pdf.Error()
 }
 
+// Line strokes a line with butt caps.
 func (w *writer) Line(l *frame.Line, t frame.Transform) error {
 	pdf := w.pdf
 	setAlpha(pdf, l.Color)
@@ -106,11 +107,14 @@ func (w *writer) Line(l *frame.Line, t frame.Transform) error {
 	return pdf.Error()
 }
 
+// Link makes the area open its URL in PDF viewers.
 func (w *writer) Link(l *frame.Link, t frame.Transform) error {
 	w.pdf.LinkString(t.X(l.X), t.Y(l.Y), l.W*t.S, l.H*t.S, l.URL)
 	return w.pdf.Error()
 }
 
+// Rect fills a rectangle with its colour or gradient and strokes it. A
+// white page-sized rectangle is left out: paper is white.
 func (w *writer) Rect(it *frame.Rect, t frame.Transform) error {
 	pdf := w.pdf
 	x, y, wd, ht := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
@@ -152,6 +156,7 @@ func (w *writer) Rect(it *frame.Rect, t frame.Transform) error {
 
 var white = frame.Color{R: 255, G: 255, B: 255, A: 255}
 
+// setAlpha makes what follows translucent when c is; resetAlpha undoes it.
 func setAlpha(pdf *fpdf.Fpdf, c frame.Color) {
 	if c.A != 255 {
 		pdf.SetAlpha(float64(c.A)/255, "Normal")

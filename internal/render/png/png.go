@@ -107,6 +107,7 @@ func (p *painter) PopClip() error {
 	return nil
 }
 
+// Line strokes a line with gg.
 func (p *painter) Line(l *frame.Line, t frame.Transform) error {
 	p.dc.SetColor(nrgba(l.Color))
 	p.dc.SetLineWidth(l.Width * t.S)
@@ -123,6 +124,7 @@ func (p *painter) Link(*frame.Link, frame.Transform) error { return nil }
 // writes PDF only).
 func (p *painter) PDFPage(*frame.PDFPage, frame.Transform) error { return nil }
 
+// Rect fills a rectangle with its colour or gradient and strokes it.
 func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 	dc := p.dc
 	x, y, w, h := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
@@ -159,6 +161,7 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 	return nil
 }
 
+// Image draws an image stretched into its box.
 func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 	dc := p.dc
 	b := it.Img.Bounds()
@@ -202,6 +205,8 @@ func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 	return nil
 }
 
+// face returns the renderer's face of font key at px pixels, made on first
+// use; it fails for a font the registry does not have.
 func (r *Renderer) face(key string, px float64) (xfont.Face, error) {
 	k := faceKey{key, px}
 	if f, ok := r.faces[k]; ok {
