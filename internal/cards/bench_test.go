@@ -46,7 +46,7 @@ func BenchmarkCompose(b *testing.B) {
 
 func BenchmarkRaster(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	r := bpng.New(fx.reg)
+	r := bpng.New()
 	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
 	f, _, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
 	b.ReportAllocs()
@@ -59,7 +59,7 @@ func BenchmarkRaster(b *testing.B) {
 
 func BenchmarkEncode(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	r := bpng.New(fx.reg)
+	r := bpng.New()
 	f, _, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
 	img, _ := r.Render(f, 1)
 	var buf bytes.Buffer

@@ -60,7 +60,7 @@ func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 	results := make([]Result, len(jobs))
 	var mu sync.Mutex
 	started := par.Each(ctx, len(jobs), b.Workers, func() func(int) {
-		wk := worker{b: b, r: bpng.New(b.Fonts)}
+		wk := worker{b: b, r: bpng.New()}
 		return func(i int) {
 			res := wk.card(jobs[i])
 			results[i] = res

@@ -155,7 +155,7 @@ func (e *env) posters(dir, out string) error {
 		if err != nil {
 			return err
 		}
-		doc, err := press.PDF([]*frame.Page{f}, p.Meta, reg)
+		doc, err := press.PDF([]*frame.Page{f}, p.Meta)
 		if err != nil {
 			return err
 		}
@@ -166,7 +166,7 @@ func (e *env) posters(dir, out string) error {
 		if err := outfile.Write(path, doc); err != nil {
 			return err
 		}
-		png, _, err := press.Preview(f, press.PreviewWidth, reg)
+		png, _, err := press.Preview(f, press.PreviewWidth)
 		if err != nil {
 			return err
 		}
@@ -180,7 +180,7 @@ func (e *env) posters(dir, out string) error {
 			if err != nil {
 				return err
 			}
-			tdoc, err := press.PDF(sheets, p.Meta, reg)
+			tdoc, err := press.PDF(sheets, p.Meta)
 			if err != nil {
 				return err
 			}
@@ -244,7 +244,7 @@ func (e *env) placards(dir, out string) error {
 		pages = append(pages, f)
 	}
 	if len(pages) > 0 {
-		doc, err := press.PDF(pages, e.meta(brand, qs), reg)
+		doc, err := press.PDF(pages, e.meta(brand, qs))
 		if err != nil {
 			return err
 		}

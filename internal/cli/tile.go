@@ -66,7 +66,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 			done <- result{err: err}
 			return
 		}
-		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: buildDate()}, reg)
+		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: buildDate()})
 		done <- result{doc, g, err}
 	}()
 	var r result

@@ -37,7 +37,11 @@ func (f *Frame) dump(b *strings.Builder, indent string) {
 	for _, it := range f.Items {
 		switch it := it.(type) {
 		case *Text:
-			fmt.Fprintf(b, "%stext %s %s %s at %s,%s %q\n", indent, it.Font, num(it.Size), it.Color, num(it.X), num(it.Y), it.Text)
+			name := "?"
+			if it.Font != nil {
+				name = it.Font.Name()
+			}
+			fmt.Fprintf(b, "%stext %s %s %s at %s,%s %q\n", indent, name, num(it.Size), it.Color, num(it.X), num(it.Y), it.Text)
 		case *Rect:
 			fmt.Fprintf(b, "%srect %s,%s %sx%s", indent, num(it.X), num(it.Y), num(it.W), num(it.H))
 			switch p := it.Fill.(type) {

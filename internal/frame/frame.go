@@ -42,9 +42,9 @@ func (c Color) Opaque() bool { return c.A == 255 }
 // Typst's TextItem it is ready for shaped text, whose glyphs need not map
 // one to one onto characters.
 type Text struct {
-	// Font is the registry key of the font, e.g. "inter/Inter-Bold"; each
-	// exporter looks it up in the registry it was given.
-	Font string
+	// Font is the font the engine set the run in, itself: exporters draw
+	// with it, and never look a font up by name.
+	Font Font
 	// Size is the font size in points.
 	Size  float64
 	Color Color
@@ -66,6 +66,15 @@ type Text struct {
 	// Ink is the box the glyphs may cover (ascent to descent), for tests
 	// and clipping checks; it is not drawn.
 	Ink Rect
+}
+
+// Font is a font as frames carry it. The frame package knows a font only by
+// its name (it imports nothing of broadside's); exporters use the font the
+// layout engine put in the run (*font.Font) for what they draw with: its
+// outlines, the file to embed, its advances.
+type Font interface {
+	// Name names the font uniquely, e.g. "inter/Inter-Bold".
+	Name() string
 }
 
 // Glyph is one glyph of a text run.

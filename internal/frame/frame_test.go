@@ -13,7 +13,7 @@ func TestDump(t *testing.T) {
 	p.Add(
 		&Rect{X: 0, Y: 0, W: 100, H: 50.5, Fill: Color{R: 255, G: 255, B: 255, A: 255}},
 		&Rect{X: 1, Y: 2, W: 3, H: 4, Fill: &Gradient{X0: 0, Y0: 0, X1: 1, Y1: 1, Stops: []Stop{{0, Color{A: 255}}, {1, Color{R: 255, A: 128}}}}},
-		&Text{Font: "inter/Inter-Bold", Size: 12, Color: Color{R: 17, G: 17, B: 17, A: 255}, X: 10.125, Y: 20, Text: "Hi"},
+		&Text{Font: fontName("inter/Inter-Bold"), Size: 12, Color: Color{R: 17, G: 17, B: 17, A: 255}, X: 10.125, Y: 20, Text: "Hi"},
 		&Link{X: 1, Y: 1, W: 2, H: 2, URL: "https://example.org"},
 		&Group{X: 5, Y: 5, Scale: 2, Clip: Rect{X: 5, Y: 5, W: 20, H: 20}, Frame: inner},
 	)
@@ -107,3 +107,8 @@ func TestDrawStopsAtError(t *testing.T) {
 		t.Errorf("calls after the error: %s", got)
 	}
 }
+
+// fontName is a font known by its name only.
+type fontName string
+
+func (f fontName) Name() string { return string(f) }

@@ -91,7 +91,7 @@ func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) 
 	default:
 		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
 	}
-	out, err := write(doc, b.Fonts)
+	out, err := write(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +100,9 @@ func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) 
 }
 
 // write renders doc as PDF bytes.
-func write(doc pdf.Doc, reg *font.Registry) ([]byte, error) {
+func write(doc pdf.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, reg); err != nil {
+	if err := pdf.Write(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -53,7 +53,7 @@ func TestSaddleImpositionReadBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := pdf.Write(&buf, pdf.Doc{Pages: sheets}, fx.reg); err != nil {
+		if err := pdf.Write(&buf, pdf.Doc{Pages: sheets}); err != nil {
 			t.Fatal(err)
 		}
 		file := fmt.Sprintf("%s/n%d.pdf", dir, n)

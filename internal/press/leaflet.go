@@ -31,7 +31,7 @@ func (lf *Leaflet) Make() (*Made, []string, error) {
 	if err != nil {
 		return nil, warns, err
 	}
-	out, err := write(pdf.Doc{Pages: sides, Meta: lf.Meta}, lf.Fonts)
+	out, err := write(pdf.Doc{Pages: sides, Meta: lf.Meta})
 	if err != nil {
 		return nil, warns, err
 	}

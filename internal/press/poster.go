@@ -35,14 +35,14 @@ func (p *Poster) Compose() (*frame.Page, []string, error) {
 }
 
 // PDF writes pages as a PDF.
-func PDF(pages []*frame.Page, meta pdf.Meta, reg *font.Registry) ([]byte, error) {
-	return write(pdf.Doc{Pages: pages, Meta: meta}, reg)
+func PDF(pages []*frame.Page, meta pdf.Meta) ([]byte, error) {
+	return write(pdf.Doc{Pages: pages, Meta: meta})
 }
 
 // Preview renders a page to PNG, width pixels wide, from the same page as
 // the PDF.
-func Preview(p *frame.Page, width int, reg *font.Registry) ([]byte, image.Image, error) {
-	img, err := bpng.New(reg).Render(p, float64(width)/p.W())
+func Preview(p *frame.Page, width int) ([]byte, image.Image, error) {
+	img, err := bpng.New().Render(p, float64(width)/p.W())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
@@ -50,7 +51,7 @@ func TestPostersAndPlacardsForRealClients(t *testing.T) {
 	for name, size := range want {
 		t.Run(name, func(t *testing.T) {
 			_, f := fx.poster(t, name)
-			doc, err := PDF([]*frame.Page{f}, fx.brandMeta(), fx.reg)
+			doc, err := PDF([]*frame.Page{f}, fx.brandMeta())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,10 +84,11 @@ func TestPlacardLetterHeight(t *testing.T) {
 			}
 			for _, it := range f.Frame.Items {
 				run, ok := it.(*frame.Text)
-				if !ok || !strings.HasPrefix(run.Font, "oswald/") {
+				if !ok || !strings.HasPrefix(run.Font.Name(), "oswald/") {
 					continue
 				}
-				cap := fx.reg.Get(run.Font).CapHeight / float64(fx.reg.Get(run.Font).UnitsPerEm) * run.Size
+				f := run.Font.(*font.Font)
+				cap := f.CapHeight / float64(f.UnitsPerEm) * run.Size
 				if cap < need-0.01 {
 					t.Errorf("%s/%s: capitals %.1f pt tall, want at least %.1f pt for %g m", name, q.ID, cap, need, l.Distance)
 				}
@@ -112,7 +114,7 @@ func TestPosterQRCode(t *testing.T) {
 	fx := setup(t)
 	for _, name := range []string{"poster-a4", "poster-a2", "poster-tabloid-landscape"} {
 		_, f := fx.poster(t, name)
-		_, img, err := Preview(f, 2400, fx.reg)
+		_, img, err := Preview(f, 2400)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,8 +159,8 @@ func TestTilesReassemble(t *testing.T) {
 		t.Fatalf("%d sheets for a %dx%d grid", len(sheets), g.Rows, g.Cols)
 	}
 	dir := t.TempDir()
-	poster, _ := PDF([]*frame.Page{f}, pdfMeta{}, fx.reg)
-	tiles, _ := PDF(sheets, pdfMeta{}, fx.reg)
+	poster, _ := PDF([]*frame.Page{f}, pdfMeta{})
+	tiles, _ := PDF(sheets, pdfMeta{})
 	os.WriteFile(filepath.Join(dir, "poster.pdf"), poster, 0o644)
 	os.WriteFile(filepath.Join(dir, "tiles.pdf"), tiles, 0o644)
 	checkReassembly(t, dir, g)
@@ -168,7 +170,7 @@ func TestTilesReassemble(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tiles, err = PDF(sheets, pdfMeta{}, fx.reg)
+	tiles, err = PDF(sheets, pdfMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}

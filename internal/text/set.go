@@ -43,7 +43,7 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 			continue
 		}
 		run := &frame.Text{
-			Font:     f.Key,
+			Font:     f,
 			Size:     size,
 			Color:    color,
 			X:        x + (p.Pos[i]-origin)*size,

@@ -34,7 +34,7 @@ func TestSetGlyphs(t *testing.T) {
 	var text string
 	k := 0 // rune index in the paragraph
 	for _, run := range runs {
-		f := reg.Get(run.Font)
+		f := run.Font.(*font.Font)
 		text += run.Text
 		if run.Tracking != 0.5 {
 			t.Errorf("run %q: tracking %v, want 0.5 pt", run.Text, run.Tracking)

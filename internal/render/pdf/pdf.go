@@ -49,8 +49,8 @@ type Bookmark struct {
 	Y float64
 }
 
-// Write renders doc to w.
-func Write(w io.Writer, doc Doc, reg *font.Registry) error {
+// Write renders doc to w, embedding the fonts its text runs carry.
+func Write(w io.Writer, doc Doc) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("write pdf: the document has no pages")
 	}
@@ -87,7 +87,7 @@ func Write(w io.Writer, doc Doc, reg *font.Registry) error {
 		pdf.SetLang(m.Lang)
 	}
 	pdf.SetDisplayMode("fullpage", "")
-	wr := &writer{pdf: pdf, reg: reg, fonts: map[string]*embedded{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
+	wr := &writer{pdf: pdf, fonts: map[*font.Font]*embedded{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
 	bm := 0
 	for i, p := range doc.Pages {
 		if err := wr.page(p); err != nil {

@@ -122,15 +122,18 @@ func literalByte(b *strings.Builder, c byte) {
 	}
 }
 
-// embed embeds a font on first use and returns it.
-func (w *writer) embed(key string) (*embedded, error) {
-	if ef, ok := w.fonts[key]; ok {
+// embed embeds a run's font on first use and returns it. It fails only for
+// a run made outside the layout engine with a font that has no file to
+// embed.
+func (w *writer) embed(ff frame.Font) (*embedded, error) {
+	f, ok := ff.(*font.Font)
+	if !ok {
+		return nil, fmt.Errorf("a text run's font (%v) has no file to embed", ff)
+	}
+	if ef, ok := w.fonts[f]; ok {
 		return ef, nil
 	}
-	f := w.reg.Get(key)
-	if f == nil {
-		return nil, fmt.Errorf("font %s is not loaded", key)
-	}
+	key := f.Key
 	fam := strings.NewReplacer("/", "-", " ", "").Replace(key[strings.LastIndex(key, "/")+1:])
 	if strings.HasPrefix(key, "user/") {
 		fam = "user-" + fam
@@ -140,6 +143,6 @@ func (w *writer) embed(key string) (*embedded, error) {
 		return nil, fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
 	}
 	ef := &embedded{family: fam, font: f, used: new([1 << 16 / 64]uint64)}
-	w.fonts[key] = ef
+	w.fonts[f] = ef
 	return ef, nil
 }

@@ -30,7 +30,7 @@ func inter(t *testing.T) (*font.Registry, *font.Font) {
 // run sets s in f at size points with each glyph at its nominal advance
 // plus tracking, then moves glyph i by shift[i] points (kerning).
 func run(f *font.Font, s string, size, tracking float64, shift map[int]float64) *frame.Text {
-	it := &frame.Text{Font: f.Key, Size: size, X: 10, Y: 20, Text: s, Tracking: tracking}
+	it := &frame.Text{Font: f, Size: size, X: 10, Y: 20, Text: s, Tracking: tracking}
 	x := 0.0
 	for i, r := range []rune(s) {
 		id, _ := f.Glyph(r)
@@ -67,7 +67,7 @@ func TestShowText(t *testing.T) {
 			"0.500 Tc BT 10.00 84.00 Td [(\x00A) 50 (\x00V)] TJ ET 0 Tc"},
 		{"escaped", run(f, "(a)\\č", 10, 0, nil), frame.Transform{S: 1},
 			"BT 10.00 80.00 Td [(\x00\\(\x00a\x00\\)\x00\\\\\x01\\r)] TJ ET"},
-		{"empty", &frame.Text{Font: f.Key, Size: 10, X: 10, Y: 20}, frame.Transform{S: 1},
+		{"empty", &frame.Text{Font: f, Size: 10, X: 10, Y: 20}, frame.Transform{S: 1},
 			"BT 10.00 80.00 Td [()] TJ ET"},
 	}
 	for _, tc := range cases {
@@ -101,7 +101,7 @@ func TestWriterText(t *testing.T) {
 	}
 	doc := Doc{Pages: []*frame.Page{page("Hello world", "Hello"), page("Howdy, world: zebra quiz")}}
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, reg); err != nil {
+	if err := Write(&buf, doc); err != nil {
 		t.Fatal(err)
 	}
 	streams := pageStreams(t, buf.Bytes())
@@ -145,4 +145,19 @@ func pageStreams(t *testing.T, pdf []byte) []string {
 		}
 	}
 	return out
+}
+
+// alien is a font only by name: no file to embed.
+type alien string
+
+func (a alien) Name() string { return string(a) }
+
+// A run whose font is not one of the engine's is an error, not a panic.
+func TestForeignFont(t *testing.T) {
+	p := frame.NewPage(100, 100, "")
+	p.Add(&frame.Text{Font: alien("nowhere/Font"), Size: 10, Text: "a", Glyphs: []frame.Glyph{{Rune: 'a', End: 1}}})
+	err := Write(io.Discard, Doc{Pages: []*frame.Page{p}})
+	if err == nil || !strings.Contains(err.Error(), "nowhere/Font") {
+		t.Errorf("Write = %v, want an error naming the font", err)
+	}
 }

@@ -13,8 +13,7 @@ import (
 // frame.Drawer the walk (frame.Frame.Draw) hands every item to.
 type writer struct {
 	pdf   *fpdf.Fpdf
-	reg   *font.Registry
-	fonts map[string]*embedded // by registry key
+	fonts map[*font.Font]*embedded
 	// images registered, by frame key, and the pixel widths used, since
 	// fpdf orders images of equal width at random.
 	images map[string]*imageRef

@@ -52,7 +52,7 @@ func (fx fixture) render(t testing.TB, lname, tname, id string) *image.RGBA {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := bpng.New(fx.reg).Render(f, 1)
+	img, err := bpng.New().Render(f, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestSizesAndCompare(t *testing.T) {
 func TestNoInkOutsideSafeArea(t *testing.T) {
 	fx := setup(t)
 	th, _ := fx.lib.Theme("ink")
-	r := bpng.New(fx.reg)
+	r := bpng.New()
 	for _, ln := range fx.lib.LayoutNames("card") {
 		l, _ := fx.lib.Layout(ln)
 		safe := image.Rect(int(l.Safe.Left), int(l.Safe.Top), int(l.Size.Width-l.Safe.Right), int(l.Size.Height-l.Safe.Bottom))

@@ -23,18 +23,18 @@ import (
 // Renderer draws frames. It caches font faces, which are not safe for
 // concurrent use: give each goroutine its own Renderer.
 type Renderer struct {
-	reg   *font.Registry
 	faces map[faceKey]xfont.Face
 }
 
 type faceKey struct {
-	font string
+	font *font.Font
 	size float64
 }
 
-// New returns a renderer that finds fonts in reg.
-func New(reg *font.Registry) *Renderer {
-	return &Renderer{reg: reg, faces: map[faceKey]xfont.Face{}}
+// New returns a renderer. It draws text with the fonts the frames' runs
+// carry.
+func New() *Renderer {
+	return &Renderer{faces: map[faceKey]xfont.Face{}}
 }
 
 // Render draws page p at scale pixels per point into a new image of its
@@ -205,20 +205,21 @@ func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 	return nil
 }
 
-// face returns the renderer's face of font key at px pixels, made on first
-// use; it fails for a font the registry does not have.
-func (r *Renderer) face(key string, px float64) (xfont.Face, error) {
-	k := faceKey{key, px}
+// face returns the renderer's face of a run's font at px pixels, made on
+// first use. It fails only for a run made outside the layout engine with a
+// font that has no outlines to draw.
+func (r *Renderer) face(ff frame.Font, px float64) (xfont.Face, error) {
+	fnt, ok := ff.(*font.Font)
+	if !ok {
+		return nil, fmt.Errorf("render: a text run's font (%v) has no outlines to draw", ff)
+	}
+	k := faceKey{fnt, px}
 	if f, ok := r.faces[k]; ok {
 		return f, nil
 	}
-	fnt := r.reg.Get(key)
-	if fnt == nil {
-		return nil, fmt.Errorf("render: font %s is not loaded", key)
-	}
 	f, err := opentype.NewFace(fnt.SFNT(), &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
 	if err != nil {
-		return nil, fmt.Errorf("render: font %s at %.1f px: %w", key, px, err)
+		return nil, fmt.Errorf("render: font %s at %.1f px: %w", fnt.Key, px, err)
 	}
 	if len(r.faces) > 256 {
 		r.faces = map[faceKey]xfont.Face{}
