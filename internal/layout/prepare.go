@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/qr"
 	"github.com/broadside/broadside/internal/quote"
 	"github.com/broadside/broadside/internal/text"
@@ -142,15 +143,7 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 	}
 	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}}
 	if c.l.Distance > 0 && t.quote {
-		// The smallest size whose capitals reach the height the reading
-		// distance needs.
-		need := capPerMetre * c.l.Distance / para.CapHeight
-		if need > it.min {
-			it.min = need
-		}
-		if it.max < it.min {
-			it.max = it.min
-		}
+		it.min, it.max = c.readableFrom(para, it.min, it.max)
 	}
 	it.lineHeight = r.LineHeight
 	if it.lineHeight == 0 {
@@ -159,15 +152,38 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 	if r.Wrap == "balanced" {
 		it.mode = text.Balanced
 	}
-	colorRole := colorOr(r.Color, "text")
-	it.color = c.th.Color(colorRole)
-	if colorRole == "accent" {
-		if ratio, against := c.th.WorstContrast(it.color); ratio < minText {
-			return nil, r.Pos.Errorf("color", "text in the accent colour %s on %s of theme %s has contrast %.2f:1, below the 4.5:1 text needs; use text or muted here",
-				it.color, against, c.th.Name, ratio)
-		}
+	if it.color, err = c.textColor(r); err != nil {
+		return nil, err
 	}
 	return it, nil
+}
+
+// readableFrom raises a size range [lo, hi] so that the paragraph's
+// capitals reach the height the layout's reading distance needs.
+func (c *composer) readableFrom(para *text.Para, lo, hi float64) (float64, float64) {
+	need := capPerMetre * c.l.Distance / para.CapHeight
+	if need > lo {
+		lo = need
+	}
+	if hi < lo {
+		hi = lo
+	}
+	return lo, hi
+}
+
+// textColor is the colour of a region's text: its colour role through the
+// theme. Text in the accent colour (which needs only 3:1 as a graphic) is
+// refused where it would not read as text.
+func (c *composer) textColor(r *Region) (frame.Color, error) {
+	role := colorOr(r.Color, "text")
+	col := c.th.Color(role)
+	if role == "accent" {
+		if ratio, against := c.th.WorstContrast(col); ratio < minText {
+			return col, r.Pos.Errorf("color", "text in the accent colour %s on %s of theme %s has contrast %.2f:1, below the 4.5:1 text needs; use text or muted here",
+				col, against, c.th.Name, ratio)
+		}
+	}
+	return col, nil
 }
 
 // glyphError turns the characters NewPara could not set into a GlyphError
