@@ -201,6 +201,7 @@ func drawLogo(c *composer, r *Region, in *Input) ([]frame.Item, []string, error)
 	return items, nil, err
 }
 
+// colorOr is a region's colour role, or def when it names none.
 func colorOr(role, def string) string {
 	if role == "" {
 		return def
@@ -208,6 +209,7 @@ func colorOr(role, def string) string {
 	return role
 }
 
+// align reads a layout's alignment; "" is left.
 func align(s string) text.Align {
 	switch s {
 	case "center":
