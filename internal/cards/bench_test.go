@@ -38,7 +38,7 @@ func BenchmarkCompose(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		q := fx.qs[i%len(fx.qs)]
-		if _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, fx.l, fx.th, fx.reg); err != nil {
+		if _, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, fx.l, fx.th, fx.reg); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,12 +46,12 @@ func BenchmarkCompose(b *testing.B) {
 
 func BenchmarkRaster(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	r := bpng.New(fx.reg)
+	r := bpng.New()
 	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
-	f, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
+	f, _, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if err := r.Draw(img, f, 1); err != nil {
+		if err := r.Draw(img, f.Frame, 1); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,8 +59,8 @@ func BenchmarkRaster(b *testing.B) {
 
 func BenchmarkEncode(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	r := bpng.New(fx.reg)
-	f, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
+	r := bpng.New()
+	f, _, _ := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, fx.th, fx.reg)
 	img, _ := r.Render(f, 1)
 	var buf bytes.Buffer
 	b.ReportAllocs()

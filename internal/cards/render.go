@@ -34,7 +34,10 @@ type Result struct {
 	Job   Job
 	W, H  int
 	Bytes int
-	Err   error
+	// Warnings are things about the card worth a look that did not stop
+	// it (there are none for screens today).
+	Warnings []string
+	Err      error
 }
 
 // Batch renders jobs with one theme and brand.
@@ -57,7 +60,7 @@ func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 	results := make([]Result, len(jobs))
 	var mu sync.Mutex
 	started := par.Each(ctx, len(jobs), b.Workers, func() func(int) {
-		wk := worker{b: b, r: bpng.New(b.Fonts)}
+		wk := worker{b: b, r: bpng.New()}
 		return func(i int) {
 			res := wk.card(jobs[i])
 			results[i] = res
@@ -82,9 +85,11 @@ type worker struct {
 	img *image.RGBA
 }
 
+// card composes, draws, encodes and writes one card.
 func (w *worker) card(j Job) Result {
 	res := Result{Job: j}
-	f, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)
+	f, warns, err := layout.Compose(layout.Input{Quote: j.Quote, Brand: w.b.Brand}, j.Layout, w.b.Theme, w.b.Fonts)
+	res.Warnings = warns
 	if err != nil {
 		res.Err = err
 		return res

@@ -126,7 +126,10 @@ func (e *env) booklet(mode, out string) (string, error) {
 	}
 	start := time.Now()
 	b := &press.Booklet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
-	made, err := b.Make(mode, sheet, creep)
+	made, warns, err := b.Make(mode, sheet, creep)
+	for _, w := range warns {
+		e.p.Warn(w)
+	}
 	if err != nil {
 		return "", err
 	}

@@ -90,6 +90,9 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 	prog.finish()
 	var failed []string
 	for _, r := range results {
+		for _, w := range r.Warnings {
+			e.p.Warn(w)
+		}
 		if r.Err != nil && ctx.Err() == nil {
 			failed = append(failed, fmt.Sprintf("  %s/%s: %v", r.Job.Layout.Name, r.Job.Quote.ID, r.Err))
 		}

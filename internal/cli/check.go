@@ -76,7 +76,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			errs := make([]error, len(jobs))
 			par.Each(ctx, len(jobs), 0, func() func(int) {
 				return func(i int) {
-					_, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.Theme, reg)
+					var warns []string
+					_, warns, errs[i] = layout.Compose(layout.Input{Quote: jobs[i].q, Brand: brand}, jobs[i].l, plan.Theme, reg)
+					for _, w := range warns {
+						e.p.Warn(w)
+					}
 				}
 			})
 			if ctx.Err() != nil {

@@ -80,7 +80,10 @@ func (e *env) leaflets(dir, out string) (int, error) {
 	for _, l := range layouts {
 		start := time.Now()
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quotes: qs, Meta: project.Meta(brand, qs)}
-		made, err := lf.Make()
+		made, warns, err := lf.Make()
+		for _, w := range warns {
+			e.p.Warn(w)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -175,11 +175,14 @@ func (e *env) poster(c project.Choice, pj posterJob) error {
 	}
 	start := time.Now()
 	p := &press.Poster{Layout: l, Theme: th, Fonts: reg, Brand: brand, Quote: q, Meta: project.Meta(brand, []quote.Quote{q})}
-	f, err := p.Compose()
+	f, warns, err := p.Compose()
+	for _, w := range warns {
+		e.p.Warn(w)
+	}
 	if err != nil {
 		return err
 	}
-	doc, err := press.PDF([]*frame.Frame{f}, p.Meta, reg)
+	doc, err := press.PDF([]*frame.Page{f}, p.Meta)
 	if err != nil {
 		return err
 	}
@@ -190,7 +193,7 @@ func (e *env) poster(c project.Choice, pj posterJob) error {
 	if err := outfile.Write(path, doc); err != nil {
 		return err
 	}
-	png, _, err := press.Preview(f, press.PreviewWidth, reg)
+	png, _, err := press.Preview(f, press.PreviewWidth)
 	if err != nil {
 		return err
 	}
@@ -218,7 +221,7 @@ func (e *env) poster(c project.Choice, pj posterJob) error {
 	if err != nil {
 		return err
 	}
-	tdoc, err := press.PDF(sheets, p.Meta, reg)
+	tdoc, err := press.PDF(sheets, p.Meta)
 	if err != nil {
 		return err
 	}
@@ -287,10 +290,13 @@ func (e *env) placards(dir, out string) (int, error) {
 		return 0, err
 	}
 	start := time.Now()
-	var pages []*frame.Frame
+	var pages []*frame.Page
 	var failed []string
 	for _, q := range qs {
-		f, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, th, reg)
+		f, warns, err := layout.Compose(layout.Input{Quote: q, Brand: brand}, l, th, reg)
+		for _, w := range warns {
+			e.p.Warn(w)
+		}
 		if err != nil {
 			failed = append(failed, "  "+err.Error())
 			continue
@@ -299,7 +305,7 @@ func (e *env) placards(dir, out string) (int, error) {
 	}
 	made := 0
 	if len(pages) > 0 {
-		doc, err := press.PDF(pages, project.Meta(brand, qs), reg)
+		doc, err := press.PDF(pages, project.Meta(brand, qs))
 		if err != nil {
 			return 0, err
 		}

@@ -68,7 +68,7 @@ func runTile(ctx context.Context, e *env, args []string) error {
 			done <- result{err: err}
 			return
 		}
-		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: project.BuildDate()}, reg)
+		doc, err := press.PDF(sheets, pdf.Meta{Title: filepath.Base(in) + " tiled on " + opt.Paper, Creator: "broadside", Date: project.BuildDate()})
 		done <- result{doc, g, err}
 	}()
 	var r result

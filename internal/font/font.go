@@ -159,6 +159,9 @@ func (f *Font) parse() error {
 	return nil
 }
 
+// Name is the font's key: frames know a font by it (frame.Font).
+func (f *Font) Name() string { return f.Key }
+
 // SFNT is the parsed outline font the PNG exporter rasterises from. It is
 // shared; make one face per goroutine from it.
 func (f *Font) SFNT() *sfnt.Font { return f.load().sf }

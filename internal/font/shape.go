@@ -63,6 +63,27 @@ func (f *Font) Nominal(r rune) float32 {
 	return f.adv[g]
 }
 
+// Glyph returns the id of the glyph the font's character map gives r, and
+// whether it has one: the glyph an exporter draws for r today. Shaped text
+// will take its glyph ids from the shaper instead.
+func (f *Font) Glyph(r rune) (uint16, bool) {
+	g, ok := f.load().gt.NominalGlyph(r)
+	if !ok || int(g) >= len(f.adv) {
+		return 0, false
+	}
+	return uint16(g), true
+}
+
+// GlyphAdvance returns the advance of glyph g in font units without
+// kerning; zero for glyph 0 (what Glyph returns for a character the font
+// lacks) and for ids the font does not have.
+func (f *Font) GlyphAdvance(g uint16) float32 {
+	if g == 0 || int(g) >= len(f.load().adv) {
+		return 0
+	}
+	return f.adv[g]
+}
+
 func (f *Font) shape(text []rune) []float32 {
 	out := make([]float32, len(text))
 	if len(text) == 0 {

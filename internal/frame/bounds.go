@@ -21,29 +21,27 @@ func (r Rect) Contains(o Rect, eps float64) bool {
 	return o.X >= r.X-eps && o.Y >= r.Y-eps && o.X+o.W <= r.X+r.W+eps && o.Y+o.H <= r.Y+r.H+eps
 }
 
-// Walk calls fn for every item, entering groups, with the offset and scale
-// that map the item's coordinates into f's.
-func (f *Frame) Walk(fn func(it Item, dx, dy, scale float64)) {
-	f.walk(fn, Transform{S: 1})
-}
-
-func (f *Frame) walk(fn func(Item, float64, float64, float64), t Transform) {
-	for _, it := range f.Items {
-		fn(it, t.DX, t.DY, t.S)
-		if g, ok := it.(*Group); ok {
-			g.Frame.walk(fn, t.Into(g))
-		}
-	}
-}
-
 // TextInk returns the union of the ink boxes of every text item, in f's
-// coordinates: what a safe-area test checks.
+// coordinates and ignoring clips: what a safe-area test checks.
 func (f *Frame) TextInk() Rect {
-	var u Rect
-	f.Walk(func(it Item, dx, dy, s float64) {
-		if t, ok := it.(*Text); ok {
-			u = Union(u, Rect{X: dx + t.Ink.X*s, Y: dy + t.Ink.Y*s, W: t.Ink.W * s, H: t.Ink.H * s})
-		}
-	})
-	return u
+	var d inkDrawer
+	f.Draw(&d, Transform{S: 1})
+	return d.ink
 }
+
+// inkDrawer collects the ink of text items and ignores everything else.
+type inkDrawer struct{ ink Rect }
+
+// Text adds the run's ink, mapped into the outer frame.
+func (d *inkDrawer) Text(x *Text, t Transform) error {
+	d.ink = Union(d.ink, Rect{X: t.X(x.Ink.X), Y: t.Y(x.Ink.Y), W: x.Ink.W * t.S, H: x.Ink.H * t.S})
+	return nil
+}
+
+func (*inkDrawer) Rect(*Rect, Transform) error       { return nil }
+func (*inkDrawer) Line(*Line, Transform) error       { return nil }
+func (*inkDrawer) Image(*Image, Transform) error     { return nil }
+func (*inkDrawer) Link(*Link, Transform) error       { return nil }
+func (*inkDrawer) PDFPage(*PDFPage, Transform) error { return nil }
+func (*inkDrawer) PushClip(Rect, Transform) error    { return nil }
+func (*inkDrawer) PopClip() error                    { return nil }

@@ -11,24 +11,37 @@ import (
 // read like a list of what is where, and a diff says what moved.
 func (f *Frame) Dump() string {
 	var b strings.Builder
-	f.dump(&b, "")
+	fmt.Fprintf(&b, "frame %s x %s\n", num(f.W), num(f.H))
+	f.dump(&b, "  ")
 	return b.String()
 }
 
-func (f *Frame) dump(b *strings.Builder, indent string) {
-	fmt.Fprintf(b, "%sframe %s x %s", indent, num(f.W), num(f.H))
-	if f.Bleed > 0 {
-		fmt.Fprintf(b, " bleed %s", num(f.Bleed))
+// Dump writes the page as Frame.Dump does, its bleed and label on the
+// first line.
+func (p *Page) Dump() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "frame %s x %s", num(p.Frame.W), num(p.Frame.H))
+	if p.Bleed > 0 {
+		fmt.Fprintf(&b, " bleed %s", num(p.Bleed))
 	}
-	if f.Label != "" {
-		fmt.Fprintf(b, " %q", f.Label)
+	if p.Label != "" {
+		fmt.Fprintf(&b, " %q", p.Label)
 	}
 	b.WriteString("\n")
-	indent += "  "
+	p.Frame.dump(&b, "  ")
+	return b.String()
+}
+
+// dump writes the items of f, each line starting with indent.
+func (f *Frame) dump(b *strings.Builder, indent string) {
 	for _, it := range f.Items {
 		switch it := it.(type) {
 		case *Text:
-			fmt.Fprintf(b, "%stext %s %s %s at %s,%s %q\n", indent, it.Font, num(it.Size), it.Color, num(it.X), num(it.Y), it.Text)
+			name := "?"
+			if it.Font != nil {
+				name = it.Font.Name()
+			}
+			fmt.Fprintf(b, "%stext %s %s %s at %s,%s %q\n", indent, name, num(it.Size), it.Color, num(it.X), num(it.Y), it.Text)
 		case *Rect:
 			fmt.Fprintf(b, "%srect %s,%s %sx%s", indent, num(it.X), num(it.Y), num(it.W), num(it.H))
 			switch p := it.Fill.(type) {
@@ -61,7 +74,8 @@ func (f *Frame) dump(b *strings.Builder, indent string) {
 				fmt.Fprintf(b, " clip %s,%s %sx%s", num(it.Clip.X), num(it.Clip.Y), num(it.Clip.W), num(it.Clip.H))
 			}
 			b.WriteString("\n")
-			it.Frame.dump(b, indent+"  ")
+			fmt.Fprintf(b, "%s  frame %s x %s\n", indent, num(it.Frame.W), num(it.Frame.H))
+			it.Frame.dump(b, indent+"    ")
 		}
 	}
 }

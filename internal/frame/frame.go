@@ -8,28 +8,19 @@ package frame
 
 import "image"
 
-// Frame is a page (or card, or sheet) and what is on it.
+// Frame is geometry only: a size and what is placed on it. A card, a
+// booklet page, a sheet and a poster tile are each a frame; so is the
+// content of a group. What only a page of a document has (its bleed, its
+// PDF boxes, its name) is in Page.
 type Frame struct {
-	// W and H are the trim size in points: what the reader holds.
+	// W and H are the size in points: for a page, its trim size (what
+	// the reader holds).
 	W, H float64
-	// Bleed is how far, in points, backgrounds run past each trim edge so a
-	// print shop can cut without white slivers. Zero for screen output.
-	Bleed float64
 	// Items are drawn in order, later over earlier.
 	Items []Item
-	// Label names the frame in messages and dumps, e.g. "page 3".
-	Label string
-	// Boxes, when set, name the trim and bleed boxes of a sheet that is
-	// larger than the page it carries (a print-shop sheet with crop marks).
-	Boxes *Boxes
 }
 
-// Boxes are PDF page boxes in frame coordinates.
-type Boxes struct {
-	Trim, Bleed Rect
-}
-
-// New returns an empty frame of the given trim size.
+// New returns an empty frame of the given size.
 func New(w, h float64) *Frame { return &Frame{W: w, H: h} }
 
 // Add appends items.
@@ -45,34 +36,62 @@ type Color struct{ R, G, B, A uint8 }
 // Opaque reports whether the colour covers what is under it.
 func (c Color) Opaque() bool { return c.A == 255 }
 
-// Text is a run of glyphs in one font, size and colour on one baseline.
+// Text is a run of glyphs in one font, size and colour on one baseline,
+// each glyph placed, and the text the run stands for: everything an
+// exporter needs to draw it and to make it searchable, and no more. Like
+// Typst's TextItem it is ready for shaped text, whose glyphs need not map
+// one to one onto characters.
 type Text struct {
-	// Font is the registry key of the font, e.g. "inter/Inter-Bold".
-	Font string
+	// Font is the font the engine set the run in, itself: exporters draw
+	// with it, and never look a font up by name.
+	Font Font
 	// Size is the font size in points.
 	Size  float64
 	Color Color
-	// X, Y is the origin of the first glyph on the baseline.
+	// X, Y is the run's origin on the baseline: glyphs are placed from it.
 	X, Y float64
-	// Text is what is drawn, one glyph per rune.
+	// Text is the text the run stands for, in reading order, with any
+	// typography already applied: what a PDF reader copies and searches.
 	Text string
-	// Pos holds each rune's x offset from X, kerning included; len(Pos)
-	// equals the number of runes.
-	Pos []float64
-	// Segs lists the rune indexes (after 0) where a glyph does not sit at
-	// the previous glyph's position plus its nominal advance (kerning,
-	// tracking), and Adj how far it sits beyond it, in points: the PDF
-	// exporter, which writes text with nominal advances, adjusts there. Nil
-	// when the run has neither.
-	Segs []int
-	Adj  []float64
-	// Tracking is space added after every glyph, in points, already in Pos;
-	// Adj is measured beyond it. The PDF exporter writes it as character
-	// spacing rather than an adjustment per glyph.
+	// Glyphs are the glyphs to draw, in order from left to right.
+	Glyphs []Glyph
+	// RTL says the text reads right to left: Glyphs are still in visual
+	// order, left to right, and Text in reading order. Always false until
+	// right-to-left text is set.
+	RTL bool
+	// Tracking is space added after every glyph, in points, already in
+	// the glyphs' positions. The PDF exporter writes it as character
+	// spacing rather than as an adjustment between every two glyphs.
 	Tracking float64
 	// Ink is the box the glyphs may cover (ascent to descent), for tests
 	// and clipping checks; it is not drawn.
 	Ink Rect
+}
+
+// Font is a font as frames carry it. The frame package knows a font only by
+// its name (it imports nothing of broadside's); exporters use the font the
+// layout engine put in the run (*font.Font) for what they draw with: its
+// outlines, the file to embed, its advances.
+type Font interface {
+	// Name names the font uniquely, e.g. "inter/Inter-Bold".
+	Name() string
+}
+
+// Glyph is one glyph of a text run.
+type Glyph struct {
+	// ID is the glyph's index in the run's font. Rune is the character
+	// the glyph was chosen for: the exporters draw by rune today (fpdf
+	// writes character codes), and will draw by ID once text is shaped.
+	ID   uint16
+	Rune rune
+	// X and Y are the glyph's origin relative to the run's, in points, x
+	// to the right and y down: advances, kerning and tracking so far, plus
+	// any offset a shaper gives (y is 0 for unshaped text).
+	X, Y float64
+	// Start and End are the bytes of the run's Text the glyph stands for:
+	// its cluster. A ligature stands for several characters; a base and
+	// its marks, several glyphs, share one cluster.
+	Start, End int32
 }
 
 // Rect is a filled and/or stroked rectangle.

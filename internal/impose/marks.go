@@ -17,15 +17,14 @@ const (
 // PrintShop places a page (composed with its bleed, page.Bleed) on a sheet
 // big enough for crop marks outside the bleed, and names the trim and bleed
 // boxes, so a print shop can print and cut it as it comes.
-func PrintShop(page *frame.Frame) *frame.Frame {
-	bleed := page.Bleed
+func PrintShop(page *frame.Page) *frame.Page {
+	bleed, w, h := page.Bleed, page.W(), page.H()
 	slug := bleed + markGap + markLength + 2
-	sheet := frame.New(page.W+2*slug, page.H+2*slug)
-	sheet.Label = page.Label
-	trim := frame.Rect{X: slug, Y: slug, W: page.W, H: page.H}
-	bl := frame.Rect{X: slug - bleed, Y: slug - bleed, W: page.W + 2*bleed, H: page.H + 2*bleed}
+	sheet := frame.NewPage(w+2*slug, h+2*slug, page.Label)
+	trim := frame.Rect{X: slug, Y: slug, W: w, H: h}
+	bl := frame.Rect{X: slug - bleed, Y: slug - bleed, W: w + 2*bleed, H: h + 2*bleed}
 	sheet.Boxes = &frame.Boxes{Trim: trim, Bleed: bl}
-	sheet.Add(&frame.Group{X: slug, Y: slug, Clip: bl, Frame: page})
+	sheet.Add(&frame.Group{X: slug, Y: slug, Clip: bl, Frame: page.Frame})
 	sheet.Add(cornerMarks(trim, bleed+markGap, markLength, markWidth, frame.Color{A: 255})...)
 	return sheet
 }

@@ -55,17 +55,15 @@ func PaddedPages(n int) []int {
 
 // Pad returns the pages padded with blank pages to a multiple of four, in
 // the order PaddedPages gives.
-func Pad(pages []*frame.Frame) []*frame.Frame {
+func Pad(pages []*frame.Page) []*frame.Page {
 	n := len(pages)
 	if n == 0 || n%4 == 0 {
 		return pages
 	}
-	var out []*frame.Frame
+	var out []*frame.Page
 	for _, p := range PaddedPages(n) {
 		if p == 0 {
-			f := frame.New(pages[0].W, pages[0].H)
-			f.Label = "blank page"
-			out = append(out, f)
+			out = append(out, frame.NewPage(pages[0].W(), pages[0].H(), "blank page"))
 			continue
 		}
 		out = append(out, pages[p-1])
@@ -87,15 +85,15 @@ type Options struct {
 // Saddle imposes pages (padded with Pad first) two to a sheet side. Pages
 // that do not fit the sheet side by side are scaled down to fit, and the
 // scale is returned so the user can be told.
-func Saddle(pages []*frame.Frame, opt Options) ([]*frame.Frame, float64, error) {
+func Saddle(pages []*frame.Page, opt Options) ([]*frame.Page, float64, error) {
 	if len(pages) == 0 {
 		return nil, 1, fmt.Errorf("impose: no pages")
 	}
 	pages = Pad(pages)
-	pw, ph := pages[0].W, pages[0].H
+	pw, ph := pages[0].W(), pages[0].H()
 	for i, p := range pages {
-		if p.W != pw || p.H != ph {
-			return nil, 1, fmt.Errorf("impose: page %d is %gx%g, page 1 %gx%g; a booklet's pages must be one size", i+1, p.W, p.H, pw, ph)
+		if p.W() != pw || p.H() != ph {
+			return nil, 1, fmt.Errorf("impose: page %d is %gx%g, page 1 %gx%g; a booklet's pages must be one size", i+1, p.W(), p.H(), pw, ph)
 		}
 	}
 	scale := 1.0
@@ -104,14 +102,13 @@ func Saddle(pages []*frame.Frame, opt Options) ([]*frame.Frame, float64, error) 
 	}
 	w, h := pw*scale, ph*scale
 	ox, oy := (opt.SheetW-2*w)/2, (opt.SheetH-h)/2
-	var sheets []*frame.Frame
+	var sheets []*frame.Page
 	for i, side := range SaddleOrder(len(pages)) { // already padded
-		sheet := frame.New(opt.SheetW, opt.SheetH)
 		face := "front"
 		if i%2 == 1 {
 			face = "back"
 		}
-		sheet.Label = fmt.Sprintf("sheet %d %s", i/2+1, face)
+		sheet := frame.NewPage(opt.SheetW, opt.SheetH, fmt.Sprintf("sheet %d %s", i/2+1, face))
 		shift := opt.Creep * float64(i/2)
 		place := func(n int, x, dx float64) {
 			if n == 0 {
@@ -120,7 +117,7 @@ func Saddle(pages []*frame.Frame, opt Options) ([]*frame.Frame, float64, error) 
 			sheet.Add(&frame.Group{
 				X: x + dx, Y: oy, Scale: scale,
 				Clip:  frame.Rect{X: x, Y: oy, W: w, H: h},
-				Frame: pages[n-1],
+				Frame: pages[n-1].Frame,
 			})
 		}
 		// The spine is in the middle: the left page moves right, the

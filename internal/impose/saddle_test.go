@@ -64,11 +64,9 @@ func TestPaddedPages(t *testing.T) {
 }
 
 func TestPadKeepsBackCoverLast(t *testing.T) {
-	var pages []*frame.Frame
+	var pages []*frame.Page
 	for i := 0; i < 6; i++ {
-		f := frame.New(10, 10)
-		f.Label = fmt.Sprint(i + 1)
-		pages = append(pages, f)
+		pages = append(pages, frame.NewPage(10, 10, fmt.Sprint(i+1)))
 	}
 	got := Pad(pages)
 	var labels []string
@@ -81,7 +79,7 @@ func TestPadKeepsBackCoverLast(t *testing.T) {
 }
 
 func TestSaddleScalesToFit(t *testing.T) {
-	a5 := []*frame.Frame{frame.New(419.53, 595.28)}
+	a5 := []*frame.Page{frame.NewPage(419.53, 595.28, "")}
 	w, h, _ := SheetSize("letter")
 	sheets, scale, err := Saddle(a5, Options{SheetW: w, SheetH: h})
 	if err != nil {
@@ -93,13 +91,13 @@ func TestSaddleScalesToFit(t *testing.T) {
 }
 
 func TestPrintShopBoxes(t *testing.T) {
-	page := frame.New(419.53, 595.28)
+	page := frame.NewPage(419.53, 595.28, "")
 	page.Bleed = 8.5
 	s := PrintShop(page)
-	if s.Boxes.Trim.W != 419.53 || s.Boxes.Bleed.W != 419.53+17 || s.W <= s.Boxes.Bleed.W {
-		t.Errorf("boxes %+v on %vx%v", s.Boxes, s.W, s.H)
+	if s.Boxes.Trim.W != 419.53 || s.Boxes.Bleed.W != 419.53+17 || s.W() <= s.Boxes.Bleed.W {
+		t.Errorf("boxes %+v on %vx%v", s.Boxes, s.W(), s.H())
 	}
-	for _, it := range s.Items {
+	for _, it := range s.Frame.Items {
 		if l, ok := it.(*frame.Line); ok {
 			r := frame.Rect{X: min(l.X0, l.X1), Y: min(l.Y0, l.Y1), W: max(l.X0, l.X1) - min(l.X0, l.X1), H: max(l.Y0, l.Y1) - min(l.Y0, l.Y1)}
 			b := s.Boxes.Bleed
@@ -113,9 +111,9 @@ func TestPrintShopBoxes(t *testing.T) {
 // Creep moves the pages of inner sheets toward the spine, a sheet's worth
 // more each sheet in; the outer sheet does not move.
 func TestSaddleCreep(t *testing.T) {
-	var pages []*frame.Frame
+	var pages []*frame.Page
 	for i := 0; i < 12; i++ {
-		pages = append(pages, frame.New(100, 140))
+		pages = append(pages, frame.NewPage(100, 140, ""))
 	}
 	w, h := 200.0, 140.0
 	sheets, _, err := Saddle(pages, Options{SheetW: w, SheetH: h, Creep: 2})
@@ -123,7 +121,7 @@ func TestSaddleCreep(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, s := range sheets {
-		left, right := s.Items[0].(*frame.Group), s.Items[1].(*frame.Group)
+		left, right := s.Frame.Items[0].(*frame.Group), s.Frame.Items[1].(*frame.Group)
 		want := 2 * float64(i/2)
 		if left.X-left.Clip.X != want || right.Clip.X-right.X != want {
 			t.Errorf("side %d: pages moved %v and %v toward the spine, want %v", i, left.X-left.Clip.X, right.Clip.X-right.X, want)

@@ -113,18 +113,17 @@ type Source func(dx, dy, scale float64) frame.Item
 type Texter func(s string, x, y, size float64, bold bool, c frame.Color) []frame.Item
 
 // Tile returns the map page followed by one sheet per tile, row by row.
-func Tile(w, h float64, src Source, text Texter, opt TileOptions) ([]*frame.Frame, Grid, error) {
+func Tile(w, h float64, src Source, text Texter, opt TileOptions) ([]*frame.Page, Grid, error) {
 	g, err := Plan(w, h, opt)
 	if err != nil {
 		return nil, g, err
 	}
-	sheets := []*frame.Frame{tileMap(w, h, g, src, text, opt.Paper)}
+	sheets := []*frame.Page{tileMap(w, h, g, src, text, opt.Paper)}
 	black := frame.Color{A: 255}
 	grey := frame.Color{R: 120, G: 120, B: 120, A: 255}
 	for r := 0; r < g.Rows; r++ {
 		for c := 0; c < g.Cols; c++ {
-			s := frame.New(g.SheetW, g.SheetH)
-			s.Label = "tile " + Label(r, c)
+			s := frame.NewPage(g.SheetW, g.SheetH, "tile "+Label(r, c))
 			p := g.part(r, c, w, h)
 			x0, y0, aw, ah := p.X, p.Y, p.W, p.H
 			m := g.Margin
@@ -162,11 +161,10 @@ func wrap(it frame.Item, w, h float64) *frame.Frame {
 
 // tileMap is the first page: the poster in small with the sheets drawn
 // over it and named, and what to do with them.
-func tileMap(w, h float64, g Grid, src Source, text Texter, paper string) *frame.Frame {
+func tileMap(w, h float64, g Grid, src Source, text Texter, paper string) *frame.Page {
 	// The map is on a portrait sheet, whatever the tiles' orientation.
 	sw, sh := math.Min(g.SheetW, g.SheetH), math.Max(g.SheetW, g.SheetH)
-	f := frame.New(sw, sh)
-	f.Label = "assembly map"
+	f := frame.NewPage(sw, sh, "assembly map")
 	m := 15 * mm
 	black := frame.Color{A: 255}
 	grey := frame.Color{R: 90, G: 90, B: 90, A: 255}

@@ -68,8 +68,8 @@ func TestTileMarginsPrintable(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range sheets[1:] {
-		safe := frame.Rect{X: 5 * mm, Y: 5 * mm, W: s.W - 10*mm, H: s.H - 10*mm}
-		for _, it := range s.Items {
+		safe := frame.Rect{X: 5 * mm, Y: 5 * mm, W: s.W() - 10*mm, H: s.H() - 10*mm}
+		for _, it := range s.Frame.Items {
 			var r frame.Rect
 			switch it := it.(type) {
 			case *frame.Line:

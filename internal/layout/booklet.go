@@ -1,18 +1,17 @@
 package layout
 
 import (
-	"context"
 	"fmt"
+	"slices"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
-	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/quote"
 )
 
 // Booklet is a booklet's pages in reading order, and its outline.
 type Booklet struct {
-	Pages []*frame.Frame
+	Pages []*frame.Page
 	Marks []Mark
 	// Units says where each quote went: its page (zero-based) and y.
 	Units []Placed
@@ -35,73 +34,100 @@ type Placed struct {
 
 // ComposeBooklet sets a cover, an introduction (when the campaign has one
 // and the layout a page for it), the quotes flowing over as many pages as
-// they need, grouped under their organisation headings, and a back cover.
-// A quote never splits across pages, and a heading always stands on the
-// page of the quote it introduces.
+// they need, grouped under their organisation headings (flow.go), and a
+// back cover. The cover and introduction show the first quote where a
+// region asks for one, the back cover the last.
 //
 // With bleed, pages carry the layout's bleed (for print shops); without,
-// they are exactly the trim size (for home printers).
-func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, error) {
+// they are exactly the trim size (for home printers). Warnings come once
+// each, in the order they arose, with the booklet or its error.
+func ComposeBooklet(qs []quote.Quote, brand Brand, l *Layout, th *Theme, reg *font.Registry, bleed bool) (*Booklet, []string, error) {
 	if l.Kind != "booklet" {
-		return nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
+		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a booklet", l.Name, l.Kind)
 	}
 	if len(qs) == 0 {
-		return nil, fmt.Errorf("a booklet needs at least one quote")
+		return nil, nil, fmt.Errorf("a booklet needs at least one quote")
 	}
-	c := &composer{in: Input{Quote: qs[0], Brand: brand}, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: !bleed}
-	bk := &Booklet{}
-	page := func(regions []Region, title string) error {
-		n := len(bk.Pages) + 1
-		c.in.Page = n
-		f, err := c.page(regions, fmt.Sprintf("%s page %d", l.Name, n))
+	b := &bookletPages{c: newComposer(l, th, reg, bleed), brand: brand, bk: &Booklet{}}
+	err := b.compose(qs)
+	if err != nil {
+		return nil, b.warns, err
+	}
+	return b.bk, b.warns, nil
+}
+
+// bookletPages adds a booklet's pages in order: the fixed ones, and the
+// flow's as its paginator asks for them.
+type bookletPages struct {
+	c     *composer
+	brand Brand
+	bk    *Booklet
+	warns warnings
+}
+
+// compose makes the booklet's pages from first to last.
+func (b *bookletPages) compose(qs []quote.Quote) error {
+	l := b.c.l
+	if _, _, err := b.fixed(l.Cover, "Cover", qs[0]); err != nil {
+		return err
+	}
+	if b.brand.Intro != "" && len(l.Intro) > 0 {
+		p, in, err := b.fixed(l.Intro, "Introduction", qs[0])
 		if err != nil {
 			return err
 		}
-		bk.Marks = append(bk.Marks, Mark{Title: title, Page: n - 1})
-		bk.Pages = append(bk.Pages, f)
-		return nil
+		b.warns.add(b.c.folio(p, in)...)
 	}
-	if err := page(l.Cover, "Cover"); err != nil {
-		return nil, err
+	if err := b.flow(qs); err != nil {
+		return err
 	}
-	if brand.Intro != "" && len(l.Intro) > 0 {
-		if err := page(l.Intro, "Introduction"); err != nil {
-			return nil, err
-		}
-		c.folio()
-	}
-	if err := c.flow(qs, bk); err != nil {
-		return nil, err
-	}
-	if err := page(l.Back, "Back cover"); err != nil {
-		return nil, err
-	}
-	return bk, nil
+	_, _, err := b.fixed(l.Back, "Back cover", qs[len(qs)-1])
+	return err
 }
 
-// page composes one fixed page from regions.
-func (c *composer) page(regions []Region, label string) (*frame.Frame, error) {
-	c.f = c.newFrame(label)
-	if err := c.background(); err != nil {
-		return nil, err
+// fixed adds a page composed from regions, showing quote q, with a bookmark
+// titled title. It returns the page and the input it was composed with.
+func (b *bookletPages) fixed(regions []Region, title string, q quote.Quote) (*frame.Page, *Input, error) {
+	n := len(b.bk.Pages) + 1
+	in := &Input{Quote: q, Brand: b.brand, Page: n}
+	p, w, err := b.c.page(regions, b.c.pageLabel(n), in)
+	b.warns.add(w...)
+	if err != nil {
+		return nil, nil, err
 	}
-	for i := range regions {
-		if err := c.region(&regions[i]); err != nil {
-			return nil, err
-		}
-	}
-	return c.f, nil
+	b.bk.Marks = append(b.bk.Marks, Mark{Title: title, Page: n - 1})
+	b.bk.Pages = append(b.bk.Pages, p)
+	return p, in, nil
 }
 
-// newFrame starts an empty page of the layout's size.
-func (c *composer) newFrame(label string) *frame.Frame {
-	f := frame.New(c.l.W(), c.l.H())
-	if !c.noBleed {
-		f.Bleed = c.l.Bleed * c.scale
+// blank adds a page with only its background and page number, for the
+// flow, and returns it and its number; q is the quote about to go on it.
+func (b *bookletPages) blank(q quote.Quote) (*frame.Page, int, error) {
+	n := len(b.bk.Pages) + 1
+	p, w, err := b.c.newPage(b.c.pageLabel(n))
+	b.warns.add(w...)
+	if err != nil {
+		return nil, 0, err
 	}
-	f.Label = label
-	return f
+	b.warns.add(b.c.folio(p, &Input{Quote: q, Brand: b.brand, Page: n})...)
+	b.bk.Pages = append(b.bk.Pages, p)
+	return p, n, nil
 }
+
+// warnings collects messages once each, in the order they first arose.
+type warnings []string
+
+// add appends the messages not yet in w.
+func (w *warnings) add(msgs ...string) {
+	for _, m := range msgs {
+		if !slices.Contains(*w, m) {
+			*w = append(*w, m)
+		}
+	}
+}
+
+// pageLabel names page n (1-based) of a booklet in messages and dumps.
+func (c *composer) pageLabel(n int) string { return fmt.Sprintf("%s page %d", c.l.Name, n) }
 
 // contentBox returns the text area of page n (1-based): recto pages (odd) have
 // the inside margin on the left, verso pages on the right.
@@ -116,13 +142,15 @@ func (c *composer) contentBox(n int) frame.Rect {
 	return frame.Rect{X: left * s, Y: m.Top * s, W: c.l.W() - (left+right)*s, H: c.l.H() - (m.Top+m.Bottom)*s}
 }
 
-// folio adds the page number to the current page, mirrored on verso pages.
-func (c *composer) folio() {
+// folio adds the page number to page p (in.Page), mirrored on verso pages.
+// A page number that cannot be set is a warning, not an error: a missing
+// page number is better than no booklet.
+func (c *composer) folio(p *frame.Page, in *Input) []string {
 	if c.l.Folio == nil {
-		return
+		return nil
 	}
 	r := *c.l.Folio
-	if c.in.Page%2 == 0 {
+	if in.Page%2 == 0 {
 		b := *r.Box
 		b.X = c.l.Size.Width - b.X - b.W
 		r.Box = &b
@@ -133,131 +161,35 @@ func (c *composer) folio() {
 			r.Align = "left"
 		}
 	}
-	// A page number cannot fail to fit its own box in a valid layout, and
-	// a missing page number is better than no booklet.
-	_ = c.region(&r)
-}
-
-// flow sets the quotes over pages.
-func (c *composer) flow(qs []quote.Quote, bk *Booklet) error {
-	fl := c.l.Flow
-	gap := fl.Gap * c.scale
-	var y, bottom float64
-	var box frame.Rect
-	newPage := func() error {
-		n := len(bk.Pages) + 1
-		c.in.Page = n
-		c.f = c.newFrame(fmt.Sprintf("%s page %d", c.l.Name, n))
-		if err := c.background(); err != nil {
-			return err
-		}
-		c.folio()
-		bk.Pages = append(bk.Pages, c.f)
-		box = c.contentBox(n)
-		y, bottom = box.Y, box.Y+box.H
-		return nil
+	items, warns, err := c.region(&r, in)
+	if err != nil {
+		return append(warns, fmt.Sprintf("page %d has no page number: %v", in.Page, err))
 	}
-	parent := &Region{Type: "stack", Align: "left"}
-	// Headings depend on the quote before; the rest of each quote's
-	// preparation (breaking it into words and measuring them) does not,
-	// so it runs on every core before the quotes are placed in order.
-	units := make([]flowUnit, len(qs))
-	lastOrg := ""
-	for i, q := range qs {
-		units[i].q = q
-		if q.Organisation != "" && q.Organisation != lastOrg && fl.Heading != nil {
-			units[i].items = append(units[i].items, *fl.Heading)
-			units[i].heading = q.Organisation
-		}
-		lastOrg = q.Organisation
-		units[i].items = append(units[i].items, fl.Quote...)
-	}
-	c.prepareUnits(units, parent)
-	started := false
-	for i := range units {
-		u := &units[i]
-		q, heading, blocks, err := u.q, u.heading, u.blocks, u.err
-		c.in.Quote = q
-		if err != nil {
-			return err
-		}
-		if len(blocks) == 0 {
-			continue
-		}
-		if !started {
-			if err := newPage(); err != nil {
-				return err
-			}
-			bk.Marks = append(bk.Marks, Mark{Title: "Statements", Page: len(bk.Pages) - 1})
-			started = true
-		}
-		h, err := c.fit(&Region{Type: "stack", Pos: fl.Pos}, blocks, box)
-		if err != nil {
-			return err
-		}
-		space := gap
-		if fl.PerPage == 1 || y == box.Y {
-			space = 0
-		}
-		if fl.PerPage == 1 && i > 0 || y > box.Y && y+space+h > bottom+1e-6 {
-			if err := newPage(); err != nil {
-				return err
-			}
-			space = 0
-		}
-		top := y + space
-		if fl.PerPage == 1 {
-			top = box.Y + (box.H-h)/2
-		}
-		c.draw(blocks, box, top)
-		if heading != "" {
-			bk.Marks = append(bk.Marks, Mark{Title: heading, Page: len(bk.Pages) - 1, Level: 1, Y: top})
-		}
-		bk.Units = append(bk.Units, Placed{Quote: q.ID, Page: len(bk.Pages) - 1, Y: top, H: h})
-		y = top + h
-	}
-	return nil
+	p.Add(items...)
+	return warns
 }
 
 // ComposeSides sets the sides of a leaflet or flyer: the first quote of in
-// and the further ones in in.More go where the regions ask for them.
-func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Frame, error) {
+// and the further ones in in.More go where the regions ask for them. Pages
+// have no bleed. Warnings come once each.
+func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Page, []string, error) {
 	if len(l.Sides) == 0 {
-		return nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
+		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
 	}
-	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale(), noBleed: true}
-	var out []*frame.Frame
+	c := newComposer(l, th, reg, false)
+	var out []*frame.Page
+	var warns warnings
 	for i, side := range l.Sides {
 		name := side.Name
 		if name == "" {
 			name = fmt.Sprintf("side %d", i+1)
 		}
-		f, err := c.page(side.Regions, l.Name+" "+name)
+		p, w, err := c.page(side.Regions, l.Name+" "+name, &in)
+		warns.add(w...)
 		if err != nil {
-			return nil, err
+			return nil, warns, err
 		}
-		out = append(out, f)
+		out = append(out, p)
 	}
-	return out, nil
-}
-
-// flowUnit is one quote of a flow, with its heading when it starts a group.
-type flowUnit struct {
-	q       quote.Quote
-	heading string
-	items   []Region
-	blocks  []*block
-	err     error
-}
-
-// prepareUnits prepares the units' blocks on every core. Preparing reads
-// the composer but never writes it, so each goroutine uses a copy.
-func (c *composer) prepareUnits(units []flowUnit, parent *Region) {
-	par.Each(context.Background(), len(units), 0, func() func(int) {
-		cc := *c
-		return func(i int) {
-			cc.in.Quote = units[i].q
-			units[i].blocks, units[i].err = cc.prepareAll(units[i].items, parent)
-		}
-	})
+	return out, warns, nil
 }

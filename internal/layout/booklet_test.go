@@ -18,9 +18,12 @@ func TestBooklets(t *testing.T) {
 		l, _ := e.lib.Layout(name)
 		for _, tn := range e.lib.ThemeNames() {
 			th, _ := e.lib.Theme(tn)
-			bk, err := ComposeBooklet(e.qs, e.brand, l, th, e.reg, false)
+			bk, warns, err := ComposeBooklet(e.qs, e.brand, l, th, e.reg, false)
 			if err != nil {
 				t.Fatalf("%s/%s: %v", name, tn, err)
+			}
+			if len(warns) > 0 {
+				t.Errorf("%s/%s: warnings %q", name, tn, warns)
 			}
 			if len(bk.Units) != len(e.qs) {
 				t.Errorf("%s: %d quotes set, want %d", name, len(bk.Units), len(e.qs))
@@ -47,11 +50,11 @@ func TestBooklets(t *testing.T) {
 				t.Errorf("%s: outline %v", name, bk.Marks)
 			}
 			for i, p := range bk.Pages {
-				if p.W != l.W() || p.H != l.H() || p.Bleed != 0 {
-					t.Errorf("%s page %d: %vx%v bleed %v", name, i+1, p.W, p.H, p.Bleed)
+				if p.W() != l.W() || p.H() != l.H() || p.Bleed != 0 {
+					t.Errorf("%s page %d: %vx%v bleed %v", name, i+1, p.W(), p.H(), p.Bleed)
 				}
 				safe := frame.Rect{X: l.Safe.Left * l.Scale(), Y: l.Safe.Top * l.Scale(), W: l.W() - (l.Safe.Left+l.Safe.Right)*l.Scale(), H: l.H() - (l.Safe.Top+l.Safe.Bottom)*l.Scale()}
-				if ink := p.TextInk(); !safe.Contains(ink, 0.01) {
+				if ink := p.Frame.TextInk(); !safe.Contains(ink, 0.01) {
 					t.Errorf("%s page %d: text ink %+v leaves the safe area", name, i+1, ink)
 				}
 			}
@@ -72,7 +75,7 @@ func TestBookletBleed(t *testing.T) {
 	e := setup(t)
 	l, _ := e.lib.Layout("booklet-a5")
 	th, _ := e.lib.Theme("print")
-	bk, err := ComposeBooklet(e.qs[:3], e.brand, l, th, e.reg, true)
+	bk, _, err := ComposeBooklet(e.qs[:3], e.brand, l, th, e.reg, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestLeafletsAndFlyers(t *testing.T) {
 		for _, name := range e.lib.LayoutNames(kind) {
 			l, _ := e.lib.Layout(name)
 			th, _ := e.lib.Theme("print")
-			sides, err := ComposeSides(Input{Quote: e.qs[0], More: e.qs[1:4], Brand: e.brand}, l, th, e.reg)
+			sides, _, err := ComposeSides(Input{Quote: e.qs[0], More: e.qs[1:4], Brand: e.brand}, l, th, e.reg)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -101,7 +104,7 @@ func TestLeafletsAndFlyers(t *testing.T) {
 			}
 			safe := frame.Rect{X: l.Safe.Left * l.Scale(), Y: l.Safe.Top * l.Scale(), W: l.W() - (l.Safe.Left+l.Safe.Right)*l.Scale(), H: l.H() - (l.Safe.Top+l.Safe.Bottom)*l.Scale()}
 			for i, s := range sides {
-				if ink := s.TextInk(); ink.Empty() || !safe.Contains(ink, 0.01) {
+				if ink := s.Frame.TextInk(); ink.Empty() || !safe.Contains(ink, 0.01) {
 					t.Errorf("%s side %d: text ink %+v, safe area %+v", name, i+1, ink, safe)
 				}
 			}

@@ -48,59 +48,90 @@ func (e *GlyphError) Error() string {
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
 
-// Compose sets one input in a layout and theme and returns the frame.
-func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, error) {
-	f, _, err := compose(in, l, th, reg)
-	return f, err
-}
-
-func compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Frame, *composer, error) {
+// Compose sets one input in a layout and theme and returns the page, with
+// warnings about things worth a look that did not stop it (an image too
+// small for its print size, say). The page carries the layout's bleed.
+func Compose(in Input, l *Layout, th *Theme, reg *font.Registry) (*frame.Page, []string, error) {
 	if len(l.Regions) == 0 {
 		return nil, nil, fmt.Errorf("layout %s is a %s layout with no single page to compose", l.Name, l.Kind)
 	}
-	c := &composer{in: in, l: l, th: th, reg: reg, scale: l.Scale()}
-	f := frame.New(l.W(), l.H())
-	f.Bleed = l.Bleed * c.scale
-	f.Label = l.Name + "/" + in.Quote.ID
-	c.f = f
-	if err := c.background(); err != nil {
-		return nil, nil, err
-	}
-	for i := range l.Regions {
-		if err := c.region(&l.Regions[i]); err != nil {
-			return nil, nil, err
-		}
-	}
-	return f, c, nil
+	return newComposer(l, th, reg, true).page(l.Regions, l.Name+"/"+in.Quote.ID, &in)
 }
 
+// composer is the unchanging context of a composition: the layout, theme
+// and fonts, the scale from canvas units to points, and the bleed pages
+// get. Nothing in it changes while pages are composed, so goroutines share
+// one; what varies from page to page (the quote, the page number) comes in
+// an Input, which composing never changes either. Every step takes what it
+// needs and returns what it made.
 type composer struct {
-	in    Input
 	l     *Layout
 	th    *Theme
 	reg   *font.Registry
-	f     *frame.Frame
 	scale float64 // points per canvas unit
-	// placed lists the text blocks set, for tests.
-	placed []placed
-	// noBleed leaves the bleed out: pages for home printers.
-	noBleed bool
+	bleed float64 // points of bleed on every page; 0 for home printers
 }
 
+// newComposer returns the context for composing layout l in theme th; with
+// bleed, pages get the layout's bleed (screens and home printers: none).
+func newComposer(l *Layout, th *Theme, reg *font.Registry, bleed bool) *composer {
+	c := &composer{l: l, th: th, reg: reg, scale: l.Scale()}
+	if bleed {
+		c.bleed = l.Bleed * c.scale
+	}
+	return c
+}
+
+// box converts a box in canvas units to points.
 func (c *composer) box(b Box) frame.Rect {
 	return frame.Rect{X: b.X * c.scale, Y: b.Y * c.scale, W: b.W * c.scale, H: b.H * c.scale}
 }
 
-func (c *composer) background() error {
-	f, bg := c.f, c.th.Background
-	r := &frame.Rect{X: -f.Bleed, Y: -f.Bleed, W: f.W + 2*f.Bleed, H: f.H + 2*f.Bleed}
+// page composes a page labelled label: its background, then each region in
+// order, later over earlier. It returns the page and the warnings of its
+// images.
+func (c *composer) page(regions []Region, label string, in *Input) (*frame.Page, []string, error) {
+	p, warns, err := c.newPage(label)
+	if err != nil {
+		return nil, warns, err
+	}
+	for i := range regions {
+		items, w, err := c.region(&regions[i], in)
+		warns = append(warns, w...)
+		if err != nil {
+			return nil, warns, err
+		}
+		p.Add(items...)
+	}
+	return p, warns, nil
+}
+
+// newPage returns a page of the layout's size and the composer's bleed
+// with nothing on it but the theme's background.
+func (c *composer) newPage(label string) (*frame.Page, []string, error) {
+	p := frame.NewPage(c.l.W(), c.l.H(), label)
+	p.Bleed = c.bleed
+	items, warns, err := c.background()
+	if err != nil {
+		return nil, warns, err
+	}
+	p.Add(items...)
+	return p, warns, nil
+}
+
+// background fills the page and its bleed with the theme's background: a
+// colour, a gradient, or a photo cropped to cover it under its overlay.
+func (c *composer) background() ([]frame.Item, []string, error) {
+	bg, bleed := c.th.Background, c.bleed
+	w, h := c.l.W(), c.l.H()
+	r := &frame.Rect{X: -bleed, Y: -bleed, W: w + 2*bleed, H: h + 2*bleed}
 	switch {
 	case bg.Gradient != nil:
 		g := bg.Gradient
 		a := g.Angle * math.Pi / 180
 		// The gradient line runs through the centre at the angle, long
 		// enough that its ends touch the corners.
-		cx, cy := f.W/2, f.H/2
+		cx, cy := w/2, h/2
 		dx, dy := math.Cos(a), math.Sin(a)
 		half := (math.Abs(dx)*r.W + math.Abs(dy)*r.H) / 2
 		r.Fill = &frame.Gradient{
@@ -110,53 +141,67 @@ func (c *composer) background() error {
 	default:
 		r.Fill = c.th.Color("background")
 	}
-	f.Add(r)
-	if bg.Image != "" {
-		img, key, err := loadThemeImage(c.th)
-		if err != nil {
-			return err
-		}
-		f.Add(coverImage(img, key, *r))
-		w, _ := coverSize(img, *r)
-		c.checkResolution(img, w, "the background image of theme "+c.th.Name)
-		if bg.Overlay > 0 {
-			oc := frame.Color{A: 255}
-			if bg.OverlayColor != nil {
-				oc = frame.Color(*bg.OverlayColor)
-			}
-			oc.A = uint8(bg.Overlay*255 + 0.5)
-			f.Add(&frame.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H, Fill: oc})
-		}
+	items := []frame.Item{r}
+	if bg.Image == "" {
+		return items, nil, nil
 	}
-	return nil
+	img, key, err := loadThemeImage(c.th)
+	if err != nil {
+		return nil, nil, err
+	}
+	items = append(items, coverImage(img, key, *r))
+	iw, _ := coverSize(img, *r)
+	warns := c.checkResolution(img, iw, "the background image of theme "+c.th.Name)
+	if bg.Overlay > 0 {
+		oc := frame.Color{A: 255}
+		if bg.OverlayColor != nil {
+			oc = frame.Color(*bg.OverlayColor)
+		}
+		oc.A = uint8(bg.Overlay*255 + 0.5)
+		items = append(items, &frame.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H, Fill: oc})
+	}
+	return items, warns, nil
 }
 
-func (c *composer) region(r *Region) error {
-	switch r.Type {
-	case "rule":
-		b := c.box(*r.Box)
-		t := r.Thickness * c.scale
-		c.f.Add(&frame.Rect{X: b.X, Y: b.Y + (b.H-t)/2, W: b.W, H: t, Fill: c.th.Color(colorOr(r.Color, "accent"))})
-		return nil
-	case "logo":
-		if c.in.Brand.Logo != nil {
-			b := c.box(*r.Box)
-			im := containImage(c.in.Brand.Logo, c.in.Brand.LogoKey, b, r.Align, r.VAlign)
-			c.f.Add(im)
-			c.checkResolution(c.in.Brand.Logo, im.W, "the logo")
-			return nil
-		}
-		if r.Wordmark != nil && !*r.Wordmark {
-			return nil
-		}
+// region composes a region with a box of its own: by its type's draw
+// function, or as a stack (of its items, or of itself).
+func (c *composer) region(r *Region, in *Input) ([]frame.Item, []string, error) {
+	t := typeOf(r.Type)
+	switch {
+	case t == nil:
+		return nil, nil, nil
+	case t.draw != nil:
+		return t.draw(c, r, in)
+	case t.stacks:
+		items, err := c.stack(r, r.Items, in)
+		return items, nil, err
 	}
-	items := []Region{*r}
-	if r.Type == "stack" {
-		items = r.Items
-	}
-	return c.stack(r, items)
+	items, err := c.stack(r, []Region{*r}, in)
+	return items, nil, err
 }
 
+// drawRule draws a rule across its box, centred in it vertically.
+func drawRule(c *composer, r *Region, _ *Input) ([]frame.Item, []string, error) {
+	b := c.box(*r.Box)
+	t := r.Thickness * c.scale
+	return []frame.Item{&frame.Rect{X: b.X, Y: b.Y + (b.H-t)/2, W: b.W, H: t, Fill: c.th.Color(colorOr(r.Color, "accent"))}}, nil, nil
+}
+
+// drawLogo draws the campaign's logo in its box; without one, the region
+// is the campaign's name as a wordmark, or nothing when the layout says so.
+func drawLogo(c *composer, r *Region, in *Input) ([]frame.Item, []string, error) {
+	if logo := in.Brand.Logo; logo != nil {
+		im := containImage(logo, in.Brand.LogoKey, c.box(*r.Box), r.Align, r.VAlign)
+		return []frame.Item{im}, c.checkResolution(logo, im.W, "the logo"), nil
+	}
+	if r.Wordmark != nil && !*r.Wordmark {
+		return nil, nil, nil
+	}
+	items, err := c.stack(r, []Region{*r}, in)
+	return items, nil, err
+}
+
+// colorOr is a region's colour role, or def when it names none.
 func colorOr(role, def string) string {
 	if role == "" {
 		return def
@@ -164,6 +209,7 @@ func colorOr(role, def string) string {
 	return role
 }
 
+// align reads a layout's alignment; "" is left.
 func align(s string) text.Align {
 	switch s {
 	case "center":

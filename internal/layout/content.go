@@ -32,10 +32,6 @@ type Brand struct {
 	Intro        string
 	// Event is what posters announce.
 	Event Event
-	// Warn, when set, hears about things worth a look that do not stop
-	// the work: an image too small for its print size, say. It may be
-	// called from several goroutines at once.
-	Warn func(msg string)
 }
 
 // Event is a date and place for posters.
@@ -56,56 +52,17 @@ type Input struct {
 
 // quoteN returns quote n of the input (1, or 0 for none named, is the
 // first). A region naming a quote that was not given shows nothing.
-func (c *composer) quoteN(n int) quote.Quote {
+func (in *Input) quoteN(n int) quote.Quote {
 	if n <= 1 {
-		return c.in.Quote
+		return in.Quote
 	}
-	if n-2 < len(c.in.More) {
-		return c.in.More[n-2]
+	if n-2 < len(in.More) {
+		return in.More[n-2]
 	}
 	return quote.Quote{}
 }
 
-// content returns the plain text a region shows, before typography, and the
-// language to set it in. Empty means the region is left out.
-func content(r *Region, q quote.Quote, in Input) (string, string) {
-	lang := q.Lang
-	if lang == "" {
-		lang = "en"
-	}
-	var s string
-	switch r.Type {
-	case "quote":
-		s = q.Text
-	case "excerpt":
-		s = q.Excerpt
-		if s == "" {
-			s = q.Text
-		}
-	case "author":
-		s = q.Author
-	case "role":
-		s = q.Role
-	case "attribution":
-		s = Attribution(q)
-	case "organisation":
-		s = Organisation(q)
-	case "heading":
-		s = q.Organisation
-	case "text":
-		s = expand(r.Text, in.Brand, in.Page)
-		lang = brandLang(in.Brand)
-	case "logo":
-		s = in.Brand.Campaign
-		lang = brandLang(in.Brand)
-	}
-	s = strings.TrimSpace(s)
-	if s != "" && r.Prefix != "" {
-		s = r.Prefix + s
-	}
-	return s, lang
-}
-
+// brandLang is the language of the campaign's own texts.
 func brandLang(b Brand) string {
 	if b.Lang == "" {
 		return "en"

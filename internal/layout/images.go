@@ -70,9 +70,9 @@ func containImage(img image.Image, key string, r frame.Rect, align, valign strin
 // checkResolution warns when an image printed w points wide has fewer
 // pixels than print needs: 300 per inch, 150 on posters and placards, which
 // are seen from further away. Screens are left alone.
-func (c *composer) checkResolution(img image.Image, w float64, what string) {
-	if c.l.IsScreen() || c.in.Brand.Warn == nil || w <= 0 {
-		return
+func (c *composer) checkResolution(img image.Image, w float64, what string) []string {
+	if c.l.IsScreen() || w <= 0 {
+		return nil
 	}
 	need := 300.0
 	if c.l.Kind == "poster" || c.l.Kind == "placard" {
@@ -80,7 +80,8 @@ func (c *composer) checkResolution(img image.Image, w float64, what string) {
 	}
 	px := img.Bounds().Dx()
 	if ppi := float64(px) / (w / 72); ppi < need*0.9 {
-		c.in.Brand.Warn(fmt.Sprintf("%s is %d pixels wide, which prints at %.0f ppi at %.0f mm wide on %s; print needs about %.0f ppi, so it may look soft",
-			what, px, ppi, w/72*25.4, c.l.Name, need))
+		return []string{fmt.Sprintf("%s is %d pixels wide, which prints at %.0f ppi at %.0f mm wide on %s; print needs about %.0f ppi, so it may look soft",
+			what, px, ppi, w/72*25.4, c.l.Name, need)}
 	}
+	return nil
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,47 +57,98 @@ func TestEverySeedQuoteFits(t *testing.T) {
 		for _, tn := range e.lib.ThemeNames() {
 			th, _ := e.lib.Theme(tn)
 			for _, q := range e.qs {
-				f, c, err := compose(Input{Quote: q, Brand: e.brand}, l, th, e.reg)
+				in := Input{Quote: q, Brand: e.brand}
+				f, warns, err := Compose(in, l, th, e.reg)
 				if err != nil {
 					t.Errorf("%s/%s/%s: %v", ln, tn, q.ID, err)
 					continue
 				}
-				if f.W != l.W() || f.H != l.H() {
-					t.Errorf("%s: frame %vx%v, want %vx%v", ln, f.W, f.H, l.W(), l.H())
+				if f.W() != l.W() || f.H() != l.H() {
+					t.Errorf("%s: frame %vx%v, want %vx%v", ln, f.W(), f.H(), l.W(), l.H())
 				}
-				if ink := f.TextInk(); !safe.Contains(ink, 0.01) {
+				if ink := f.Frame.TextInk(); !safe.Contains(ink, 0.01) {
 					t.Errorf("%s/%s/%s: text ink %+v leaves the safe area %+v", ln, tn, q.ID, ink, safe)
 				}
-				checkPlaced(t, ln+"/"+tn+"/"+q.ID, c.placed, l.Kind != "placard")
+				if len(warns) > 0 {
+					t.Errorf("%s/%s/%s: warnings %q", ln, tn, q.ID, warns)
+				}
+				stacks, regions := fittedStacks(t, newComposer(l, th, e.reg, true), l.Regions, &in)
+				checkFitted(t, ln+"/"+tn+"/"+q.ID, stacks, regions, l.Kind != "placard")
 			}
 		}
 	}
 }
 
-// checkPlaced checks each set line against its box, and that no paragraph
-// ends on one word. Placards are exempt from the last: at letters 2.5 cm
-// tall a line holds two or three words, and when the reading distance
-// leaves no smaller size, a lone last word is better than no placard.
-func checkPlaced(t *testing.T, name string, placed []placed, widows bool) {
+// fittedStacks fits every region of a page that compose sets as a stack,
+// as compose does, so a test can check each line against its box.
+func fittedStacks(t *testing.T, c *composer, regions []Region, in *Input) ([]*fitted, []*Region) {
 	t.Helper()
-	for _, p := range placed {
-		for i, ln := range p.lines {
-			box := p.box
-			if i == 0 {
-				// The opening quotation mark hangs into the margin.
-				box.X -= p.hang
-				box.W += p.hang
+	var out []*fitted
+	var rs []*Region
+	for i := range regions {
+		r := &regions[i]
+		typ := typeOf(r.Type)
+		if r.Type == "rule" || r.Type == "logo" && (in.Brand.Logo != nil || r.Wordmark != nil && !*r.Wordmark) {
+			continue // drawn, not stacked
+		}
+		items := []Region{*r}
+		if typ.stacks {
+			items = r.Items
+		}
+		s, err := c.fitStack(r, items, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s != nil {
+			out = append(out, s)
+			rs = append(rs, r)
+		}
+	}
+	return out, rs
+}
+
+// checkFitted checks each line of the fitted stacks, placed where compose
+// places them, against its box, and that no paragraph ends on one word.
+// Placards are exempt from the last: at letters 2.5 cm tall a line holds
+// two or three words, and when the reading distance leaves no smaller
+// size, a lone last word is better than no placard.
+func checkFitted(t *testing.T, name string, stacks []*fitted, regions []*Region, widows bool) {
+	t.Helper()
+	for si, s := range stacks {
+		y := s.top(regions[si])
+		for _, it := range s.items {
+			y += it.head().before
+			if ti, ok := it.(*textItem); ok {
+				checkLines(t, name, ti, s.box, y, widows)
 			}
-			for _, run := range ln.runs {
-				if !box.Contains(run.Ink, 0.01) {
-					t.Errorf("%s: %s line %q ink %+v leaves its box %+v", name, p.region.Type, ln.text, run.Ink, p.box)
-				}
+			_, h := it.place(nil, s.box, y)
+			y += h
+		}
+	}
+}
+
+// checkLines checks the lines of a text item with its top at y.
+func checkLines(t *testing.T, name string, it *textItem, box frame.Rect, y float64, widows bool) {
+	t.Helper()
+	// The opening quotation mark of the first line hangs into the margin,
+	// by design.
+	hang := it.para.Hang*it.size - it.indent
+	text := func(i int) string { return string(it.para.Runes[it.lines[i].Start:it.lines[i].End]) }
+	for i, runs := range it.setLines(box, y) {
+		b := box
+		if i == 0 {
+			b.X -= hang
+			b.W += hang
+		}
+		for _, run := range runs {
+			if math.IsNaN(run.X) || math.IsNaN(run.Y) || !b.Contains(run.Ink, 0.01) {
+				t.Errorf("%s: %s line %q ink %+v leaves its box %+v", name, it.r.Type, text(i), run.Ink, box)
 			}
 		}
-		if n := len(p.lines); n > 1 && widows {
-			if last := p.lines[n-1].text; len(strings.Fields(last)) < 2 {
-				t.Errorf("%s: %s ends on a one-word line %q", name, p.region.Type, last)
-			}
+	}
+	if n := len(it.lines); n > 1 && widows {
+		if last := text(n - 1); len(strings.Fields(last)) < 2 {
+			t.Errorf("%s: %s ends on a one-word line %q", name, it.r.Type, last)
 		}
 	}
 }
@@ -119,7 +171,7 @@ func TestFrameDumps(t *testing.T) {
 				q = x
 			}
 		}
-		f, err := Compose(Input{Quote: q, Brand: e.brand}, l, th, e.reg)
+		f, _, err := Compose(Input{Quote: q, Brand: e.brand}, l, th, e.reg)
 		if err != nil {
 			t.Fatal(err)
 		}

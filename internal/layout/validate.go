@@ -19,35 +19,9 @@ const (
 )
 
 var (
-	regionTypes = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro", "mark", "rule", "logo", "qr", "stack"}
-	textTypes   = []string{"quote", "excerpt", "author", "role", "attribution", "organisation", "heading", "text", "intro"}
-	kinds       = []string{"card", "poster", "placard", "booklet", "leaflet", "flyer"}
-	units       = []string{"px", "pt", "mm", "cm", "in"}
+	kinds = []string{"card", "poster", "placard", "booklet", "leaflet", "flyer"}
+	units = []string{"px", "pt", "mm", "cm", "in"}
 )
-
-// keys each region type accepts, beyond type.
-var regionKeys = map[string][]string{
-	"text":  {"box", "align", "valign", "font", "size", "line-height", "color", "wrap", "max-lines", "space-before", "uppercase", "tracking", "prefix", "quote"},
-	"mark":  {"box", "align", "font", "size", "color", "space-before", "quote"},
-	"qr":    {"box", "align", "valign", "width", "color", "space-before", "distance"},
-	"rule":  {"box", "align", "width", "thickness", "color", "space-before"},
-	"logo":  {"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"},
-	"stack": {"box", "align", "valign", "items", "quote"},
-}
-
-func allowedKeys(typ string) []string {
-	switch {
-	case typ == "quote" || typ == "excerpt":
-		return append(regionKeys["text"], "marks")
-	case typ == "text":
-		return append(regionKeys["text"], "text")
-	case typ == "intro":
-		return append(regionKeys["text"], "paragraph-space")
-	case slices.Contains(textTypes, typ):
-		return regionKeys["text"]
-	}
-	return regionKeys[typ]
-}
 
 // ParseLayout reads and checks a layout file. Its errors already name the
 // file, line and key of each problem, one per line, so they are returned
@@ -141,15 +115,15 @@ func (l *Layout) validateRegions(regions []Region, p yamlx.Pos, key string, need
 	for i := range regions {
 		r := &regions[i]
 		l.checkRegion(r, false, errs)
-		if r.Type == "quote" || r.Type == "excerpt" {
+		if showsTheQuote(r) {
 			showsQuote = true
 		}
-		for _, it := range r.Items {
-			if it.Type == "quote" || it.Type == "excerpt" {
+		for j := range r.Items {
+			if showsTheQuote(&r.Items[j]) {
 				showsQuote = true
 			}
 		}
-		if r.Box != nil && (slices.Contains(textTypes, r.Type) || r.Type == "stack") {
+		if t := typeOf(r.Type); r.Box != nil && t != nil && (t.text || t.name == "stack") {
 			textBoxes = append(textBoxes, namedBox{r, i})
 		}
 	}
@@ -205,7 +179,7 @@ func (l *Layout) validateBooklet(errs *[]error) {
 	quote := false
 	for i := range f.Quote {
 		l.checkRegion(&f.Quote[i], true, errs)
-		if f.Quote[i].Type == "quote" || f.Quote[i].Type == "excerpt" {
+		if showsTheQuote(&f.Quote[i]) {
 			quote = true
 		}
 	}
@@ -251,20 +225,40 @@ func overlap(a, b Box) bool {
 
 func unitsPerMM(unit string) float64 { return (72 / 25.4) / unitPoints[unit] }
 
+// showsTheQuote reports a region of a type that shows the quote's words.
+func showsTheQuote(r *Region) bool {
+	t := typeOf(r.Type)
+	return t != nil && t.quote
+}
+
+// checkRegion checks one region (inStack: an item of a stack) and the
+// items of a stack, adding every problem to errs: that its type exists and
+// takes its keys, then its box, its style, its text, and what its type
+// needs.
 func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	add := func(err error) { *errs = append(*errs, err) }
 	p := r.Pos
-	if !slices.Contains(regionTypes, r.Type) {
-		msg := fmt.Sprintf("%q is not a region type", r.Type) + suggest.Hint(r.Type, regionTypes, "types")
+	t := typeOf(r.Type)
+	if t == nil {
+		msg := fmt.Sprintf("%q is not a region type", r.Type) + suggest.Hint(r.Type, regionTypeNames, "types")
 		add(p.Errorf("type", "%s", msg))
 		return
 	}
-	allowed := allowedKeys(r.Type)
 	for _, k := range sortedKeys(p.Keys) {
-		if k != "type" && !slices.Contains(allowed, k) {
-			add(p.Errorf(k, "does not apply to a %s region (it takes %s)", r.Type, strings.Join(allowed, ", ")))
+		if k != "type" && !slices.Contains(t.keys, k) {
+			add(p.Errorf(k, "does not apply to a %s region (it takes %s)", r.Type, strings.Join(t.keys, ", ")))
 		}
 	}
+	l.checkBox(r, t, inStack, add)
+	l.checkStyle(r, add)
+	checkText(r, t, add)
+	l.checkParts(r, inStack, add, errs)
+}
+
+// checkBox checks that a region has a box when it should, and that the box
+// is on the canvas and, for what must stay readable, inside the safe area.
+func (l *Layout) checkBox(r *Region, t *regionType, inStack bool, add func(error)) {
+	p := r.Pos
 	if inStack && r.Box != nil {
 		add(p.Errorf("box", "items of a stack have no box of their own; they are set one under another in the stack's box"))
 	}
@@ -281,12 +275,19 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 			add(p.Errorf("box", "the box must have a positive width and height, not %g × %g", b.W, b.H))
 		} else if b.X < 0 || b.Y < 0 || b.X+b.W > l.Size.Width+1e-9 || b.Y+b.H > l.Size.Height+1e-9 {
 			add(p.Errorf("box", "[%g, %g, %g, %g] reaches outside the %s canvas", b.X, b.Y, b.W, b.H, l.SizeLabel()))
-		} else if (slices.Contains(textTypes, r.Type) || r.Type == "stack" || r.Type == "logo" || r.Type == "qr") && !l.insideSafe(*b) {
+		} else if t.safe && !l.insideSafe(*b) {
 			s := l.Safe
 			add(p.Errorf("box", "[%g, %g, %g, %g] crosses the safe margins (%g, %g, %g, %g); text kept there may be cropped or covered",
 				b.X, b.Y, b.W, b.H, s.Top, s.Right, s.Bottom, s.Left))
 		}
 	}
+}
+
+// checkStyle checks the keys that say how a region looks: alignment, font
+// and colour roles, sizes, line height, wrap, line limit, spacing and
+// tracking.
+func (l *Layout) checkStyle(r *Region, add func(error)) {
+	p := r.Pos
 	if !slices.Contains([]string{"left", "center", "right", ""}, r.Align) {
 		add(p.Errorf("align", "%q is not an alignment; use left, center or right", r.Align))
 	}
@@ -329,6 +330,12 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 	if r.Tracking < -0.1 || r.Tracking > 1 {
 		add(p.Errorf("tracking", "%g is out of range; use -0.1 to 1 em (0.05 is usual for capitals)", r.Tracking))
 	}
+}
+
+// checkText checks a text region's template and its fields, and that a
+// type that sets text has a size to set it at.
+func checkText(r *Region, t *regionType, add func(error)) {
+	p := r.Pos
 	if r.Type == "text" && strings.TrimSpace(r.Text) == "" {
 		add(p.Errorf("text", "a text region needs its text, e.g. text: \"{url}\""))
 	}
@@ -341,9 +348,16 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 		}
 		add(p.Errorf("text", "%s", msg))
 	}
-	if slices.Contains(textTypes, r.Type) && r.Size == nil {
+	if t.text && r.Size == nil {
 		add(p.Errorf("size", "a %s region needs a font size, e.g. size: [24, 40]", r.Type))
 	}
+}
+
+// checkParts checks what particular types need: a mark's size, a QR code's
+// width and distance, the quote a region shows, a rule's dimensions, and a
+// stack's items (checked as items in turn).
+func (l *Layout) checkParts(r *Region, inStack bool, add func(error), errs *[]error) {
+	p := r.Pos
 	if r.Type == "mark" && r.Size == nil {
 		add(p.Errorf("size", "a mark needs a font size, e.g. size: 240"))
 	}

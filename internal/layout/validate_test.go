@@ -95,7 +95,7 @@ fonts:
 		t.Fatal(err)
 	}
 	l, _ := e.lib.Layout("instagram-square")
-	_, err = Compose(Input{Quote: e.qs[0], Brand: e.brand}, l, th, e.reg)
+	_, _, err = Compose(Input{Quote: e.qs[0], Brand: e.brand}, l, th, e.reg)
 	if err == nil || !strings.Contains(err.Error(), `themes/odd.yaml:4: fonts.quote: font family "Comic Sans" is not available`) {
 		t.Errorf("err = %v", err)
 	}

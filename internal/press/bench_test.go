@@ -34,7 +34,7 @@ func BenchmarkBooklet1000(b *testing.B) {
 			var made *Made
 			for i := 0; i < b.N; i++ {
 				var err error
-				if made, err = bk.Make(mode, "", 0); err != nil {
+				if made, _, err = bk.Make(mode, "", 0); err != nil {
 					b.Fatal(err)
 				}
 			}

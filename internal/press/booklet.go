@@ -41,18 +41,26 @@ type Made struct {
 	Sheets int
 	// Scale is below 1 when imposed pages were shrunk to fit the sheet.
 	Scale float64
-	// Frames are the PDF's pages as frames, for previews drawn from the
+	// Drawn are the PDF's pages, for previews drawn from the
 	// same pictures the PDF was written from.
-	Frames []*frame.Frame
+	Drawn []*frame.Page
 }
 
 // Make renders the booklet in one imposition. sheet names the paper for
-// saddle ("" for the layout's own); creep is in points per sheet.
-func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
-	bk, err := layout.ComposeBooklet(b.Quotes, b.Brand, b.Layout, b.Theme, b.Fonts, mode == PrintShop)
+// saddle ("" for the layout's own); creep is in points per sheet. Warnings
+// about the pages (an image too small for print, say) come back even when
+// the booklet fails.
+func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, []string, error) {
+	bk, warns, err := layout.ComposeBooklet(b.Quotes, b.Brand, b.Layout, b.Theme, b.Fonts, mode == PrintShop)
 	if err != nil {
-		return nil, err
+		return nil, warns, err
 	}
+	made, err := b.impose(bk, mode, sheet, creep)
+	return made, warns, err
+}
+
+// impose places the booklet's pages as mode says and writes the PDF.
+func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) (*Made, error) {
 	doc := pdf.Doc{Meta: b.Meta}
 	for _, m := range bk.Marks {
 		doc.Outline = append(doc.Outline, pdf.Bookmark{Title: m.Title, Page: m.Page, Level: m.Level, Y: m.Y})
@@ -87,18 +95,18 @@ func (b *Booklet) Make(mode, sheet string, creep float64) (*Made, error) {
 	default:
 		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
 	}
-	out, err := write(doc, b.Fonts)
+	out, err := write(doc)
 	if err != nil {
 		return nil, err
 	}
-	made.PDF, made.Sheets, made.Frames = out, len(doc.Pages), doc.Pages
+	made.PDF, made.Sheets, made.Drawn = out, len(doc.Pages), doc.Pages
 	return made, nil
 }
 
 // write renders doc as PDF bytes.
-func write(doc pdf.Doc, reg *font.Registry) ([]byte, error) {
+func write(doc pdf.Doc) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, reg); err != nil {
+	if err := pdf.Write(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -16,21 +16,21 @@ import (
 )
 
 // numbered returns n A5 pages, each printing its number in its middle.
-func numbered(t testing.TB, fx fixture, n int) []*frame.Frame {
+func numbered(t testing.TB, fx fixture, n int) []*frame.Page {
 	t.Helper()
 	f, err := fx.reg.Lookup("Inter", 700, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pages []*frame.Frame
+	var pages []*frame.Page
 	for i := 1; i <= n; i++ {
-		p := frame.New(148*pt, 210*pt)
+		p := frame.NewPage(148*pt, 210*pt, "")
 		para, err := text.NewPara(strconv.Itoa(i), text.Style{Chain: fx.reg.With(f)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines, _ := para.Lines(40, p.W, text.Ragged, 0)
-		for _, run := range para.Set(lines[0], 40, 0, p.H/2, p.W, text.Center, frame.Color{A: 255}) {
+		lines, _ := para.Lines(40, p.W(), text.Ragged, 0)
+		for _, run := range para.Set(lines[0], 40, 0, p.H()/2, p.W(), text.Center, frame.Color{A: 255}) {
 			p.Add(run)
 		}
 		pages = append(pages, p)
@@ -53,7 +53,7 @@ func TestSaddleImpositionReadBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := pdf.Write(&buf, pdf.Doc{Pages: sheets}, fx.reg); err != nil {
+		if err := pdf.Write(&buf, pdf.Doc{Pages: sheets}); err != nil {
 			t.Fatal(err)
 		}
 		file := fmt.Sprintf("%s/n%d.pdf", dir, n)

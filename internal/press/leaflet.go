@@ -20,21 +20,22 @@ type Leaflet struct {
 	Meta   pdf.Meta
 }
 
-// Make renders the sides of the sheet as PDF pages.
-func (lf *Leaflet) Make() (*Made, error) {
+// Make renders the sides of the sheet as PDF pages. Warnings about them
+// come back even when the leaflet fails.
+func (lf *Leaflet) Make() (*Made, []string, error) {
 	if len(lf.Quotes) == 0 {
-		return nil, fmt.Errorf("a leaflet needs at least one quote")
+		return nil, nil, fmt.Errorf("a leaflet needs at least one quote")
 	}
 	in := layout.Input{Quote: lf.Quotes[0], More: lf.Quotes[1:], Brand: lf.Brand}
-	sides, err := layout.ComposeSides(in, lf.Layout, lf.Theme, lf.Fonts)
+	sides, warns, err := layout.ComposeSides(in, lf.Layout, lf.Theme, lf.Fonts)
 	if err != nil {
-		return nil, err
+		return nil, warns, err
 	}
-	out, err := write(pdf.Doc{Pages: sides, Meta: lf.Meta}, lf.Fonts)
+	out, err := write(pdf.Doc{Pages: sides, Meta: lf.Meta})
 	if err != nil {
-		return nil, err
+		return nil, warns, err
 	}
-	return &Made{PDF: out, Pages: len(sides), Sheets: len(sides), Scale: 1, Frames: sides}, nil
+	return &Made{PDF: out, Pages: len(sides), Sheets: len(sides), Scale: 1, Drawn: sides}, warns, nil
 }
 
 // Instructions says how to print and fold a leaflet or flyer.

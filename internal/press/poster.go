@@ -29,20 +29,20 @@ type Poster struct {
 // PreviewWidth is the width in pixels of a poster's PNG preview.
 const PreviewWidth = 1200
 
-// Compose sets the poster.
-func (p *Poster) Compose() (*frame.Frame, error) {
+// Compose sets the poster, and returns it with warnings about it.
+func (p *Poster) Compose() (*frame.Page, []string, error) {
 	return layout.Compose(layout.Input{Quote: p.Quote, Brand: p.Brand}, p.Layout, p.Theme, p.Fonts)
 }
 
 // PDF writes pages as a PDF.
-func PDF(pages []*frame.Frame, meta pdf.Meta, reg *font.Registry) ([]byte, error) {
-	return write(pdf.Doc{Pages: pages, Meta: meta}, reg)
+func PDF(pages []*frame.Page, meta pdf.Meta) ([]byte, error) {
+	return write(pdf.Doc{Pages: pages, Meta: meta})
 }
 
-// Preview renders a frame to PNG, width pixels wide, from the same frame
-// as the PDF.
-func Preview(f *frame.Frame, width int, reg *font.Registry) ([]byte, image.Image, error) {
-	img, err := bpng.New(reg).Render(f, float64(width)/f.W)
+// Preview renders a page to PNG, width pixels wide, from the same page as
+// the PDF.
+func Preview(p *frame.Page, width int) ([]byte, image.Image, error) {
+	img, err := bpng.New().Render(p, float64(width)/p.W())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -53,8 +53,9 @@ func Preview(f *frame.Frame, width int, reg *font.Registry) ([]byte, image.Image
 	return buf.Bytes(), img, nil
 }
 
-// TileFrame splits a poster frame over sheets (map first).
-func TileFrame(f *frame.Frame, opt impose.TileOptions, reg *font.Registry) ([]*frame.Frame, impose.Grid, error) {
+// TileFrame splits a poster page over sheets (map first).
+func TileFrame(p *frame.Page, opt impose.TileOptions, reg *font.Registry) ([]*frame.Page, impose.Grid, error) {
+	f := p.Frame
 	src := func(dx, dy, scale float64) frame.Item { return &frame.Group{X: dx, Y: dy, Scale: scale, Frame: f} }
 	tx, err := Texter(reg)
 	if err != nil {
@@ -104,7 +105,7 @@ func SheetPortrait(name string) (w, h float64, paper string, err error) {
 }
 
 // TilePDF splits page (1-based) of any PDF file over sheets (map first).
-func TilePDF(file string, page int, opt impose.TileOptions, reg *font.Registry) ([]*frame.Frame, impose.Grid, error) {
+func TilePDF(file string, page int, opt impose.TileOptions, reg *font.Registry) ([]*frame.Page, impose.Grid, error) {
 	sizes, err := pdf.PageSizes(file)
 	if err != nil {
 		return nil, impose.Grid{}, err

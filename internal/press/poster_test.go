@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/impose"
 	"github.com/broadside/broadside/internal/layout"
@@ -20,7 +21,7 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Frame) {
+func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Page) {
 	t.Helper()
 	l, err := fx.lib.Layout(name)
 	if err != nil {
@@ -30,7 +31,7 @@ func (fx fixture) poster(t testing.TB, name string) (*Poster, *frame.Frame) {
 	b := fx.brand
 	b.Event = layout.Event{Title: "Vigil for press freedom", Date: "Saturday 14 June, 2 pm", Place: "Parliament Square"}
 	p := &Poster{Layout: l, Theme: th, Fonts: fx.reg, Brand: b, Quote: fx.qs[0]}
-	f, err := p.Compose()
+	f, _, err := p.Compose()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func TestPostersAndPlacardsForRealClients(t *testing.T) {
 	for name, size := range want {
 		t.Run(name, func(t *testing.T) {
 			_, f := fx.poster(t, name)
-			doc, err := PDF([]*frame.Frame{f}, fx.brandMeta(), fx.reg)
+			doc, err := PDF([]*frame.Page{f}, fx.brandMeta())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +74,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 		for _, q := range fx.qs {
 			p, _ := fx.poster(t, name)
 			p.Quote = q
-			f, err := p.Compose()
+			f, _, err := p.Compose()
 			if err != nil {
 				// Too long for the distance: reported, with the hint.
 				if !strings.Contains(err.Error(), "placards keep letters large enough") {
@@ -81,12 +82,13 @@ func TestPlacardLetterHeight(t *testing.T) {
 				}
 				continue
 			}
-			for _, it := range f.Items {
+			for _, it := range f.Frame.Items {
 				run, ok := it.(*frame.Text)
-				if !ok || !strings.HasPrefix(run.Font, "oswald/") {
+				if !ok || !strings.HasPrefix(run.Font.Name(), "oswald/") {
 					continue
 				}
-				cap := fx.reg.Get(run.Font).CapHeight / float64(fx.reg.Get(run.Font).UnitsPerEm) * run.Size
+				f := run.Font.(*font.Font)
+				cap := f.CapHeight / float64(f.UnitsPerEm) * run.Size
 				if cap < need-0.01 {
 					t.Errorf("%s/%s: capitals %.1f pt tall, want at least %.1f pt for %g m", name, q.ID, cap, need, l.Distance)
 				}
@@ -100,7 +102,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 	p.Layout = &l
 	p.Quote.Excerpt = ""
 	p.Quote.Text = strings.Repeat("A long statement that goes on and on ", 8)
-	if _, err := p.Compose(); err == nil || !strings.Contains(err.Error(), "add a shorter excerpt") {
+	if _, _, err := p.Compose(); err == nil || !strings.Contains(err.Error(), "add a shorter excerpt") {
 		t.Errorf("long placard quote: %v", err)
 	}
 }
@@ -112,7 +114,7 @@ func TestPosterQRCode(t *testing.T) {
 	fx := setup(t)
 	for _, name := range []string{"poster-a4", "poster-a2", "poster-tabloid-landscape"} {
 		_, f := fx.poster(t, name)
-		_, img, err := Preview(f, 2400, fx.reg)
+		_, img, err := Preview(f, 2400)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,8 +131,8 @@ func TestPosterQRCode(t *testing.T) {
 		}
 		// The code is the largest square of rects drawn on a light square.
 		var side float64
-		for _, it := range f.Items {
-			if r, ok := it.(*frame.Rect); ok && r.W == r.H && r.W > side && r.W < f.W/2 {
+		for _, it := range f.Frame.Items {
+			if r, ok := it.(*frame.Rect); ok && r.W == r.H && r.W > side && r.W < f.W()/2 {
 				side = r.W
 			}
 		}
@@ -157,8 +159,8 @@ func TestTilesReassemble(t *testing.T) {
 		t.Fatalf("%d sheets for a %dx%d grid", len(sheets), g.Rows, g.Cols)
 	}
 	dir := t.TempDir()
-	poster, _ := PDF([]*frame.Frame{f}, pdfMeta{}, fx.reg)
-	tiles, _ := PDF(sheets, pdfMeta{}, fx.reg)
+	poster, _ := PDF([]*frame.Page{f}, pdfMeta{})
+	tiles, _ := PDF(sheets, pdfMeta{})
 	os.WriteFile(filepath.Join(dir, "poster.pdf"), poster, 0o644)
 	os.WriteFile(filepath.Join(dir, "tiles.pdf"), tiles, 0o644)
 	checkReassembly(t, dir, g)
@@ -168,7 +170,7 @@ func TestTilesReassemble(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tiles, err = PDF(sheets, pdfMeta{}, fx.reg)
+	tiles, err = PDF(sheets, pdfMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func (fx fixture) booklet(t testing.TB, name string) *Booklet {
 // readingFile writes the A5 booklet in reading order to a temporary file.
 func (fx fixture) readingFile(t testing.TB) string {
 	t.Helper()
-	made, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
+	made, _, err := fx.booklet(t, "booklet-a5").Make(Reading, "", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestBookletsForRealClients(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.layout+"/"+tt.mode+"/"+tt.sheet, func(t *testing.T) {
-			made, err := fx.booklet(t, tt.layout).Make(tt.mode, tt.sheet, 0)
+			made, _, err := fx.booklet(t, tt.layout).Make(tt.mode, tt.sheet, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,11 +212,11 @@ func containsRun(got, want []string) bool {
 func TestReproducible(t *testing.T) {
 	fx := setup(t)
 	for _, mode := range []string{Reading, Saddle, PrintShop} {
-		a, err := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
+		a, _, err := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
+		b, _, _ := fx.booklet(t, "booklet-a5").Make(mode, "", 0)
 		if !bytes.Equal(a.PDF, b.PDF) {
 			t.Errorf("%s: two runs differ", mode)
 		}
@@ -247,7 +247,7 @@ func TestLeafletsForRealClients(t *testing.T) {
 			}
 			sz := tt.size
 			qs := fx.qs[:tt.slots]
-			made, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs}).Make()
+			made, _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs}).Make()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -272,7 +272,7 @@ func TestLeafletsForRealClients(t *testing.T) {
 				t.Errorf("no live link to the campaign")
 			}
 			// Fewer quotes than places: the places left over stay empty.
-			if _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs[:1]}).Make(); err != nil {
+			if _, _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs[:1]}).Make(); err != nil {
 				t.Errorf("with one quote: %v", err)
 			}
 		})
@@ -326,12 +326,12 @@ background: {image: photo.png, overlay: 0.75}
 	bk := fx.booklet(t, "booklet-a5")
 	bk.Theme = th
 	bk.Brand.Logo, bk.Brand.LogoKey = logo, "logo"
-	a, err := bk.Make(Reading, "", 0)
+	a, _, err := bk.Make(Reading, "", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
-		b, err := bk.Make(Reading, "", 0)
+		b, _, err := bk.Make(Reading, "", 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -354,7 +354,7 @@ func TestTrifoldFitsEveryStatement(t *testing.T) {
 		}
 		for _, q := range fx.qs {
 			more := []quote.Quote{q, q, q, q, q, q}
-			if _, err := layout.ComposeSides(layout.Input{Quote: fx.qs[0], More: more, Brand: fx.brand}, l, th, fx.reg); err != nil {
+			if _, _, err := layout.ComposeSides(layout.Input{Quote: fx.qs[0], More: more, Brand: fx.brand}, l, th, fx.reg); err != nil {
 				t.Errorf("%s: %v", name, err)
 			}
 		}

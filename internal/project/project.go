@@ -225,7 +225,6 @@ func (p *Project) loadBrand() (layout.Brand, error) {
 
 		CallToAction: c.CallToAction,
 		Intro:        c.Intro,
-		Warn:         p.Warn,
 	}
 	if lp := c.LogoPath(); lp != "" {
 		im, err := imageio.Load(lp)

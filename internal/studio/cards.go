@@ -113,7 +113,7 @@ func (s *Server) cardsPage(w http.ResponseWriter, r *http.Request) {
 	for _, l := range p.cardLayouts() {
 		v := cardView{Layout: l.Name, Description: l.Description, W: int(l.Size.Width + 0.5), H: int(l.Size.Height + 0.5), Zones: zonesOf(l), Text: p.cardText(l, qt)}
 		args := "?quote=" + strconv.Itoa(i) + "&layout=" + l.Name + "&theme=" + d.Theme
-		if _, err := layout.Compose(layout.Input{Quote: qt, Brand: p.brand}, l, th, p.reg); err != nil {
+		if _, err := p.compose(l, th, qt); err != nil {
 			v.Err = fitHint(err)
 		} else {
 			v.Src, v.Download = "/cards/preview"+args, "/cards/download"+args

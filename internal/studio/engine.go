@@ -74,13 +74,28 @@ func (p *snapshot) renderer() *bpng.Renderer {
 	if r, ok := p.renderers.Get().(*bpng.Renderer); ok {
 		return r
 	}
-	return bpng.New(p.reg)
+	return bpng.New()
+}
+
+// compose lays q out in l and th, as every command does; the engine's
+// warnings go to the campaign's list, which the pages show.
+func (p *snapshot) compose(l *layout.Layout, th *layout.Theme, q quote.Quote) (*frame.Page, error) {
+	f, warns, err := layout.Compose(layout.Input{Quote: q, Brand: p.brand}, l, th, p.reg)
+	p.warn(warns)
+	return f, err
+}
+
+// warn records the engine's warnings with the campaign's.
+func (p *snapshot) warn(warns []string) {
+	for _, w := range warns {
+		p.pp.Warn(w)
+	}
 }
 
 // cardPNG draws q in l and th, width pixels wide (0: the card's own size,
 // which is exactly the CLI's card), and encodes it as the CLI does.
 func (p *snapshot) cardPNG(l *layout.Layout, th *layout.Theme, q quote.Quote, width int) ([]byte, error) {
-	f, err := layout.Compose(layout.Input{Quote: q, Brand: p.brand}, l, th, p.reg)
+	f, err := p.compose(l, th, q)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +224,7 @@ func (p *snapshot) writeCardsZip(ctx context.Context, w io.Writer, ls []*layout.
 type printed struct {
 	Name         string // file name, e.g. booklet-saddle.pdf
 	PDF          []byte
-	Frames       []*frame.Frame
+	Pages        []*frame.Page
 	Summary      string
 	Instructions string
 	Problems     []string
@@ -232,11 +247,12 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 			return nil, err
 		}
 		b := &press.Booklet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: qs, Meta: project.Meta(p.brand, qs)}
-		made, err := b.Make(o.Impose, o.Sheet, 0)
+		made, warns, err := b.Make(o.Impose, o.Sheet, 0)
+		p.warn(warns)
 		if err != nil {
 			return nil, err
 		}
-		pr := &printed{PDF: made.PDF, Frames: made.Frames}
+		pr := &printed{PDF: made.PDF, Pages: made.Drawn}
 		switch o.Impose {
 		case press.Saddle:
 			pr.Name = "booklet-saddle.pdf"
@@ -269,11 +285,12 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 			return nil, err
 		}
 		lf := &press.Leaflet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: lqs, Meta: project.Meta(p.brand, lqs)}
-		made, err := lf.Make()
+		made, warns, err := lf.Make()
+		p.warn(warns)
 		if err != nil {
 			return nil, err
 		}
-		return &printed{Name: "leaflet-" + l.Name + ".pdf", PDF: made.PDF, Frames: made.Frames,
+		return &printed{Name: "leaflet-" + l.Name + ".pdf", PDF: made.PDF, Pages: made.Drawn,
 			Summary:      fmt.Sprintf("A %s of %s, two sides.", l.Kind, l.SizeLabel()),
 			Instructions: press.Instructions(l)}, nil
 	case "poster":
@@ -299,11 +316,12 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 		brand.Event = layout.Event{Title: o.EventTitle, Date: o.EventDate, Place: o.EventPlace}
 		meta := project.Meta(brand, []quote.Quote{q})
 		ps := &press.Poster{Layout: l, Theme: th, Fonts: p.reg, Brand: brand, Quote: q, Meta: meta}
-		f, err := ps.Compose()
+		f, warns, err := ps.Compose()
+		p.warn(warns)
 		if err != nil {
 			return nil, err
 		}
-		pages := []*frame.Frame{f}
+		pages := []*frame.Page{f}
 		pr := &printed{Name: l.Name + ".pdf", Summary: fmt.Sprintf("A poster of %s, quote %s.", l.SizeLabel(), q.ID),
 			Instructions: "To print: at a print shop, or on a large-format printer at actual size (100%)."}
 		if o.Tile != "" {
@@ -319,10 +337,10 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 			pr.Name = l.Name + "-tiled-" + o.Tile + ".pdf"
 			pr.Instructions = fmt.Sprintf("%d × %d sheets of %s, overlapping 10 mm; page 1 maps how they go together. Print single-sided at actual size (100%%), trim at the cut marks and glue.", g.Rows, g.Cols, paper)
 		}
-		if pr.PDF, err = press.PDF(pages, meta, p.reg); err != nil {
+		if pr.PDF, err = press.PDF(pages, meta); err != nil {
 			return nil, err
 		}
-		pr.Frames = pages
+		pr.Pages = pages
 		return pr, nil
 	case "placards":
 		l, err := p.layoutOf(o.Layout, "placard")
@@ -340,20 +358,20 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 		}
 		pr := &printed{Name: "placards-" + strings.TrimPrefix(l.Name, "placard-") + ".pdf", Instructions: press.PlacardInstructions}
 		for _, q := range qs {
-			f, err := layout.Compose(layout.Input{Quote: q, Brand: p.brand}, l, th, p.reg)
+			f, err := p.compose(l, th, q)
 			if err != nil {
 				pr.Problems = append(pr.Problems, err.Error())
 				continue
 			}
-			pr.Frames = append(pr.Frames, f)
+			pr.Pages = append(pr.Pages, f)
 		}
-		if len(pr.Frames) == 0 {
+		if len(pr.Pages) == 0 {
 			return nil, fmt.Errorf("no quote could be set large enough for reading from %g m; give quotes shorter excerpts, or choose a bigger placard or a shorter distance", l.Distance)
 		}
-		if pr.PDF, err = press.PDF(pr.Frames, project.Meta(p.brand, qs), p.reg); err != nil {
+		if pr.PDF, err = press.PDF(pr.Pages, project.Meta(p.brand, qs)); err != nil {
 			return nil, err
 		}
-		pr.Summary = fmt.Sprintf("%d placards of %s, capitals at least %.1f cm tall for reading from %g m.", len(pr.Frames), l.SizeLabel(), l.Distance*0.25, l.Distance)
+		pr.Summary = fmt.Sprintf("%d placards of %s, capitals at least %.1f cm tall for reading from %g m.", len(pr.Pages), l.SizeLabel(), l.Distance*0.25, l.Distance)
 		return pr, nil
 	}
 	return nil, fmt.Errorf("there is no print document %q", o.Kind)
@@ -361,10 +379,10 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 
 // thumbPNG draws a page frame width pixels wide: a print thumbnail, from
 // the frame the PDF was written from.
-func (p *snapshot) thumbPNG(f *frame.Frame, width int) ([]byte, error) {
+func (p *snapshot) thumbPNG(pg *frame.Page, width int) ([]byte, error) {
 	r := p.renderer()
 	defer p.renderers.Put(r)
-	img, err := r.Render(f, float64(width)/f.W)
+	img, err := r.Render(pg, float64(width)/pg.W())
 	if err != nil {
 		return nil, err
 	}

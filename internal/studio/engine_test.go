@@ -193,11 +193,11 @@ func TestPrintThumbnailsAreThePDFsPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := strings.Count(w.Body.String(), `src="/print/thumb?`); n != len(pr.Frames) || n == 0 {
-				t.Errorf("%d thumbnails for %d pages", n, len(pr.Frames))
+			if n := strings.Count(w.Body.String(), `src="/print/thumb?`); n != len(pr.Pages) || n == 0 {
+				t.Errorf("%d thumbnails for %d pages", n, len(pr.Pages))
 			}
-			if got := bytes.Count(pr.PDF, []byte("/Type /Page\n")) + bytes.Count(pr.PDF, []byte("/Type /Page ")); got != 0 && got != len(pr.Frames) {
-				t.Errorf("PDF has %d pages, %d frames", got, len(pr.Frames))
+			if got := bytes.Count(pr.PDF, []byte("/Type /Page\n")) + bytes.Count(pr.PDF, []byte("/Type /Page ")); got != 0 && got != len(pr.Pages) {
+				t.Errorf("PDF has %d pages, %d frames", got, len(pr.Pages))
 			}
 			th := do(t, s, "GET", "/print/thumb?"+opts.values().Encode()+"&page=1", nil, "", nil)
 			cfg, err := png.DecodeConfig(bytes.NewReader(th.Body.Bytes()))

@@ -207,9 +207,9 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Doc = pr
 	d.Query = o.values().Encode()
-	for i, f := range pr.Frames {
-		h := int(float64(thumbWidth) * f.H / f.W)
-		d.Thumbs = append(d.Thumbs, thumb{Src: "/print/thumb?" + d.Query + "&page=" + strconv.Itoa(i+1), Alt: fmt.Sprintf("Page %d of %d", i+1, len(pr.Frames)), W: thumbWidth, H: h})
+	for i, f := range pr.Pages {
+		h := int(float64(thumbWidth) * f.H() / f.W())
+		d.Thumbs = append(d.Thumbs, thumb{Src: "/print/thumb?" + d.Query + "&page=" + strconv.Itoa(i+1), Alt: fmt.Sprintf("Page %d of %d", i+1, len(pr.Pages)), W: thumbWidth, H: h})
 	}
 	s.render(w, r, http.StatusOK, "print", pg)
 }
@@ -229,11 +229,11 @@ func (s *Server) printThumb(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n, err := strconv.Atoi(r.URL.Query().Get("page"))
-	if err != nil || n < 1 || n > len(pr.Frames) {
+	if err != nil || n < 1 || n > len(pr.Pages) {
 		http.NotFound(w, r)
 		return
 	}
-	png, err := p.thumbPNG(pr.Frames[n-1], thumbWidth)
+	png, err := p.thumbPNG(pr.Pages[n-1], thumbWidth)
 	if err != nil {
 		s.refuse(w, r, http.StatusInternalServerError, err.Error())
 		return

@@ -1,7 +1,7 @@
 package text
 
 import (
-	"math"
+	"unicode/utf8"
 
 	"github.com/broadside/broadside/internal/frame"
 )
@@ -16,9 +16,10 @@ const (
 )
 
 // Set turns line l into glyph runs at size points, with the line's measure
-// starting at x and its baseline at y. The runs carry each glyph's position,
-// so exporters draw without measuring. The hanging opening mark, if any,
-// sits left of x.
+// starting at x and its baseline at y: one run for each stretch of one font.
+// Each glyph carries its position (kerning and tracking included), its
+// glyph id and the characters it stands for, so exporters draw without
+// measuring. The hanging opening mark, if any, sits left of x.
 func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.Color) []*frame.Text {
 	switch align {
 	case Center:
@@ -42,37 +43,28 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 			continue
 		}
 		run := &frame.Text{
-			Font:     f.Key,
+			Font:     f,
 			Size:     size,
 			Color:    color,
 			X:        x + (p.Pos[i]-origin)*size,
 			Y:        y,
 			Tracking: p.style.Tracking * size,
 		}
-		runes := make([]rune, 0, j-i)
-		pos := make([]float64, 0, j-i)
-		em := 1 / float64(f.UnitsPerEm)
+		glyphs := make([]frame.Glyph, 0, j-i)
+		text := make([]byte, 0, j-i)
 		for k := i; k < j; k++ {
 			r := p.Runes[k]
 			if r == '\n' || r == '\r' {
 				continue
 			}
-			if len(pos) > 0 {
-				// Where this glyph is not where the previous one's nominal
-				// advance would put it, a PDF string must restart.
-				prev := p.Runes[k-1]
-				want := pos[len(pos)-1] + float64(f.Nominal(prev))*em*size + run.Tracking
-				got := (p.Pos[k] - p.Pos[i]) * size
-				if math.Abs(got-want) > 1e-6*size {
-					run.Segs = append(run.Segs, len(pos))
-					run.Adj = append(run.Adj, got-want)
-				}
-			}
-			runes = append(runes, r)
-			pos = append(pos, (p.Pos[k]-p.Pos[i])*size)
+			id, _ := f.Glyph(r)
+			start := int32(len(text))
+			text = utf8.AppendRune(text, r)
+			glyphs = append(glyphs, frame.Glyph{ID: id, Rune: r, X: (p.Pos[k] - p.Pos[i]) * size, Start: start, End: int32(len(text))})
 		}
-		run.Text = string(runes)
-		run.Pos = pos
+		run.Text = string(text)
+		run.Glyphs = glyphs
+		em := 1 / float64(f.UnitsPerEm)
 		asc := f.Ascent * em * size
 		desc := f.Descent * em * size
 		run.Ink = frame.Rect{X: run.X, Y: y - asc, W: (p.Pos[j] - p.Pos[i]) * size, H: asc + desc}

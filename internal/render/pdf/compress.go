@@ -25,8 +25,10 @@ var (
 	zlibPool    = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, 6); return w }}
 )
 
-// skipBegin and skipEnd bracket content the writer emits only for fpdf's
-// bookkeeping; compressStreams cuts it out before compressing.
+// skipBegin and skipEnd are lines that bracket content the writer emits
+// only for fpdf's bookkeeping (see writer.subset); compressStreams cuts it
+// out, the marker lines included, before compressing. fpdf ends every raw
+// string it writes with a newline, so the markers are whole lines.
 const (
 	skipBegin = "%broadside-skip\n"
 	skipEnd   = "%broadside-end\n"

@@ -48,11 +48,11 @@ func (fx fixture) render(t testing.TB, lname, tname, id string) *image.RGBA {
 	if !ok {
 		t.Fatalf("no quote %s", id)
 	}
-	f, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
+	f, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := bpng.New(fx.reg).Render(f, 1)
+	img, err := bpng.New().Render(f, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,23 +180,22 @@ func TestSizesAndCompare(t *testing.T) {
 func TestNoInkOutsideSafeArea(t *testing.T) {
 	fx := setup(t)
 	th, _ := fx.lib.Theme("ink")
-	r := bpng.New(fx.reg)
+	r := bpng.New()
 	for _, ln := range fx.lib.LayoutNames("card") {
 		l, _ := fx.lib.Layout(ln)
 		safe := image.Rect(int(l.Safe.Left), int(l.Safe.Top), int(l.Size.Width-l.Safe.Right), int(l.Size.Height-l.Safe.Bottom))
 		for _, q := range fx.ds.Quotes {
-			f, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
+			f, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, l, th, fx.reg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			textOnly := *f
-			textOnly.Items = nil
-			for _, it := range f.Items {
+			textOnly := frame.NewPage(f.W(), f.H(), f.Label)
+			for _, it := range f.Frame.Items {
 				if _, ok := it.(*frame.Text); ok {
-					textOnly.Items = append(textOnly.Items, it)
+					textOnly.Add(it)
 				}
 			}
-			img, err := r.Render(&textOnly, 1)
+			img, err := r.Render(textOnly, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

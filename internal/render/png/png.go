@@ -23,44 +23,45 @@ import (
 // Renderer draws frames. It caches font faces, which are not safe for
 // concurrent use: give each goroutine its own Renderer.
 type Renderer struct {
-	reg   *font.Registry
 	faces map[faceKey]xfont.Face
 }
 
 type faceKey struct {
-	font string
+	font *font.Font
 	size float64
 }
 
-// New returns a renderer that finds fonts in reg.
-func New(reg *font.Registry) *Renderer {
-	return &Renderer{reg: reg, faces: map[faceKey]xfont.Face{}}
+// New returns a renderer. It draws text with the fonts the frames' runs
+// carry.
+func New() *Renderer {
+	return &Renderer{faces: map[faceKey]xfont.Face{}}
 }
 
-// Render draws f at scale pixels per point into a new image of the frame's
-// trim size, rounded to whole pixels.
-func (r *Renderer) Render(f *frame.Frame, scale float64) (*image.RGBA, error) {
-	w, h := int(math.Round(f.W*scale)), int(math.Round(f.H*scale))
-	return r.render(nil, f, w, h, scale)
+// Render draws page p at scale pixels per point into a new image of its
+// trim size, rounded to whole pixels. The bleed is not drawn: screens show
+// the trim.
+func (r *Renderer) Render(p *frame.Page, scale float64) (*image.RGBA, error) {
+	w, h := int(math.Round(p.W()*scale)), int(math.Round(p.H()*scale))
+	return r.render(nil, p, w, h, scale)
 }
 
-// RenderInto draws f into an image w × h pixels large, at w/f.W pixels
+// RenderInto draws page p into an image w × h pixels large, at w/W pixels
 // per point: into img when it already has that size (a worker drawing card
 // after card reuses one), else into a new image. It returns the image.
-func (r *Renderer) RenderInto(img *image.RGBA, f *frame.Frame, w, h int) (*image.RGBA, error) {
-	return r.render(img, f, w, h, float64(w)/f.W)
+func (r *Renderer) RenderInto(img *image.RGBA, p *frame.Page, w, h int) (*image.RGBA, error) {
+	return r.render(img, p, w, h, float64(w)/p.W())
 }
 
 // render checks that w × h is a drawable size, finds or makes the image
-// and draws f into it at scale.
-func (r *Renderer) render(img *image.RGBA, f *frame.Frame, w, h int, scale float64) (*image.RGBA, error) {
+// and draws p's frame into it at scale.
+func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float64) (*image.RGBA, error) {
 	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
-		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", f.Label, w, h)
+		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", p.Label, w, h)
 	}
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	if err := r.Draw(img, f, scale); err != nil {
+	if err := r.Draw(img, p.Frame, scale); err != nil {
 		return nil, err
 	}
 	return img, nil
@@ -69,69 +70,82 @@ func (r *Renderer) render(img *image.RGBA, f *frame.Frame, w, h int, scale float
 // Draw draws f into img, which it first clears to transparent.
 func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
 	draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
-	dc := gg.NewContextForRGBA(img)
-	return r.draw(dc, img, f, frame.Transform{S: scale}, img.Bounds())
+	p := &painter{r: r, img: img, dc: gg.NewContextForRGBA(img), clip: img.Bounds()}
+	return f.Draw(p, frame.Transform{S: scale})
 }
 
-func (r *Renderer) draw(dc *gg.Context, img *image.RGBA, f *frame.Frame, t frame.Transform, clip image.Rectangle) error {
-	for _, it := range f.Items {
-		switch it := it.(type) {
-		case *frame.Rect:
-			r.rect(dc, img, it, t, clip)
-		case *frame.Line:
-			dc.SetColor(nrgba(it.Color))
-			dc.SetLineWidth(it.Width * t.S)
-			dc.DrawLine(t.X(it.X0), t.Y(it.Y0), t.X(it.X1), t.Y(it.Y1))
-			dc.Stroke()
-		case *frame.Image:
-			drawImage(dc, it, t)
-		case *frame.Text:
-			if err := r.text(img, it, t, clip); err != nil {
-				return err
-			}
-		case *frame.Link:
-			// Links live only in PDFs.
-		case *frame.Group:
-			inner := t.Into(it)
-			sub := clip
-			dc.Push()
-			if !it.Clip.Empty() {
-				x0, y0 := t.X(it.Clip.X), t.Y(it.Clip.Y)
-				x1, y1 := t.X(it.Clip.X+it.Clip.W), t.Y(it.Clip.Y+it.Clip.H)
-				dc.DrawRectangle(x0, y0, x1-x0, y1-y0)
-				dc.Clip()
-				sub = clip.Intersect(image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))))
-			}
-			err := r.draw(dc, img, it.Frame, inner, sub)
-			dc.Pop()
-			if err != nil {
-				return err
-			}
-		}
-	}
+// painter draws the items frame.Draw hands it into one image: glyphs with
+// the renderer's faces straight into the pixels, everything else with gg.
+type painter struct {
+	r   *Renderer
+	img *image.RGBA
+	dc  *gg.Context
+	// clip is the pixel rectangle drawing is limited to (the image, or the
+	// innermost clip); clips holds the outer ones while a clip is pushed.
+	clip  image.Rectangle
+	clips []image.Rectangle
+}
+
+// PushClip limits gg's drawing to the clip path and the painter's own
+// (glyphs, pixel-aligned fills) to the clip's whole pixels.
+func (p *painter) PushClip(c frame.Rect, t frame.Transform) error {
+	p.dc.Push()
+	x0, y0 := t.X(c.X), t.Y(c.Y)
+	x1, y1 := t.X(c.X+c.W), t.Y(c.Y+c.H)
+	p.dc.DrawRectangle(x0, y0, x1-x0, y1-y0)
+	p.dc.Clip()
+	p.clips = append(p.clips, p.clip)
+	p.clip = p.clip.Intersect(image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))))
 	return nil
 }
 
-func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t frame.Transform, clip image.Rectangle) {
+// PopClip returns to the clip before the last PushClip.
+func (p *painter) PopClip() error {
+	p.dc.Pop()
+	p.clip = p.clips[len(p.clips)-1]
+	p.clips = p.clips[:len(p.clips)-1]
+	return nil
+}
+
+// Line strokes a line with gg.
+func (p *painter) Line(l *frame.Line, t frame.Transform) error {
+	p.dc.SetColor(nrgba(l.Color))
+	p.dc.SetLineWidth(l.Width * t.S)
+	p.dc.DrawLine(t.X(l.X0), t.Y(l.Y0), t.X(l.X1), t.Y(l.Y1))
+	p.dc.Stroke()
+	return nil
+}
+
+// Link does nothing: links live only in PDFs.
+func (p *painter) Link(*frame.Link, frame.Transform) error { return nil }
+
+// PDFPage does nothing: only the PDF exporter can place another PDF's
+// page, and no PNG is made of a frame that holds one (`broadside tile`
+// writes PDF only).
+func (p *painter) PDFPage(*frame.PDFPage, frame.Transform) error { return nil }
+
+// Rect fills a rectangle with its colour or gradient and strokes it.
+func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
+	dc := p.dc
 	x, y, w, h := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
-	switch p := it.Fill.(type) {
+	switch f := it.Fill.(type) {
 	case frame.Color:
 		if pr, ok := pixelRect(x, y, w, h); ok {
 			// Edges on whole pixels need no anti-aliasing: fill directly,
 			// which is many times faster than rasterising a path.
 			op := draw.Over
-			if p.Opaque() {
+			if f.Opaque() {
 				op = draw.Src
 			}
-			draw.Draw(img, pr.Intersect(clip), image.NewUniform(nrgba(p)), image.Point{}, op)
+			draw.Draw(p.img, pr.Intersect(p.clip), image.NewUniform(nrgba(f)), image.Point{}, op)
 			break
 		}
 		dc.DrawRectangle(x, y, w, h)
-		dc.SetColor(nrgba(p))
+		dc.SetColor(nrgba(f))
 		dc.Fill()
 	case *frame.Gradient:
-		g := gg.NewLinearGradient(t.X(p.X0), t.Y(p.Y0), t.X(p.X1), t.Y(p.Y1))
-		for _, s := range p.Stops {
+		g := gg.NewLinearGradient(t.X(f.X0), t.Y(f.Y0), t.X(f.X1), t.Y(f.Y1))
+		for _, s := range f.Stops {
 			g.AddColorStop(s.Offset, nrgba(s.Color))
 		}
 		dc.DrawRectangle(x, y, w, h)
@@ -144,35 +158,42 @@ func (r *Renderer) rect(dc *gg.Context, img *image.RGBA, it *frame.Rect, t frame
 		dc.SetLineWidth(it.StrokeWidth * t.S)
 		dc.Stroke()
 	}
+	return nil
 }
 
-func drawImage(dc *gg.Context, it *frame.Image, t frame.Transform) {
+// Image draws an image stretched into its box.
+func (p *painter) Image(it *frame.Image, t frame.Transform) error {
+	dc := p.dc
 	b := it.Img.Bounds()
 	if b.Dx() == 0 || b.Dy() == 0 {
-		return
+		return nil
 	}
 	dc.Push()
 	dc.Translate(t.X(it.X), t.Y(it.Y))
 	dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
 	dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
 	dc.Pop()
+	return nil
 }
 
-// text draws each glyph of a run at the position the frame gives it.
-func (r *Renderer) text(img *image.RGBA, it *frame.Text, t frame.Transform, clip image.Rectangle) error {
+// Text draws each glyph of a run at the position the frame gives it.
+func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 	px := it.Size * t.S
-	face, err := r.face(it.Font, px)
+	face, err := p.r.face(it.Font, px)
 	if err != nil {
 		return err
 	}
 	src := image.NewUniform(nrgba(it.Color))
-	dst := img.SubImage(clip).(*image.RGBA)
-	y := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
-	i := 0
-	for _, ch := range it.Text {
-		x := fixed.Int26_6(math.Round(t.X(it.X+it.Pos[i]) * 64))
-		i++
-		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, ch)
+	dst := p.img.SubImage(p.clip).(*image.RGBA)
+	base := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
+	for _, g := range it.Glyphs {
+		x, y := fixed.Int26_6(math.Round(t.X(it.X+g.X)*64)), base
+		if g.Y != 0 {
+			y = fixed.Int26_6(math.Round(t.Y(it.Y+g.Y) * 64))
+		}
+		// Drawn by rune, through the face's character map, which gives
+		// the glyph g.ID names.
+		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, g.Rune)
 		if !ok {
 			continue
 		}
@@ -184,18 +205,21 @@ func (r *Renderer) text(img *image.RGBA, it *frame.Text, t frame.Transform, clip
 	return nil
 }
 
-func (r *Renderer) face(key string, px float64) (xfont.Face, error) {
-	k := faceKey{key, px}
+// face returns the renderer's face of a run's font at px pixels, made on
+// first use. It fails only for a run made outside the layout engine with a
+// font that has no outlines to draw.
+func (r *Renderer) face(ff frame.Font, px float64) (xfont.Face, error) {
+	fnt, ok := ff.(*font.Font)
+	if !ok {
+		return nil, fmt.Errorf("render: a text run's font (%v) has no outlines to draw", ff)
+	}
+	k := faceKey{fnt, px}
 	if f, ok := r.faces[k]; ok {
 		return f, nil
 	}
-	fnt := r.reg.Get(key)
-	if fnt == nil {
-		return nil, fmt.Errorf("render: font %s is not loaded", key)
-	}
 	f, err := opentype.NewFace(fnt.SFNT(), &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
 	if err != nil {
-		return nil, fmt.Errorf("render: font %s at %.1f px: %w", key, px, err)
+		return nil, fmt.Errorf("render: font %s at %.1f px: %w", fnt.Key, px, err)
 	}
 	if len(r.faces) > 256 {
 		r.faces = map[faceKey]xfont.Face{}
