@@ -1,7 +1,6 @@
 package yamledit
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -219,6 +218,13 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		// The whole document.
 		r := strings.TrimPrefix(w.after(v, h, ':', -2), " ")
 		r = strings.TrimPrefix(r, w.eol)
+		if ns.start == ns.end {
+			// An empty document ("---"): the value goes at the end.
+			if !t.endsWithBreak() {
+				r = w.eol + r
+			}
+			r += w.eol
+		}
 		return splice(t.b, ns.start, ns.end, r), nil
 	}
 	ps := d.spans[s.parent]
@@ -406,7 +412,7 @@ func (d *Doc) add(p Path, steps []step, v any) error {
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			b := d.t.b
 			var s string
-			if len(b) > 0 && !bytes.HasSuffix(b, []byte("\n")) && !bytes.HasSuffix(b, []byte("\r")) {
+			if !d.t.endsWithBreak() {
 				s = d.eol
 			}
 			s += keyText(key, false) + ":" + w.after(nested, h, ':', 0) + d.eol

@@ -469,7 +469,13 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	case allowFrom >= 0:
 		// Everything before line allowFrom and after line allowTo is kept.
 		head := a[:oldText.start(max(allowFrom, 0))]
-		tail := a[oldText.next(min(allowTo, oldText.lines()-1)):]
+		last := min(allowTo, oldText.lines()-1)
+		tail := a[oldText.next(last):]
+		if !oldText.hasBreak(last) && allowFrom > 0 {
+			// A file without a final line break keeps it so: the break
+			// before the lines goes instead.
+			head = a[:oldText.end(allowFrom-1)]
+		}
 		if !bytes.HasPrefix(b, head) || !bytes.HasSuffix(b[len(head):], tail) {
 			t.Fatalf("%s %s: changed more than lines %d-%d:\n%q\n→\n%q", op, p, allowFrom+1, allowTo+1, a, b)
 		}

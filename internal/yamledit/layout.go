@@ -64,7 +64,7 @@ func layout(t *text, root *yaml.Node) (map[*yaml.Node]*span, error) {
 	if root == nil {
 		return l.spans, nil
 	}
-	_, err := l.node(root, -1, false, 0)
+	_, err := l.node(root, -1, false, len(t.b))
 	return l.spans, err
 }
 
