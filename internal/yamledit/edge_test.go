@@ -352,6 +352,27 @@ func TestEdges(t *testing.T) {
 	}
 }
 
+// TestSetSameValueKeepsBytes sets every value to what it already is: the
+// file must not change, however the value is written.
+func TestSetSameValueKeepsBytes(t *testing.T) {
+	src := "a: \"caf\\u00e9\"\nb: 'single'\nc: 0x1F\nd: 10.0\ne: True\nf: [x,   y]  # c\ng: |+\n  kept\n\nh: &x plain\ni:\n  - \"one\"\n"
+	d := mustParse(t, []byte(src))
+	for _, tt := range []struct {
+		p Path
+		v any
+	}{
+		{Path{"a"}, "café"}, {Path{"b"}, "single"}, {Path{"c"}, 31}, {Path{"d"}, 10.0}, {Path{"e"}, true},
+		{Path{"f"}, []string{"x", "y"}}, {Path{"g"}, "kept\n\n"}, {Path{"h"}, "plain"}, {Path{"i"}, []string{"one"}},
+	} {
+		if err := d.Set(tt.p, tt.v); err != nil {
+			t.Errorf("Set(%s): %v", tt.p, err)
+		}
+		if got := string(d.Bytes()); got != src {
+			t.Fatalf("Set(%s, %#v) changed the file:\n%s", tt.p, tt.v, got)
+		}
+	}
+}
+
 func TestParseRefuses(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a: 1\n---\nb: 2\n", "a second YAML document starts at line 3"},

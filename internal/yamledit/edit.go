@@ -2,6 +2,7 @@ package yamledit
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -102,8 +103,8 @@ func (d *Doc) editable(p Path, ancestors []step, within *yaml.Node) error {
 	return err
 }
 
-// debugEdits prints each edit that does not read back (for tests).
-var debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+// debugEdits prints each edit that does not read back (set by tests).
+var debugEdits = false
 
 // commit makes nb the document, after checking that it reads as want. On any
 // failure the document is left as it was.
@@ -118,11 +119,12 @@ func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
 		}
 		return errorf(p, "the edit would not read back as written, so nothing was changed")
 	}
-	spans, lerr := layout(newText(nb), root)
+	t := newText(nb)
+	spans, lerr := layout(t, root)
 	if lerr != nil {
 		return errorf(p, "the edit would leave a file this package cannot edit again, so nothing was changed (%v)", lerr)
 	}
-	d.t = newText(nb)
+	d.t = t
 	d.root = root
 	d.spans, d.layoutErr = spans, nil
 	d.referenced = referencedAnchors(root)
@@ -189,6 +191,11 @@ func (d *Doc) Set(p Path, value any) error {
 	}
 	if len(steps) == len(p)+1 {
 		last := steps[len(steps)-1]
+		if sameMeaning(last.node, v) {
+			// Nothing to change: the file keeps its bytes (a studio may
+			// set every field of a quote it saves).
+			return nil
+		}
 		if err := d.editable(p, steps[:len(steps)-1], last.node); err != nil {
 			return err
 		}
@@ -200,6 +207,37 @@ func (d *Doc) Set(p Path, value any) error {
 		})
 	}
 	return d.add(p, steps, v)
+}
+
+// sameMeaning reports whether n already holds v, as Set would write it
+// (anchors aside).
+func sameMeaning(n *yaml.Node, v any) bool {
+	if n.Kind == yaml.AliasNode {
+		return false
+	}
+	// Numbers and booleans compare by value: 10.0 is 10, 0x1F is 31.
+	switch v := v.(type) {
+	case bool:
+		var b bool
+		return n.ShortTag() == "!!bool" && n.Decode(&b) == nil && b == v
+	case int:
+		var i int
+		return n.ShortTag() == "!!int" && n.Decode(&i) == nil && i == v
+	case float64:
+		var f float64
+		return (n.ShortTag() == "!!float" || n.ShortTag() == "!!int") && n.Decode(&f) == nil &&
+			(f == v && math.Signbit(f) == math.Signbit(v) || math.IsNaN(f) && math.IsNaN(v))
+	}
+	got := vtree(n)
+	var clear func(*vnode)
+	clear = func(x *vnode) {
+		x.anchor = ""
+		for _, k := range x.kids {
+			clear(k)
+		}
+	}
+	clear(got)
+	return got.equal(vnodeOf(v))
 }
 
 // want is the document's meaning now, to be changed as an edit should.
@@ -296,7 +334,17 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 			r = r[:i] + c + r[i:]
 		}
 	}
-	return splice(t.b, from, to, r), nil
+	return splice(t.b, from, to, spaceBeforeComment(t.b, to, r)), nil
+}
+
+// spaceBeforeComment adds a space to s, which goes just before b[to], when
+// a comment starts there with no space before it ("[a]#c"): a plain value
+// would run on into it.
+func spaceBeforeComment(b []byte, to int, s string) string {
+	if to < len(b) && b[to] == '#' && s != "" && s[len(s)-1] != ' ' && s[len(s)-1] != '\t' {
+		return s + " "
+	}
+	return s
 }
 
 // spliceLine is splice for an edit within one line. When a comment ends
@@ -304,6 +352,7 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 // it), the spaces are changed so that it stays in its column.
 func (d *Doc) spliceLine(from, to int, s string) []byte {
 	t := d.t
+	s = spaceBeforeComment(t.b, to, s)
 	nb := splice(t.b, from, to, s)
 	l := t.line(from)
 	if t.line(to) != l || strings.ContainsAny(s, "\r\n") {

@@ -20,6 +20,10 @@ import (
 // only spaces, line breaks, comments and indicators. A value whose end was
 // found too early leaves some of it between; one found too late overlaps
 // the next.
+func init() {
+	debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+}
+
 func checkLayout(d *Doc) error {
 	if d.layoutErr != nil {
 		return d.layoutErr
