@@ -67,10 +67,35 @@ func TestEdges(t *testing.T) {
 			want: "\uFEFFa: 1\r\nb: [x, y]\r\nc:\r\n  d: e\r\n",
 		},
 		{
+			// The block needs a final line break to end in one.
 			name: "block scalar at the end without a line break",
 			in:   "a: 1\nintro: |\n  text",
 			edit: func(d *Doc) error { return d.Set(Path{"intro"}, "new text\n") },
-			want: "a: 1\nintro: \"new text\\n\"",
+			want: "a: 1\nintro: |\n  new text\n",
+		},
+		{
+			name: "a key after a block that ends the file without a line break",
+			in:   "a: 1\nintro: >\n  text",
+			edit: func(d *Doc) error { return d.Set(Path{"b"}, 2) },
+			want: "a: 1\nintro: >-\n  text\nb: 2",
+		},
+		{
+			name: "deleting the key after a block leaves it a line break",
+			in:   "intro: |\n  text\nb: 2",
+			edit: func(d *Doc) error { return d.Delete(Path{"b"}) },
+			want: "intro: |\n  text\n",
+		},
+		{
+			name: "moving the item after a block",
+			in:   "l:\n  - |\n    text\n  - b",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 1, 0) },
+			want: "l:\n  - b\n  - |\n    text\n",
+		},
+		{
+			name: "moving a block that ends the file",
+			in:   "l:\n  - b\n  - |+\n    text",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 1, 0) },
+			want: "l:\n  - |-\n    text\n  - b",
 		},
 		{
 			name: "keep-chomped block followed by blank lines",

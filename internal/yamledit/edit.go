@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -114,10 +115,17 @@ func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
 		return errorf(p, "the edit would not give valid YAML, so nothing was changed (%s)", strings.TrimPrefix(err.Error(), "yamledit: "))
 	}
 	if !vtree(root).equal(want) {
+		if t := newText(nb); !t.endsWithBreak() {
+			// A | or > block the edit left at the end of a file without
+			// a final line break would lose its own: give the file one.
+			if r2, err := parseYAML(append(nb[:len(nb):len(nb)], d.eol...)); err == nil && vtree(r2).equal(want) {
+				return d.commit(p, append(nb[:len(nb):len(nb)], d.eol...), want)
+			}
+		}
 		if debugEdits {
 			fmt.Fprintf(os.Stderr, "yamledit: %s does not read back:\n%q\n→\n%q\n", p, d.t.b, nb)
 		}
-		return errorf(p, "the edit would not read back as written, so nothing was changed")
+		return &Error{Path: p, Msg: "the edit would not read back as written, so nothing was changed", err: errUnreadable}
 	}
 	t := newText(nb)
 	spans, lerr := layout(t, root)
@@ -151,6 +159,66 @@ func (d *Doc) try(p Path, want *vnode, make func(w *writer) ([]byte, error)) err
 	return first
 }
 
+// transact makes an edit that either succeeds or leaves the document as it
+// was. In a file without a final line break, a | or > block at the very end
+// reads without a final line break of its own; an edit that writes after it
+// would add one to its value. If the edit does not read back for that
+// reason, the block's header is first given the - indicator (which means
+// the same there) and the edit made again.
+func (d *Doc) transact(edit func() error) error {
+	saved := *d
+	err := edit()
+	if err == nil {
+		return nil
+	}
+	*d = saved
+	if !errors.Is(err, errUnreadable) {
+		return err
+	}
+	if ok, uerr := d.stripLastBlock(); uerr != nil || !ok {
+		*d = saved
+		return err
+	}
+	if err2 := edit(); err2 != nil {
+		*d = saved
+		return err
+	}
+	return nil
+}
+
+// stripLastBlock gives a | or > block that ends a file without a final line
+// break the - chomping indicator. It reports whether there was one.
+func (d *Doc) stripLastBlock() (bool, error) {
+	t := d.t
+	if t.endsWithBreak() {
+		return false, nil
+	}
+	for n, s := range d.spans {
+		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || s.outer() != len(t.b) {
+			continue
+		}
+		i := s.content + 1
+		for i < len(t.b) && (t.b[i] >= '1' && t.b[i] <= '9') {
+			i++
+		}
+		var nb []byte
+		switch {
+		case i < len(t.b) && t.b[i] == '-':
+			return false, nil
+		case i < len(t.b) && t.b[i] == '+':
+			nb = splice(t.b, i, i+1, "-")
+		case s.content+1 < len(t.b) && t.b[s.content+1] == '+':
+			nb = splice(t.b, s.content+1, s.content+2, "-")
+		case s.content+1 < len(t.b) && t.b[s.content+1] == '-':
+			return false, nil
+		default:
+			nb = splice(t.b, s.content+1, s.content+1, "-")
+		}
+		return true, d.commit(nil, nb, d.want())
+	}
+	return false, nil
+}
+
 func splice(b []byte, from, to int, s string) []byte {
 	out := make([]byte, 0, len(b)-(to-from)+len(s))
 	out = append(out, b[:from]...)
@@ -168,6 +236,10 @@ func splice(b []byte, from, to int, s string) []byte {
 // otherwise written plain when that is safe, as a | block when it has line
 // breaks, or else double-quoted: see docs/yamledit.md.
 func (d *Doc) Set(p Path, value any) error {
+	return d.transact(func() error { return d.set(p, value) })
+}
+
+func (d *Doc) set(p Path, value any) error {
 	if len(p) == 0 {
 		return errorf(p, "give the key or index to set")
 	}
@@ -179,7 +251,7 @@ func (d *Doc) Set(p Path, value any) error {
 		if len(steps) < len(p)+1 {
 			return nil
 		}
-		return d.Delete(p)
+		return d.del(p)
 	}
 	v, err := normalize(p, value)
 	if err != nil {
@@ -626,6 +698,10 @@ func parentAt(root *vnode, p Path) (*vnode, int) {
 // collection; no double blank lines remain. Deleting the only entry of a
 // collection leaves it empty ({} or []).
 func (d *Doc) Delete(p Path) error {
+	return d.transact(func() error { return d.del(p) })
+}
+
+func (d *Doc) del(p Path) error {
 	if len(p) == 0 {
 		return errorf(p, "the whole document cannot be deleted")
 	}

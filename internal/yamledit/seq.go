@@ -12,6 +12,10 @@ import (
 // each value written like the same key's value in the neighbour). A missing
 // or empty list is created with the item (then i must be 0).
 func (d *Doc) Insert(p Path, i int, item []KV) error {
+	return d.transact(func() error { return d.insert(p, i, item) })
+}
+
+func (d *Doc) insert(p Path, i int, item []KV) error {
 	v, err := normalize(append(p[:len(p):len(p)], i), item)
 	if err != nil {
 		return err
@@ -25,7 +29,7 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 		if i != 0 {
 			return errorf(p, "has no items, so the new one can only go at index 0, not %d", i)
 		}
-		return d.Set(p, []any{[]KV(m)})
+		return d.set(p, []any{[]KV(m)})
 	}
 	s := steps[len(steps)-1]
 	seq := s.node
@@ -115,6 +119,10 @@ func insertAt(s []*vnode, i int, v *vnode) []*vnode {
 // the move the item is at index to. The blank lines and comments between
 // items stay where they are.
 func (d *Doc) Move(p Path, from, to int) error {
+	return d.transact(func() error { return d.move(p, from, to) })
+}
+
+func (d *Doc) move(p Path, from, to int) error {
 	steps, err := d.locate(p)
 	if err != nil {
 		return err
