@@ -235,8 +235,13 @@ func allPaths(n *yaml.Node, p Path, out *[]Path) {
 	*out = append(*out, p)
 	switch n.Kind {
 	case yaml.MappingNode:
+		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			allPaths(n.Content[i+1], append(p[:len(p):len(p)], n.Content[i].Value), out)
+			// A path reaches the first of two equal keys only.
+			if k := n.Content[i].Value; !seen[k] {
+				seen[k] = true
+				allPaths(n.Content[i+1], append(p[:len(p):len(p)], k), out)
+			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
