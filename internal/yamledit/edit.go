@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -197,22 +198,21 @@ func (d *Doc) stripLastBlock() (bool, error) {
 		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || s.outer() != len(t.b) {
 			continue
 		}
-		i := s.content + 1
-		for i < len(t.b) && (t.b[i] >= '1' && t.b[i] <= '9') {
-			i++
+		// The header's indicators: a chomping sign and an indentation
+		// digit, in either order.
+		h := s.content + 1
+		e := h
+		for e < len(t.b) && e < h+2 && (t.b[e] == '+' || t.b[e] == '-' || t.b[e] >= '1' && t.b[e] <= '9') {
+			e++
 		}
 		var nb []byte
-		switch {
-		case i < len(t.b) && t.b[i] == '-':
-			return false, nil
-		case i < len(t.b) && t.b[i] == '+':
-			nb = splice(t.b, i, i+1, "-")
-		case s.content+1 < len(t.b) && t.b[s.content+1] == '+':
-			nb = splice(t.b, s.content+1, s.content+2, "-")
-		case s.content+1 < len(t.b) && t.b[s.content+1] == '-':
+		switch k := bytes.IndexAny(t.b[h:e], "+-"); {
+		case k < 0:
+			nb = splice(t.b, h, h, "-")
+		case t.b[h+k] == '-':
 			return false, nil
 		default:
-			nb = splice(t.b, s.content+1, s.content+1, "-")
+			nb = splice(t.b, h+k, h+k+1, "-")
 		}
 		return true, d.commit(nil, nb, d.want())
 	}

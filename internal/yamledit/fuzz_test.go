@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -566,24 +567,40 @@ func getNoAlias(n *yaml.Node, p Path) *yaml.Node {
 	return n
 }
 
-// pathKey writes a path so that a prefix test on it is one on the path.
+// pathKey writes a path so that a prefix test on it is one on the path:
+// indexes as numbers, keys quoted.
 func pathKey(p Path) string {
 	var b strings.Builder
 	for _, e := range p {
-		fmt.Fprintf(&b, "/%v", e)
+		switch e := e.(type) {
+		case int:
+			fmt.Fprintf(&b, "/%d", e)
+		default:
+			fmt.Fprintf(&b, "/%q", e)
+		}
 	}
 	return b.String()
 }
 
+// keyToPath reads pathKey's output back.
 func keyToPath(k string) Path {
 	var p Path
-	for _, e := range strings.Split(k, "/")[1:] {
-		var n int
-		if _, err := fmt.Sscan(e, &n); err == nil && fmt.Sprint(n) == e {
-			p = append(p, n)
-		} else {
-			p = append(p, e)
+	for k != "" {
+		k = k[1:] // the slash
+		if k[0] == '"' {
+			q, _ := strconv.QuotedPrefix(k)
+			s, _ := strconv.Unquote(q)
+			p = append(p, s)
+			k = k[len(q):]
+			continue
 		}
+		j := strings.IndexByte(k, '/')
+		if j < 0 {
+			j = len(k)
+		}
+		n, _ := strconv.Atoi(k[:j])
+		p = append(p, n)
+		k = k[j:]
 	}
 	return p
 }
