@@ -730,6 +730,10 @@ func (d *Doc) del(p Path) error {
 			empty = seqVal{}
 		}
 		if ps.isFlow {
+			if c := d.t.b[ps.content]; c != '{' && c != '[' {
+				// [a: b], a single pair in a list: its mapping stays.
+				return d.commit(p, d.spliceLine(ps.start, ps.end, "{}"), want)
+			}
 			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.entries[0].end, ""), want)
 		}
 		return d.try(p, want, func(w *writer) ([]byte, error) {
