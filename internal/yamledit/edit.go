@@ -116,11 +116,12 @@ func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
 		return errorf(p, "the edit would not give valid YAML, so nothing was changed (%s)", strings.TrimPrefix(err.Error(), "yamledit: "))
 	}
 	if !vtree(root).equal(want) {
-		if t := newText(nb); !t.endsWithBreak() {
-			// A | or > block the edit left at the end of a file without
+		if !d.t.endsWithBreak() {
+			// A | or > block the edit moved to the end of a file without
 			// a final line break would lose its own: give the file one.
-			if r2, err := parseYAML(append(nb[:len(nb):len(nb)], d.eol...)); err == nil && vtree(r2).equal(want) {
-				return d.commit(p, append(nb[:len(nb):len(nb)], d.eol...), want)
+			nb2 := append(nb[:len(nb):len(nb)], d.eol...)
+			if r2, err := parseYAML(nb2); err == nil && vtree(r2).equal(want) {
+				return d.commit(p, nb2, want)
 			}
 		}
 		if debugEdits {
