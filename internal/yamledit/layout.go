@@ -133,8 +133,11 @@ props:
 			break props
 		}
 		props = true
-		j := t.skipSpace(i)
-		if j < len(t.b) && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag && n.Style&yaml.TaggedStyle != 0) {
+		if k := t.skipBlanks(i); k < len(t.b) && (t.b[k] == '&' && needAnchor || t.b[k] == '!' && needTag) {
+			i = k // another on the same line
+			continue
+		}
+		if j := t.skipSpace(i); j < len(t.b) && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag && n.Style&yaml.TaggedStyle != 0) {
 			i = j
 			continue
 		}
