@@ -735,7 +735,8 @@ func (d *Doc) del(p Path) error {
 				// [a: b], a single pair in a list: its mapping stays.
 				return d.commit(p, d.spliceLine(ps.start, ps.end, "{}"), want)
 			}
-			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.entries[0].end, ""), want)
+			// Up to the closing bracket, with a trailing comma ([a,]).
+			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.end-1, ""), want)
 		}
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			return d.replaceText(w, p[:len(p)-1], steps[len(steps)-2], empty, nil)
