@@ -568,12 +568,8 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 		if len(ms.entries) == 0 {
 			return d.spliceLine(ms.content+1, ms.content+1, s), nil
 		}
-		last := ms.entries[len(ms.entries)-1]
-		sep := ", "
-		if vs := d.spans[last.value]; vs.start == vs.end {
-			sep = " , " // a: , b: c — "a:," would read as a key "a:"
-		}
-		return d.spliceLine(last.end, last.end, sep+s), nil
+		end := ms.entries[len(ms.entries)-1].end
+		return d.spliceLine(end, end, d.commaAfter(end)+s), nil
 	}
 	n := len(ms.entries)
 	last := ms.entries[n-1]
@@ -588,6 +584,16 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 	b.WriteByte(':')
 	b.WriteString(w.after(v, h, ':', ms.col))
 	return splice(t.b, at, at, b.String()), nil
+}
+
+// commaAfter returns the separator to write after a flow entry ending at
+// end: ", ", or " , " after an empty value ("a: , b"), because "a:," reads
+// as the text "a:".
+func (d *Doc) commaAfter(end int) string {
+	if end > 0 && d.t.b[end-1] == ':' {
+		return " , "
+	}
+	return ", "
 }
 
 // gapHasBlank reports whether a blank line separates entry a from the next

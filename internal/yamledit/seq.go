@@ -78,7 +78,8 @@ func (d *Doc) insert(p Path, i int, item []KV) error {
 			case i < n:
 				return d.spliceLine(ss.entries[i].start, ss.entries[i].start, tok+", "), nil
 			}
-			return d.spliceLine(ss.entries[n-1].end, ss.entries[n-1].end, ", "+tok), nil
+			end := ss.entries[n-1].end
+			return d.spliceLine(end, end, d.commaAfter(end)+tok), nil
 		})
 	}
 	blank := false
