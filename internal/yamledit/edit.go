@@ -744,6 +744,9 @@ func (d *Doc) del(p Path) error {
 			// Up to the closing bracket, with a trailing comma ([a,]).
 			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.end-1, ""), want)
 		}
+		// The block collection is written anew as {} or []: like any value
+		// Set replaces, it loses an anchor no alias uses.
+		par.anchor = ""
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			return d.replaceText(w, p[:len(p)-1], steps[len(steps)-2], empty, nil)
 		})
