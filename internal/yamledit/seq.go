@@ -189,6 +189,9 @@ func (d *Doc) move(p Path, from, to int) error {
 	b = append(b, t.b[:chunks[0].from]...)
 	for k, o := range order {
 		b = append(b, t.b[chunks[o].from:chunks[o].to]...)
+		if ss.isFlow && t.b[chunks[o].to-1] == ':' && k != n-1 {
+			b = append(b, ' ') // "a: , b", not "a:, b"
+		}
 		if k < n-1 {
 			b = append(b, t.b[chunks[k].to:chunks[k+1].from]...)
 		}
