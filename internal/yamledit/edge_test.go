@@ -98,6 +98,20 @@ func TestEdges(t *testing.T) {
 			want: "l:\n  - |-\n    text\n  - b",
 		},
 		{
+			// The blank line after the |+ block is its text's; the one after
+			// the deleted item would join it.
+			name: "deleting the item after a keep-chomped block",
+			in:   "l:\n  - |+\n    a\n\n  - b\n\n  - c\nm: 1\n",
+			edit: func(d *Doc) error { return d.Delete(Path{"l", 1}) },
+			want: "l:\n  - |+\n    a\n\n  - c\nm: 1\n",
+		},
+		{
+			name: "moving a keep-chomped block",
+			in:   "l:\n  - |+\n    a\n\n  - b\n\n  - c\nm: 1\n",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 0, 2) },
+			want: "l:\n  - b\n  - c\n\n  - |+\n    a\n\nm: 1\n",
+		},
+		{
 			name: "keep-chomped block followed by blank lines",
 			in:   "intro: |+\n  text\n\n\nnext: 1\n",
 			edit: func(d *Doc) error { return d.Set(Path{"intro"}, "new\n") },

@@ -763,15 +763,22 @@ func (d *Doc) del(p Path) error {
 		}
 		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
 	}
-	nb, err := d.deleteBlock(p, s.parent, s.entry)
+	cands, err := d.deleteBlock(p, s.parent, s.entry)
 	if err != nil {
 		return err
 	}
-	return d.commit(p, nb, want)
+	for _, nb := range cands[1:] {
+		if r, err := parseYAML(nb); err == nil && vtree(r).equal(want) {
+			return d.commit(p, nb, want)
+		}
+	}
+	return d.commit(p, cands[0], want)
 }
 
-// deleteBlock returns the bytes without entry k of block collection c.
-func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
+// deleteBlock returns the bytes without entry k of block collection c: the
+// way to do it, and, when a |+ block before the entry would take the blank
+// lines after it into its text, the same with those blank lines removed.
+func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 	t := d.t
 	cs := d.spans[c]
 	e := cs.entries[k]
@@ -793,7 +800,7 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 		out := append([]byte{}, t.b[:ls]...)
 		out = append(out, moved...)
 		out = append(out, t.b[ls:e.start]...)
-		return append(out, t.b[next.start:]...), nil
+		return [][]byte{append(out, t.b[next.start:]...)}, nil
 	}
 	first, last := d.headFirst(c, k), t.line(e.end)
 	blank := func(l int) bool { return l >= 0 && l < t.lines() && t.start(l) < len(t.b) && t.blank(l) }
@@ -809,7 +816,37 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 	case k == len(cs.entries)-1 && above && !below:
 		first--
 	}
-	return removeLines(t, first, last), nil
+	cands := [][]byte{removeLines(t, first, last)}
+	if k > 0 {
+		if s := d.spans[cs.entries[k-1].value]; s != nil && s.tail > 0 || endsWithKeep(d, cs.entries[k-1].value) {
+			more := last
+			for blank(more + 1) {
+				more++
+			}
+			cands = append(cands, removeLines(t, first, more))
+		}
+	}
+	return cands, nil
+}
+
+// endsWithKeep reports whether the last value under n is a |+ or >+ block.
+func endsWithKeep(d *Doc, n *yaml.Node) bool {
+	for {
+		if n.Kind == yaml.ScalarNode {
+			return n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && d.keep(n)
+		}
+		if len(n.Content) == 0 {
+			return false
+		}
+		n = n.Content[len(n.Content)-1]
+	}
+}
+
+// keep reports whether block scalar n has the + chomping indicator.
+func (d *Doc) keep(n *yaml.Node) bool {
+	s := d.spans[n]
+	h := s.content + 1
+	return bytes.IndexByte(d.t.b[h:min(h+2, len(d.t.b))], '+') >= 0
 }
 
 // removeLines returns the text without lines first..last. When last is the

@@ -192,12 +192,28 @@ func (d *Doc) move(p Path, from, to int) error {
 		if ss.isFlow && t.b[chunks[o].to-1] == ':' && k != n-1 {
 			b = append(b, ' ') // "a: , b", not "a:, b"
 		}
+		sep := t.b[chunks[k].to:]
 		if k < n-1 {
-			b = append(b, t.b[chunks[k].to:chunks[k+1].from]...)
+			sep = t.b[chunks[k].to:chunks[k+1].from]
 		}
+		if !ss.isFlow && o != k && endsWithKeep(d, seq.Content[o]) {
+			// A |+ block would take blank lines after it into its text.
+			sep = dropBlankLines(sep)
+		}
+		b = append(b, sep...)
 	}
-	b = append(b, t.b[chunks[n-1].to:]...)
 	return d.commit(p, b, want)
+}
+
+// dropBlankLines returns sep, the text after an item (a line break, then
+// whole lines), without the blank lines that follow the break.
+func dropBlankLines(sep []byte) []byte {
+	t := newText(sep)
+	l := 1
+	for l < t.lines() && t.hasBreak(l) && t.blank(l) {
+		l++
+	}
+	return append(append([]byte{}, sep[:t.next(0)]...), sep[t.start(min(l, t.lines()-1)):]...)
 }
 
 // hasAliases reports whether anything under n has an anchor or is an alias.
