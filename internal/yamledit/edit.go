@@ -568,8 +568,8 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 		if len(ms.entries) == 0 {
 			return d.spliceLine(ms.content+1, ms.content+1, s), nil
 		}
-		end := ms.entries[len(ms.entries)-1].end
-		return d.spliceLine(end, end, d.commaAfter(end)+s), nil
+		last := ms.entries[len(ms.entries)-1]
+		return d.spliceLine(last.end, last.end, d.commaAfter(last)+s), nil
 	}
 	n := len(ms.entries)
 	last := ms.entries[n-1]
@@ -586,14 +586,31 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 	return splice(t.b, at, at, b.String()), nil
 }
 
-// commaAfter returns the separator to write after a flow entry ending at
-// end: ", ", or " , " after an empty value ("a: , b"), because "a:," reads
-// as the text "a:".
-func (d *Doc) commaAfter(end int) string {
-	if end > 0 && d.t.b[end-1] == ':' {
+// commaAfter returns the separator to write after flow entry e: ", ", or
+// " , " after a pair with an empty value ("a: , b"), because "a:," reads as
+// the text "a:".
+func (d *Doc) commaAfter(e entry) string {
+	if d.emptyPair(e) {
 		return " , "
 	}
 	return ", "
+}
+
+// emptyPair reports whether flow entry e ends in a ':' with nothing after
+// it: a key with an empty value, or a list item that is such a pair.
+func (d *Doc) emptyPair(e entry) bool {
+	if e.key == nil {
+		if e.value.Kind != yaml.MappingNode {
+			return false
+		}
+		s := d.spans[e.value]
+		if !s.isFlow || d.t.b[s.content] == '{' || len(s.entries) != 1 {
+			return false
+		}
+		e = s.entries[0]
+	}
+	vs := d.spans[e.value]
+	return e.ind >= 0 && vs != nil && vs.start == vs.end
 }
 
 // gapHasBlank reports whether a blank line separates entry a from the next

@@ -78,8 +78,8 @@ func (d *Doc) insert(p Path, i int, item []KV) error {
 			case i < n:
 				return d.spliceLine(ss.entries[i].start, ss.entries[i].start, tok+", "), nil
 			}
-			end := ss.entries[n-1].end
-			return d.spliceLine(end, end, d.commaAfter(end)+tok), nil
+			last := ss.entries[n-1]
+			return d.spliceLine(last.end, last.end, d.commaAfter(last)+tok), nil
 		})
 	}
 	blank := false
@@ -189,7 +189,7 @@ func (d *Doc) move(p Path, from, to int) error {
 	b = append(b, t.b[:chunks[0].from]...)
 	for k, o := range order {
 		b = append(b, t.b[chunks[o].from:chunks[o].to]...)
-		if ss.isFlow && t.b[chunks[o].to-1] == ':' && k != n-1 {
+		if ss.isFlow && k != n-1 && d.emptyPair(ss.entries[o]) {
 			b = append(b, ' ') // "a: , b", not "a:, b"
 		}
 		sep := t.b[chunks[k].to:]
