@@ -480,12 +480,12 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	}
 }
 
-// lineTexts returns the lines of t without their breaks, leaving out the
-// empty line after a final break.
+// lineTexts returns the lines of t without their breaks, leaving out blank
+// lines (a move next to a |+ block drops some).
 func lineTexts(t *text) []string {
 	var ls []string
 	for l := range t.lines() {
-		if t.start(l) < len(t.b) {
+		if !t.blank(l) {
 			ls = append(ls, string(t.b[t.start(l):t.end(l)]))
 		}
 	}
