@@ -336,7 +336,13 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 			}
 			r += w.eol
 		}
-		return splice(t.b, ns.start, ns.end, r), nil
+		end := ns.end
+		if len(bytes.TrimLeft(t.b[end:], " \t\r\n")) == 0 && end < len(t.b) {
+			// Only blank lines after it, which may hold tabs a block
+			// collection would not take: the value ends the file.
+			end, r = len(t.b), r+w.eol
+		}
+		return splice(t.b, ns.start, end, r), nil
 	}
 	ps := d.spans[s.parent]
 	e := ps.entries[s.entry]
