@@ -790,12 +790,17 @@ func (d *Doc) del(p Path) error {
 	if err != nil {
 		return err
 	}
-	for _, nb := range cands[1:] {
-		if r, err := parseYAML(nb); err == nil && vtree(r).equal(want) {
-			return d.commit(p, nb, want)
+	var first error
+	for _, nb := range cands {
+		err := d.commit(p, nb, want)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	return d.commit(p, cands[0], want)
+	return first
 }
 
 // deleteBlock returns the bytes without entry k of block collection c: the
