@@ -593,8 +593,9 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 }
 
 // commaAfter returns the separator to write after flow entry e: ", ", or
-// " , " after a pair with an empty value ("a: , b"), because "a:," reads as
-// the text "a:".
+// " , " when e ends in a ':' with nothing after it ("a: , b": "a:," reads as
+// the text "a:") or in a tag with nothing after it (a tag runs on to the
+// next space).
 func (d *Doc) commaAfter(e entry) string {
 	if d.emptyPair(e) {
 		return " , "
@@ -602,21 +603,22 @@ func (d *Doc) commaAfter(e entry) string {
 	return ", "
 }
 
-// emptyPair reports whether flow entry e ends in a ':' with nothing after
-// it: a key with an empty value, or a list item that is such a pair.
+// emptyPair reports whether flow entry e ends in a ':' or a property with
+// nothing after it: a key with an empty value, or a list item that is such
+// a pair or an empty value with a tag or anchor.
 func (d *Doc) emptyPair(e entry) bool {
 	if e.key == nil {
-		if e.value.Kind != yaml.MappingNode {
-			return false
-		}
 		s := d.spans[e.value]
-		if !s.isFlow || d.t.b[s.content] == '{' || len(s.entries) != 1 {
+		if s.start < s.end && s.content == s.end {
+			return true // ! or &a alone
+		}
+		if e.value.Kind != yaml.MappingNode || !s.isFlow || d.t.b[s.content] == '{' || len(s.entries) != 1 {
 			return false
 		}
 		e = s.entries[0]
 	}
 	vs := d.spans[e.value]
-	return e.ind >= 0 && vs != nil && vs.start == vs.end
+	return vs != nil && (e.ind >= 0 && vs.start == vs.end || vs.start < vs.end && vs.content == vs.end)
 }
 
 // gapHasBlank reports whether a blank line separates entry a from the next
