@@ -783,7 +783,7 @@ func (d *Doc) del(p Path) error {
 			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
 		from := es[k-1].end
-		if vs := d.spans[es[k-1].value]; vs.start == vs.end && from < len(d.t.b) && d.t.b[from] == ' ' {
+		if d.emptyPair(es[k-1]) && from < len(d.t.b) && d.t.b[from] == ' ' {
 			from++ // keep "a: }" from becoming "a:}"
 		}
 		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
