@@ -189,12 +189,12 @@ func (d *Doc) move(p Path, from, to int) error {
 	b = append(b, t.b[:chunks[0].from]...)
 	for k, o := range order {
 		b = append(b, t.b[chunks[o].from:chunks[o].to]...)
-		if ss.isFlow && k != n-1 && d.emptyPair(ss.entries[o]) {
-			b = append(b, ' ') // "a: , b", not "a:, b"
-		}
 		sep := t.b[chunks[k].to:]
 		if k < n-1 {
 			sep = t.b[chunks[k].to:chunks[k+1].from]
+		}
+		if ss.isFlow && d.emptyPair(ss.entries[o]) && len(sep) > 0 && sep[0] != ' ' {
+			b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
 		}
 		if !ss.isFlow && o != k && endsWithKeep(d, seq.Content[o]) {
 			// A |+ block would take blank lines after it into its text.
