@@ -56,14 +56,27 @@ func isBlockCollection(n *yaml.Node) bool {
 type layouter struct {
 	t     *text
 	spans map[*yaml.Node]*span
+	// starts holds where every node starts, to tell a node's property on
+	// a later line from the start of the next node.
+	starts map[int]bool
 }
 
 // layout finds the span of every node under root.
 func layout(t *text, root *yaml.Node) (map[*yaml.Node]*span, error) {
-	l := &layouter{t: t, spans: map[*yaml.Node]*span{}}
+	l := &layouter{t: t, spans: map[*yaml.Node]*span{}, starts: map[int]bool{}}
 	if root == nil {
 		return l.spans, nil
 	}
+	var mark func(n *yaml.Node)
+	mark = func(n *yaml.Node) {
+		if off, ok := t.offset(n.Line, n.Column); ok {
+			l.starts[off] = true
+		}
+		for _, c := range n.Content {
+			mark(c)
+		}
+	}
+	mark(root)
 	_, err := l.node(root, -1, false, len(t.b))
 	return l.spans, err
 }
@@ -112,8 +125,8 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	}
 	s.start = off
 	// The properties: at most an anchor and a tag, possibly on separate
-	// lines. One on a later line is taken only if the node has it: a
-	// property there may be its first key's instead.
+	// lines. One on a later line is the node's only if no other node
+	// starts there (it may be the next key's, or the first key's).
 	i := off
 	props := false
 	needAnchor, needTag := n.Anchor != "", true
@@ -137,7 +150,7 @@ props:
 			i = k // another on the same line
 			continue
 		}
-		if j := t.skipSpace(i); j < len(t.b) && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag && n.Style&yaml.TaggedStyle != 0) {
+		if j := t.skipSpace(i); j < len(t.b) && !l.starts[j] && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag) {
 			i = j
 			continue
 		}
