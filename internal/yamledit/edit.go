@@ -350,6 +350,9 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		tok := w.flow(v, h)
 		switch {
 		case e.key != nil && e.ind < 0: // {a} with no ':'
+			if ks := d.spans[e.key]; t.line(ks.start) != t.line(ks.end) {
+				return nil, errorf(p, "its key is written over several lines; write it on one line first")
+			}
 			return d.spliceLine(e.end, e.end, ": "+tok), nil
 		case ns.start == ns.end: // {a: }
 			return d.spliceLine(ns.start, ns.end, " "+tok), nil
