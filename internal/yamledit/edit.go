@@ -620,6 +620,11 @@ func (d *Doc) emptyPair(e entry) bool {
 		}
 		e = s.entries[0]
 	}
+	if e.ind < 0 && e.key != nil {
+		// {key} with no ':': the key ends the entry.
+		ks := d.spans[e.key]
+		return ks.start < ks.end && ks.content == ks.end
+	}
 	vs := d.spans[e.value]
 	return vs != nil && (e.ind >= 0 && vs.start == vs.end || vs.start < vs.end && vs.content == vs.end)
 }
