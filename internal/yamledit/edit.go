@@ -353,7 +353,11 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 			if ks := d.spans[e.key]; t.line(ks.start) != t.line(ks.end) {
 				return nil, errorf(p, "its key is written over several lines; write it on one line first")
 			}
-			return d.spliceLine(e.end, e.end, ": "+tok), nil
+			sep := ": "
+			if ks := d.spans[e.key]; ks.content == ks.end {
+				sep = " : " // after a lone tag, which runs on to a space
+			}
+			return d.spliceLine(e.end, e.end, sep+tok), nil
 		case ns.start == ns.end: // {a: }
 			return d.spliceLine(ns.start, ns.end, " "+tok), nil
 		}
