@@ -80,6 +80,7 @@ func gapOK(b []byte, from, to int) error {
 			for i < to && breakLen(b, i) == 0 {
 				i++
 			}
+			i-- // the break is the next character to look at
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || strings.IndexByte("-:?,[]{}.", c) >= 0:
 		case breakLen(b, i) > 0:
 			i += breakLen(b, i) - 1
