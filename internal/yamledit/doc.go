@@ -119,6 +119,9 @@ func Parse(src []byte) (*Doc, error) {
 	if bytes.HasPrefix(src, bom) {
 		d.bom = true
 		src = src[len(bom):]
+		if bytes.HasPrefix(src, bom) {
+			return nil, errors.New("yamledit: the file starts with two byte order marks; save it again as UTF-8")
+		}
 	}
 	b := bytes.Clone(src)
 	if err := d.load(b); err != nil {

@@ -418,6 +418,7 @@ func TestParseRefuses(t *testing.T) {
 		{"\xff\xfea\x00:\x00", "UTF-16"},
 		{"a: \xff\n", "not UTF-8"},
 		{"a: [1\n", "not valid YAML"},
+		{"\uFEFF\uFEFFa: 1\n", "two byte order marks"},
 		{"a: b: c\n", "not valid YAML"},
 	}
 	for _, tt := range tests {
