@@ -818,8 +818,8 @@ func (d *Doc) del(p Path) error {
 }
 
 // deleteBlock returns the bytes without entry k of block collection c: the
-// way to do it, and, when a |+ block before the entry would take the blank
-// lines after it into its text, the same with those blank lines removed.
+// way to do it, and, when a | or > block before the entry could take the
+// blank lines after it into its text, the same with those lines removed.
 func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 	t := d.t
 	cs := d.spans[c]
@@ -860,7 +860,7 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 	}
 	cands := [][]byte{removeLines(t, first, last)}
 	if k > 0 {
-		if s := d.spans[cs.entries[k-1].value]; s != nil && s.tail > 0 || endsWithKeep(d, cs.entries[k-1].value) {
+		if endsWithBlock(cs.entries[k-1].value) {
 			more := last
 			for blank(more + 1) {
 				more++
@@ -869,6 +869,15 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 		}
 	}
 	return cands, nil
+}
+
+// endsWithBlock reports whether the last value under n is a | or > block,
+// which takes blank lines after it (with spaces enough) into its text.
+func endsWithBlock(n *yaml.Node) bool {
+	for len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
 }
 
 // endsWithKeep reports whether the last value under n is a |+ or >+ block.

@@ -196,9 +196,14 @@ func (d *Doc) move(p Path, from, to int) error {
 		if ss.isFlow && d.emptyPair(ss.entries[o]) && len(sep) > 0 && sep[0] != ' ' {
 			b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
 		}
-		if !ss.isFlow && o != k && endsWithKeep(d, seq.Content[o]) {
-			// A |+ block would take blank lines after it into its text.
-			sep = dropBlankLines(sep)
+		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
+			// A | or > block takes blank lines after it into its text:
+			// all of them for |+, those with spaces enough for the rest.
+			if endsWithKeep(d, seq.Content[o]) {
+				sep = dropBlankLines(sep)
+			} else {
+				sep = emptyBlankLines(sep)
+			}
 		}
 		b = append(b, sep...)
 	}
@@ -214,6 +219,19 @@ func dropBlankLines(sep []byte) []byte {
 		l++
 	}
 	return append(append([]byte{}, sep[:t.next(0)]...), sep[t.start(min(l, t.lines()-1)):]...)
+}
+
+// emptyBlankLines returns sep, the text after an item (a line break, then
+// whole lines), with the spaces taken out of the blank lines that follow
+// the break.
+func emptyBlankLines(sep []byte) []byte {
+	t := newText(sep)
+	out := append([]byte{}, sep[:t.next(0)]...)
+	l := 1
+	for ; l < t.lines() && t.hasBreak(l) && t.blank(l); l++ {
+		out = append(out, sep[t.end(l):t.next(l)]...)
+	}
+	return append(out, sep[t.start(min(l, t.lines()-1)):]...)
 }
 
 // hasAliases reports whether anything under n has an anchor or is an alias.
