@@ -795,7 +795,7 @@ func (d *Doc) del(p Path) error {
 			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
 		from := es[k-1].end
-		if d.emptyPair(es[k-1]) && from < len(d.t.b) && d.t.b[from] == ' ' {
+		if d.emptyPair(es[k-1]) && from < len(d.t.b) && (d.t.b[from] == ' ' || d.t.b[from] == '\t') {
 			from++ // keep "a: }" from becoming "a:}"
 		}
 		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)

@@ -193,7 +193,7 @@ func (d *Doc) move(p Path, from, to int) error {
 		if k < n-1 {
 			sep = t.b[chunks[k].to:chunks[k+1].from]
 		}
-		if ss.isFlow && d.emptyPair(ss.entries[o]) && len(sep) > 0 && sep[0] != ' ' {
+		if ss.isFlow && d.emptyPair(ss.entries[o]) && len(sep) > 0 && sep[0] != ' ' && sep[0] != '\t' {
 			b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
 		}
 		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
