@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"bytes"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -193,8 +194,19 @@ func (d *Doc) move(p Path, from, to int) error {
 		if k < n-1 {
 			sep = t.b[chunks[k].to:chunks[k+1].from]
 		}
-		if ss.isFlow && d.emptyPair(ss.entries[o]) && len(sep) > 0 && sep[0] != ' ' && sep[0] != '\t' {
-			b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
+		switch {
+		case !ss.isFlow:
+		case d.emptyPair(ss.entries[o]):
+			if len(sep) > 0 && sep[0] != ' ' && sep[0] != '\t' {
+				b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
+			}
+		case t.b[chunks[o].to-1] == ':':
+			// Text ending in ':' ([a:, b]) would become a key before a
+			// space or a line break.
+			sep = bytes.TrimLeft(sep, " \t")
+			if len(sep) > 0 && (isBreakAt(sep, 0) || sep[0] == '#') {
+				return errorf(p, "item %d is text ending in ':'; put it in double quotes before moving it", o)
+			}
 		}
 		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
 			// A | or > block takes blank lines after it into its text:
