@@ -130,6 +130,12 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	i := off
 	props := false
 	needAnchor, needTag := n.Anchor != "", true
+	if len(n.Content) > 0 && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
+		if c, ok := t.offset(n.Content[0].Line, n.Content[0].Column); ok && c == off {
+			// "!t a: 1": the tag is the first key's, which starts here.
+			needAnchor, needTag = false, false
+		}
+	}
 props:
 	for i < len(t.b) {
 		switch {
