@@ -196,7 +196,10 @@ func (d *Doc) stripLastBlock() (bool, error) {
 		return false, nil
 	}
 	for n, s := range d.spans {
-		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || s.outer() != len(t.b) {
+		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || t.line(s.outer()) != t.lines()-1 {
+			continue // not a block on the file's last line
+		}
+		if rest := bytes.TrimLeft(t.b[s.outer():], " \t"); len(rest) > 0 && rest[0] != '#' {
 			continue
 		}
 		// The header's indicators: a chomping sign and an indentation
