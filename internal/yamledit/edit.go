@@ -797,11 +797,22 @@ func (d *Doc) del(p Path) error {
 		if k < len(es)-1 {
 			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
-		from := es[k-1].end
-		if d.emptyPair(es[k-1]) && from < len(d.t.b) && (d.t.b[from] == ' ' || d.t.b[from] == '\t') {
-			from++ // keep "a: }" from becoming "a:}"
+		from, to := es[k-1].end, es[k].end
+		b := d.t.b
+		switch {
+		case d.emptyPair(es[k-1]):
+			if from < len(b) && (b[from] == ' ' || b[from] == '\t') {
+				from++ // keep "a: }" from becoming "a:}"
+			}
+		case b[from-1] == ':':
+			// Text ending in ':' ([a:, b]) would become a key before a
+			// space or a line break.
+			to = d.t.skipBlanks(to)
+			if to < len(b) && (isBreakAt(b, to) || b[to] == '#') {
+				return errorf(p, "the item before it is text ending in ':'; put that in double quotes first")
+			}
 		}
-		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
+		return d.commit(p, d.spliceLine(from, to, ""), want)
 	}
 	cands, err := d.deleteBlock(p, s.parent, s.entry)
 	if err != nil {
