@@ -68,9 +68,15 @@ func (p Path) String() string {
 type Error struct {
 	Path Path
 	Msg  string
+	err  error // errUnreadable for an edit the check refused
 }
 
 func (e *Error) Error() string { return e.Path.String() + ": " + e.Msg }
+
+func (e *Error) Unwrap() error { return e.err }
+
+// errUnreadable marks an edit whose result did not read back as it should.
+var errUnreadable = errors.New("yamledit: the edit does not read back")
 
 func errorf(p Path, format string, args ...any) error {
 	return &Error{Path: p, Msg: fmt.Sprintf(format, args...)}
@@ -113,6 +119,9 @@ func Parse(src []byte) (*Doc, error) {
 	if bytes.HasPrefix(src, bom) {
 		d.bom = true
 		src = src[len(bom):]
+		if bytes.HasPrefix(src, bom) {
+			return nil, errors.New("yamledit: the file starts with two byte order marks; save it again as UTF-8")
+		}
 	}
 	b := bytes.Clone(src)
 	if err := d.load(b); err != nil {

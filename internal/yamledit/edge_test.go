@@ -67,10 +67,49 @@ func TestEdges(t *testing.T) {
 			want: "\uFEFFa: 1\r\nb: [x, y]\r\nc:\r\n  d: e\r\n",
 		},
 		{
+			// The block needs a final line break to end in one.
 			name: "block scalar at the end without a line break",
 			in:   "a: 1\nintro: |\n  text",
 			edit: func(d *Doc) error { return d.Set(Path{"intro"}, "new text\n") },
-			want: "a: 1\nintro: \"new text\\n\"",
+			want: "a: 1\nintro: |\n  new text\n",
+		},
+		{
+			name: "a key after a block that ends the file without a line break",
+			in:   "a: 1\nintro: >\n  text",
+			edit: func(d *Doc) error { return d.Set(Path{"b"}, 2) },
+			want: "a: 1\nintro: >-\n  text\nb: 2",
+		},
+		{
+			name: "deleting the key after a block leaves it a line break",
+			in:   "intro: |\n  text\nb: 2",
+			edit: func(d *Doc) error { return d.Delete(Path{"b"}) },
+			want: "intro: |\n  text\n",
+		},
+		{
+			name: "moving the item after a block",
+			in:   "l:\n  - |\n    text\n  - b",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 1, 0) },
+			want: "l:\n  - b\n  - |\n    text\n",
+		},
+		{
+			name: "moving a block that ends the file",
+			in:   "l:\n  - b\n  - |+\n    text",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 1, 0) },
+			want: "l:\n  - |-\n    text\n  - b",
+		},
+		{
+			// The blank line after the |+ block is its text's; the one after
+			// the deleted item would join it.
+			name: "deleting the item after a keep-chomped block",
+			in:   "l:\n  - |+\n    a\n\n  - b\n\n  - c\nm: 1\n",
+			edit: func(d *Doc) error { return d.Delete(Path{"l", 1}) },
+			want: "l:\n  - |+\n    a\n\n  - c\nm: 1\n",
+		},
+		{
+			name: "moving a keep-chomped block",
+			in:   "l:\n  - |+\n    a\n\n  - b\n\n  - c\nm: 1\n",
+			edit: func(d *Doc) error { return d.Move(Path{"l"}, 0, 2) },
+			want: "l:\n  - b\n  - c\n\n  - |+\n    a\n\nm: 1\n",
 		},
 		{
 			name: "keep-chomped block followed by blank lines",
@@ -352,12 +391,34 @@ func TestEdges(t *testing.T) {
 	}
 }
 
+// TestSetSameValueKeepsBytes sets every value to what it already is: the
+// file must not change, however the value is written.
+func TestSetSameValueKeepsBytes(t *testing.T) {
+	src := "a: \"caf\\u00e9\"\nb: 'single'\nc: 0x1F\nd: 10.0\ne: True\nf: [x,   y]  # c\ng: |+\n  kept\n\nh: &x plain\ni:\n  - \"one\"\n"
+	d := mustParse(t, []byte(src))
+	for _, tt := range []struct {
+		p Path
+		v any
+	}{
+		{Path{"a"}, "café"}, {Path{"b"}, "single"}, {Path{"c"}, 31}, {Path{"d"}, 10.0}, {Path{"e"}, true},
+		{Path{"f"}, []string{"x", "y"}}, {Path{"g"}, "kept\n\n"}, {Path{"h"}, "plain"}, {Path{"i"}, []string{"one"}},
+	} {
+		if err := d.Set(tt.p, tt.v); err != nil {
+			t.Errorf("Set(%s): %v", tt.p, err)
+		}
+		if got := string(d.Bytes()); got != src {
+			t.Fatalf("Set(%s, %#v) changed the file:\n%s", tt.p, tt.v, got)
+		}
+	}
+}
+
 func TestParseRefuses(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"a: 1\n---\nb: 2\n", "a second YAML document starts at line 3"},
 		{"\xff\xfea\x00:\x00", "UTF-16"},
 		{"a: \xff\n", "not UTF-8"},
 		{"a: [1\n", "not valid YAML"},
+		{"\uFEFF\uFEFFa: 1\n", "two byte order marks"},
 		{"a: b: c\n", "not valid YAML"},
 	}
 	for _, tt := range tests {

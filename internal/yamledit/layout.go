@@ -56,15 +56,28 @@ func isBlockCollection(n *yaml.Node) bool {
 type layouter struct {
 	t     *text
 	spans map[*yaml.Node]*span
+	// starts holds where every node starts, to tell a node's property on
+	// a later line from the start of the next node.
+	starts map[int]bool
 }
 
 // layout finds the span of every node under root.
 func layout(t *text, root *yaml.Node) (map[*yaml.Node]*span, error) {
-	l := &layouter{t: t, spans: map[*yaml.Node]*span{}}
+	l := &layouter{t: t, spans: map[*yaml.Node]*span{}, starts: map[int]bool{}}
 	if root == nil {
 		return l.spans, nil
 	}
-	_, err := l.node(root, -1, false, 0)
+	var mark func(n *yaml.Node)
+	mark = func(n *yaml.Node) {
+		if off, ok := t.offset(n.Line, n.Column); ok {
+			l.starts[off] = true
+		}
+		for _, c := range n.Content {
+			mark(c)
+		}
+	}
+	mark(root)
+	_, err := l.node(root, -1, false, len(t.b))
 	return l.spans, err
 }
 
@@ -112,11 +125,17 @@ func (l *layouter) node(n *yaml.Node, indent int, flow bool, after int) (*span, 
 	}
 	s.start = off
 	// The properties: at most an anchor and a tag, possibly on separate
-	// lines. One on a later line is taken only if the node has it: a
-	// property there may be its first key's instead.
+	// lines. One on a later line is the node's only if no other node
+	// starts there (it may be the next key's, or the first key's).
 	i := off
 	props := false
 	needAnchor, needTag := n.Anchor != "", true
+	if len(n.Content) > 0 && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
+		if c, ok := t.offset(n.Content[0].Line, n.Content[0].Column); ok && c == off {
+			// "!t a: 1": the tag is the first key's, which starts here.
+			needAnchor, needTag = false, false
+		}
+	}
 props:
 	for i < len(t.b) {
 		switch {
@@ -133,8 +152,11 @@ props:
 			break props
 		}
 		props = true
-		j := t.skipSpace(i)
-		if j < len(t.b) && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag && n.Style&yaml.TaggedStyle != 0) {
+		if k := t.skipBlanks(i); k < len(t.b) && (t.b[k] == '&' && needAnchor || t.b[k] == '!' && needTag) {
+			i = k // another on the same line
+			continue
+		}
+		if j := t.skipSpace(i); j < len(t.b) && !l.starts[j] && (t.b[j] == '&' && needAnchor || t.b[j] == '!' && needTag) {
 			i = j
 			continue
 		}

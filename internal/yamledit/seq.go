@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"bytes"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -12,6 +13,10 @@ import (
 // each value written like the same key's value in the neighbour). A missing
 // or empty list is created with the item (then i must be 0).
 func (d *Doc) Insert(p Path, i int, item []KV) error {
+	return d.transact(func() error { return d.insert(p, i, item) })
+}
+
+func (d *Doc) insert(p Path, i int, item []KV) error {
 	v, err := normalize(append(p[:len(p):len(p)], i), item)
 	if err != nil {
 		return err
@@ -25,7 +30,7 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 		if i != 0 {
 			return errorf(p, "has no items, so the new one can only go at index 0, not %d", i)
 		}
-		return d.Set(p, []any{[]KV(m)})
+		return d.set(p, []any{[]KV(m)})
 	}
 	s := steps[len(steps)-1]
 	seq := s.node
@@ -74,7 +79,8 @@ func (d *Doc) Insert(p Path, i int, item []KV) error {
 			case i < n:
 				return d.spliceLine(ss.entries[i].start, ss.entries[i].start, tok+", "), nil
 			}
-			return d.spliceLine(ss.entries[n-1].end, ss.entries[n-1].end, ", "+tok), nil
+			last := ss.entries[n-1]
+			return d.spliceLine(last.end, last.end, d.commaAfter(last)+tok), nil
 		})
 	}
 	blank := false
@@ -115,6 +121,10 @@ func insertAt(s []*vnode, i int, v *vnode) []*vnode {
 // the move the item is at index to. The blank lines and comments between
 // items stay where they are.
 func (d *Doc) Move(p Path, from, to int) error {
+	return d.transact(func() error { return d.move(p, from, to) })
+}
+
+func (d *Doc) move(p Path, from, to int) error {
 	steps, err := d.locate(p)
 	if err != nil {
 		return err
@@ -180,12 +190,60 @@ func (d *Doc) Move(p Path, from, to int) error {
 	b = append(b, t.b[:chunks[0].from]...)
 	for k, o := range order {
 		b = append(b, t.b[chunks[o].from:chunks[o].to]...)
+		sep := t.b[chunks[k].to:]
 		if k < n-1 {
-			b = append(b, t.b[chunks[k].to:chunks[k+1].from]...)
+			sep = t.b[chunks[k].to:chunks[k+1].from]
 		}
+		switch {
+		case !ss.isFlow:
+		case d.emptyPair(ss.entries[o]):
+			if len(sep) > 0 && sep[0] != ' ' && sep[0] != '\t' {
+				b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
+			}
+		case t.b[chunks[o].to-1] == ':':
+			// Text ending in ':' ([a:, b]) would become a key before a
+			// space or a line break.
+			sep = bytes.TrimLeft(sep, " \t")
+			if len(sep) > 0 && (isBreakAt(sep, 0) || sep[0] == '#') {
+				return errorf(p, "item %d is text ending in ':'; put it in double quotes before moving it", o)
+			}
+		}
+		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
+			// A | or > block takes blank lines after it into its text:
+			// all of them for |+, those with spaces enough for the rest.
+			if endsWithKeep(d, seq.Content[o]) {
+				sep = dropBlankLines(sep)
+			} else {
+				sep = emptyBlankLines(sep)
+			}
+		}
+		b = append(b, sep...)
 	}
-	b = append(b, t.b[chunks[n-1].to:]...)
 	return d.commit(p, b, want)
+}
+
+// dropBlankLines returns sep, the text after an item (a line break, then
+// whole lines), without the blank lines that follow the break.
+func dropBlankLines(sep []byte) []byte {
+	t := newText(sep)
+	l := 1
+	for l < t.lines() && t.hasBreak(l) && t.blank(l) {
+		l++
+	}
+	return append(append([]byte{}, sep[:t.next(0)]...), sep[t.start(min(l, t.lines()-1)):]...)
+}
+
+// emptyBlankLines returns sep, the text after an item (a line break, then
+// whole lines), with the spaces taken out of the blank lines that follow
+// the break.
+func emptyBlankLines(sep []byte) []byte {
+	t := newText(sep)
+	out := append([]byte{}, sep[:t.next(0)]...)
+	l := 1
+	for ; l < t.lines() && t.hasBreak(l) && t.blank(l); l++ {
+		out = append(out, sep[t.end(l):t.next(l)]...)
+	}
+	return append(out, sep[t.start(min(l, t.lines()-1)):]...)
 }
 
 // hasAliases reports whether anything under n has an anchor or is an alias.

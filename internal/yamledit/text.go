@@ -81,6 +81,10 @@ func (t *text) next(l int) int {
 // a file without a final newline does not).
 func (t *text) hasBreak(l int) bool { return l+1 < len(t.starts) }
 
+// endsWithBreak reports whether the text is empty or ends with a line
+// break, so that a line added at its end starts on a line of its own.
+func (t *text) endsWithBreak() bool { return t.starts[len(t.starts)-1] == len(t.b) }
+
 // offset turns the library's 1-based line and character column into a byte
 // offset. ok is false if the position is outside the text.
 func (t *text) offset(line, col int) (int, bool) {
