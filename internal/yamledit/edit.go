@@ -330,8 +330,11 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	ns := d.spans[s.node]
 	if s.parent == nil {
 		// The whole document.
-		r := strings.TrimPrefix(w.after(v, h, ':', -2), " ")
-		r = strings.TrimPrefix(r, w.eol)
+		// Written as if after a key two columns to the left, without that
+		// key's line: "  ~" becomes "  k:\n    j: 1".
+		col := t.column(ns.start)
+		r := strings.TrimPrefix(w.after(v, h, ':', col-2), " ")
+		r = strings.TrimPrefix(strings.TrimPrefix(r, w.eol), strings.Repeat(" ", col))
 		if ns.start == ns.end {
 			// An empty document ("---"): the value goes at the end.
 			if !t.endsWithBreak() {
