@@ -240,10 +240,13 @@ func emptyBlankLines(sep []byte) []byte {
 	t := newText(sep)
 	out := append([]byte{}, sep[:t.next(0)]...)
 	l := 1
-	for ; l < t.lines() && t.hasBreak(l) && t.blank(l); l++ {
+	for ; l < t.lines() && t.blank(l); l++ {
 		out = append(out, sep[t.end(l):t.next(l)]...)
 	}
-	return append(out, sep[t.start(min(l, t.lines()-1)):]...)
+	if l >= t.lines() {
+		return out
+	}
+	return append(out, sep[t.start(l):]...)
 }
 
 // hasAliases reports whether anything under n has an anchor or is an alias.
