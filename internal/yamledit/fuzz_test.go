@@ -482,13 +482,14 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	}
 }
 
-// lineTexts returns the lines of t without their breaks, leaving out blank
-// lines (a move next to a |+ block drops some).
+// lineTexts returns the lines of t without their breaks and leading
+// spaces, leaving out blank lines (a move next to a | or > block empties or
+// drops some, and re-indents comments there).
 func lineTexts(t *text) []string {
 	var ls []string
 	for l := range t.lines() {
 		if !t.blank(l) {
-			ls = append(ls, string(t.b[t.start(l):t.end(l)]))
+			ls = append(ls, strings.TrimLeft(string(t.b[t.start(l):t.end(l)]), " "))
 		}
 	}
 	return ls
