@@ -385,8 +385,9 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 				allowFrom, allowTo = oldText.line(e.start), oldText.line(ps.entries[last.entry+1].start)
 			default:
 				allowFrom, allowTo = d.headFirst(last.parent, last.entry)-1, oldText.line(e.end)+1
-				// After a |+ block, the blank lines after the entry may go.
-				for allowTo+1 < oldText.lines() && oldText.blank(allowTo+1) {
+				// After a | or > block, the blank lines after the entry may
+				// go, and comment lines there be re-indented.
+				for allowTo+1 < oldText.lines() && (oldText.blank(allowTo+1) || oldText.comment(allowTo+1)) {
 					allowTo++
 				}
 			}
