@@ -23,6 +23,7 @@ package main
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -31,11 +32,14 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == launchFlag {
+		launch(os.Args[2:])
+		return
+	}
 	var o options
 	flag.IntVar(&o.runs, "runs", 5, "rounds: each workload runs once a round; medians are reported")
 	only := flag.String("only", "", "run only these workloads, separated by commas: "+strings.Join(groups, ", "))
@@ -43,6 +47,7 @@ func main() {
 	flag.IntVar(&o.workers, "workers", 0, "cards drawn at once in the card workloads (0: one per core), to measure one core's rate")
 	flag.StringVar(&o.compare, "compare", "", "another broadside `BINARY` (an older build) to run beside this one, interleaved, for before and after")
 	flag.StringVar(&o.typst, "typst", "", "the Typst to compare the booklet with: a typst binary, or a folder where npm installed @myriaddreamin/typst-ts-node-compiler (default: typst on PATH, else ~/.cache/broadside-bench)")
+	flag.StringVar(&o.keep, "keep", "", "make the datasets, photo and binary in `DIR` and keep them there (for profiling a workload by hand)")
 	flag.Parse()
 	for _, g := range strings.Split(*only, ",") {
 		if g = strings.TrimSpace(g); g == "" {
@@ -67,6 +72,7 @@ type options struct {
 	workers int
 	compare string
 	typst   string
+	keep    string
 }
 
 // groups are the workloads -only can choose.
@@ -96,11 +102,17 @@ type workload struct {
 }
 
 func run(o options) error {
-	dir, err := os.MkdirTemp("", "broadside-bench-")
-	if err != nil {
+	dir := o.keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "broadside-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "broadside")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/broadside")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
@@ -169,17 +181,26 @@ func (w *workload) measure(dir string) error {
 	}
 	defer os.RemoveAll(out)
 	cmd := w.cmd(out)
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = nil, &stderr
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	// Through the launcher (see launch.go), so that peak memory is the
+	// command's own.
+	l := exec.Command(self, append([]string{launchFlag, cmd.Path}, cmd.Args[1:]...)...)
+	l.Dir, l.Env = cmd.Dir, cmd.Env
+	var stdout, stderr bytes.Buffer
+	l.Stdout, l.Stderr = &stdout, &stderr
+	if err := l.Run(); err != nil {
 		return fmt.Errorf("%s: %s: %v\n%s", w.name, strings.Join(cmd.Args, " "), err, stderr.String())
 	}
-	w.walls = append(w.walls, time.Since(start))
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		w.rss = append(w.rss, ru.Maxrss) // KB on Linux
+	var u usage
+	if err := json.Unmarshal(stdout.Bytes(), &u); err != nil {
+		return fmt.Errorf("%s: launcher: %v", w.name, err)
 	}
-	w.cpus = append(w.cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+	w.walls = append(w.walls, u.Wall)
+	w.rss = append(w.rss, u.MaxRSS)
+	w.cpus = append(w.cpus, u.CPU)
 	w.bytes, w.files = 0, 0
 	exts := w.output
 	if exts == nil {
