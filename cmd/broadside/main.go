@@ -4,13 +4,20 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/broadside/broadside/internal/cli"
+	"github.com/broadside/broadside/internal/outfile"
 )
+
+// interruptGrace is how long an interrupted run may take to finish the
+// work in hand before it is ended (see main).
+const interruptGrace = 400 * time.Millisecond
 
 func main() {
 	// Batches keep little memory live but allocate an image per card; a
@@ -23,12 +30,31 @@ func main() {
 	// are finished or removed, never left half-written. A second one ends
 	// the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
 	endProfiles := startProfiles()
+	finished := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return
+		}
+		stop()
+		// The work in hand gets a grace period to finish, which a card
+		// or a page needs (the run then ends as usual, its summary
+		// printed). Work that is not checked for interruption, such as
+		// decoding a camera's photo for a theme, can take longer on a
+		// busy machine: then the run ends here, its unfinished files
+		// removed, so that Ctrl-C stops within a second.
+		select {
+		case <-finished:
+		case <-time.After(interruptGrace):
+			endProfiles()
+			fmt.Fprintln(os.Stderr, "broadside: interrupted; files already finished are complete, nothing is half-written")
+			outfile.Exit(cli.ExitInterrupted)
+		}
+	}()
 	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	close(finished)
 	stop()
 	endProfiles()
 	os.Exit(code)

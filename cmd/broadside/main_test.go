@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"os/exec"
@@ -25,7 +27,9 @@ func build(t *testing.T) string {
 }
 
 // A run interrupted with Ctrl-C (SIGINT) or SIGTERM stops within a second,
-// exits 130, and leaves only whole cards and no temporary files.
+// exits 130, and leaves only whole cards and no temporary files: with any
+// theme, and with a photo theme also while the photo is being decoded,
+// which nothing interrupts (the run is ended after a grace period).
 func TestInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -39,29 +43,47 @@ func TestInterrupt(t *testing.T) {
 	}
 	data := filepath.Join(dir, "quotes.yaml")
 	os.WriteFile(data, []byte(ds.String()), 0o644)
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		out := filepath.Join(dir, "out-"+sig.String())
-		cmd := exec.Command(bin, "cards", "--data", data, "--out", out)
+	layouts := photoTheme(t, dir)
+	for _, tc := range []struct {
+		name  string
+		sig   syscall.Signal
+		args  []string
+		early bool // signal as soon as the output folder exists
+	}{
+		{"paper-int", syscall.SIGINT, nil, false},
+		{"paper-term", syscall.SIGTERM, nil, false},
+		{"dusk", syscall.SIGINT, []string{"--theme", "dusk"}, false},
+		{"photo", syscall.SIGINT, []string{"--theme", "photo", "--layouts", layouts}, false},
+		{"photo-decoding", syscall.SIGINT, []string{"--theme", "photo", "--layouts", layouts}, true},
+	} {
+		out := filepath.Join(dir, "out-"+tc.name)
+		cmd := exec.Command(bin, append([]string{"cards", "--data", data, "--out", out}, tc.args...)...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Signal once the first card is written, not after a fixed
-		// sleep: on a loaded machine the start alone can take longer.
-		waitForCard(t, out, 60*time.Second)
-		cmd.Process.Signal(sig)
+		// Signal once the first card is written (or the folder made),
+		// not after a fixed sleep: on a loaded machine the start alone
+		// can take longer.
+		if tc.early {
+			waitFor(t, out, "", 60*time.Second)
+		} else {
+			waitFor(t, out, ".png", 60*time.Second)
+		}
+		cmd.Process.Signal(tc.sig)
 		start := time.Now()
 		err := cmd.Wait()
+		// The target is a second; the test allows two for a loaded machine.
 		if took := time.Since(start); took > 2*time.Second {
-			t.Errorf("%v: took %v to stop", sig, took)
+			t.Errorf("%s: took %v to stop", tc.name, took)
 		}
 		code := cmd.ProcessState.ExitCode()
 		if code != 130 {
-			t.Errorf("%v: exit %d (%v), want 130\n%s", sig, code, err, stderr.String())
+			t.Errorf("%s: exit %d (%v), want 130\n%s", tc.name, code, err, stderr.String())
 		}
 		if !strings.Contains(stderr.String(), "interrupted") {
-			t.Errorf("%v: stderr: %s", sig, stderr.String())
+			t.Errorf("%s: stderr: %s", tc.name, stderr.String())
 		}
 		n := 0
 		filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
@@ -69,33 +91,96 @@ func TestInterrupt(t *testing.T) {
 				return nil
 			}
 			if strings.Contains(filepath.Base(p), ".broadside-tmp-") {
-				t.Errorf("temporary file left: %s", p)
+				t.Errorf("%s: temporary file left: %s", tc.name, p)
 			}
 			if strings.HasSuffix(p, ".png") {
 				n++
 				f, _ := os.Open(p)
 				defer f.Close()
 				if _, err := png.Decode(f); err != nil {
-					t.Errorf("%s is not a whole PNG: %v", p, err)
+					t.Errorf("%s: %s is not a whole PNG: %v", tc.name, p, err)
 				}
 			}
 			return nil
 		})
-		if n == 0 || n >= 2400 {
-			t.Errorf("%v: %d cards written; the test should interrupt mid-run", sig, n)
+		if (n == 0 && !tc.early) || n >= 400 {
+			t.Errorf("%s: %d cards written; the test should interrupt mid-run", tc.name, n)
 		}
 	}
 }
 
-// waitForCard waits until a PNG appears under dir, so that an interrupt
-// lands mid-run however slow the machine is.
-func waitForCard(t *testing.T, dir string, limit time.Duration) {
+// A second Ctrl-C ends the run at once, by the signal, without waiting
+// for the first one's grace period.
+func TestSecondInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := build(t)
+	dir := t.TempDir()
+	layouts := photoTheme(t, dir)
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "cards", "--theme", "photo", "--layouts", layouts, "--out", out)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, out, "", 60*time.Second)
+	cmd.Process.Signal(syscall.SIGINT)
+	time.Sleep(30 * time.Millisecond) // the first is seen and handled
+	cmd.Process.Signal(syscall.SIGINT)
+	start := time.Now()
+	cmd.Wait()
+	took := time.Since(start)
+	ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+		t.Errorf("ended with %v, want killed by the second SIGINT\n%s", cmd.ProcessState, stderr.String())
+	}
+	if took > 250*time.Millisecond {
+		t.Errorf("took %v to end after the second Ctrl-C", took)
+	}
+}
+
+// photoTheme writes a layouts folder under dir with a theme "photo" on a
+// 4000 × 3000 JPEG of noise (slow to decode, as a camera's photo is) and
+// returns the folder.
+func photoTheme(t *testing.T, dir string) string {
+	t.Helper()
+	themes := filepath.Join(dir, "photo-layouts", "themes")
+	if err := os.MkdirAll(themes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 4000, 3000))
+	x := uint32(1)
+	for i := range img.Pix {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		img.Pix[i] = uint8(x) | 0x0f // noise; alpha stays near opaque
+	}
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 255
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(themes, "photo.jpg"), b.Bytes(), 0o644)
+	theme := "name: photo\ncolors: {background: \"#222222\", text: \"#ffffff\", muted: \"#eeeeee\", accent: \"#ffd166\"}\nbackground: {image: photo.jpg, overlay: 0.65}\n"
+	os.WriteFile(filepath.Join(themes, "photo.yaml"), []byte(theme), 0o644)
+	return filepath.Dir(themes)
+}
+
+// waitFor waits until a file ending in ext appears under dir (or, for
+// ext "", dir itself), so that an interrupt lands mid-run however slow the
+// machine is.
+func waitFor(t *testing.T, dir, ext string, limit time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		found := false
 		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-			if err == nil && strings.HasSuffix(p, ".png") {
+			if err == nil && (ext == "" || strings.HasSuffix(p, ext)) {
 				found = true
 				return filepath.SkipAll
 			}
@@ -106,5 +191,5 @@ func waitForCard(t *testing.T, dir string, limit time.Duration) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("no card written under %s within %v", dir, limit)
+	t.Fatalf("no %q file under %s within %v", ext, dir, limit)
 }

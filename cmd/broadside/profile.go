@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 )
 
 // startProfiles writes profiles of the whole process, for finding where a
@@ -13,7 +14,7 @@ import (
 // (every allocation of the run, as `go tool pprof -sample_index=alloc_space`
 // reads them). Neither is a flag: they are for developers, not for the
 // people broadside is for. The returned function ends the profiles; it
-// must run before the process exits.
+// must run before the process exits; it may run more than once.
 func startProfiles() func() {
 	cpu, mem := os.Getenv("BROADSIDE_CPUPROFILE"), os.Getenv("BROADSIDE_MEMPROFILE")
 	var stops []func()
@@ -41,9 +42,12 @@ func startProfiles() func() {
 			}
 		})
 	}
+	var once sync.Once
 	return func() {
-		for _, s := range stops {
-			s()
-		}
+		once.Do(func() {
+			for _, s := range stops {
+				s()
+			}
+		})
 	}
 }

@@ -32,12 +32,11 @@ func Write(path string, data []byte) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("write %s: it is a folder; name a file to write", path)
 	}
-	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
+	f, err := createTemp(dir, path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, plain(err))
 	}
 	tmp := f.Name()
-	track(tmp, true)
 	defer track(tmp, false)
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -76,11 +75,10 @@ func Create(path string) (*File, error) {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("write %s: it is a folder; name a file to write", path)
 	}
-	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
+	f, err := createTemp(dir, path)
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", path, plain(err))
 	}
-	track(f.Name(), true)
 	return &File{File: f, path: path}, nil
 }
 
@@ -133,6 +131,18 @@ func MkdirAll(dir string) error {
 	return nil
 }
 
+// createTemp makes the temporary file for path and tracks it, under the
+// lock, so that Exit never misses a file made just before it.
+func createTemp(dir, path string) (*os.File, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
+	if err == nil {
+		live[f.Name()] = true
+	}
+	return f, err
+}
+
 func track(path string, on bool) {
 	mu.Lock()
 	defer mu.Unlock()
@@ -152,6 +162,20 @@ func Cleanup() {
 		os.Remove(p)
 		delete(live, p)
 	}
+}
+
+// Exit removes the temporary files of writes still under way and ends the
+// process with code, at once: what an interrupted run does when its
+// workers are still busy (decoding a large photo, say) after a grace
+// period. It holds the lock to the end, so no write starts or is tracked
+// after the files are removed, and a write that already renamed its file
+// into place is complete. Nothing is left half-written.
+func Exit(code int) {
+	mu.Lock()
+	for p := range live {
+		os.Remove(p)
+	}
+	os.Exit(code)
 }
 
 // Inside reports whether name, joined to dir, stays inside dir: a quote id
