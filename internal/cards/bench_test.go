@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/jpeg"
+	"math"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -108,3 +111,73 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(jobs)*b.N)/b.Elapsed().Seconds(), "cards/s")
 }
+
+// BenchmarkEncodeTheme encodes a card drawn with a flat theme (paper), a
+// gradient (dusk) and a photo: the last two have too many colours for a
+// palette and are written as RGB.
+func BenchmarkEncodeTheme(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	_, lib, _ := testkit.Load(b)
+	dusk, _ := lib.Theme("dusk")
+	photo := *dusk
+	photo.Background = layout.Background{Image: writeTestPhoto(b), Overlay: 0.65}
+	for _, th := range []*layout.Theme{fx.th, dusk, &photo} {
+		name := th.Name
+		if th == &photo {
+			name = "photo"
+		}
+		b.Run(name, func(b *testing.B) {
+			f, _, err := layout.Compose(layout.Input{Quote: fx.qs[0], Brand: fx.brand}, fx.l, th, fx.reg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			img, err := bpng.New().Render(f, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				buf.Reset()
+				if err := bpng.Encode(&buf, img); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len())/1024, "KB")
+		})
+	}
+}
+
+// writeTestPhoto writes a 1600 × 1200 JPEG like a photo (smooth shading,
+// edges and grain) and returns its path.
+func writeTestPhoto(tb testing.TB) string {
+	tb.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
+	x := uint32(7)
+	for py := 0; py < 1200; py++ {
+		for px := 0; px < 1600; px++ {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			g := int(x&15) - 8
+			i := img.PixOffset(px, py)
+			r, gg, bl := 60+px/12, 90+py/8, 160-py/10
+			if py > 700+int(80*math.Sin(float64(px)/90)) {
+				r, gg, bl = 50+px%37, 90+py%23, 40
+			}
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = clamp8(r+g), clamp8(gg+g), clamp8(bl+g), 255
+		}
+	}
+	p := filepath.Join(tb.TempDir(), "photo.jpg")
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 88}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func clamp8(v int) uint8 { return uint8(max(0, min(255, v))) }
