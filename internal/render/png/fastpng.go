@@ -20,7 +20,8 @@ import (
 // Encoder writes PNGs, reusing its buffers from one image to the next. It
 // is not safe for concurrent use: give each worker its own.
 type Encoder struct {
-	zw      *zlib.Writer
+	// zw are the compressors, one for each of levels.
+	zw      [len(levels)]*zlib.Writer
 	bw      *bufio.Writer
 	cur     []byte
 	prev    []byte
@@ -31,9 +32,23 @@ type Encoder struct {
 	idx     []uint8
 }
 
-// level 3 of klauspost/compress: within a few per cent of the best ratio
-// on cards, at a fraction of the time.
-const level = 3
+// levels are the compression levels of klauspost/compress for the three
+// kinds of card. Palette cards (flat colours): level 3, within a few per
+// cent of the best ratio at a fraction of the time. RGB cards with runs
+// of one colour (a gradient behind the text): level 1, four times the data
+// of a palette card, and level 3 makes them only 1% smaller for 15% more
+// time. Photographic cards, where most pixels differ from the one before:
+// Huffman coding only, since after the Paeth filter a photo's residuals
+// have few repeats for matching to find; it is faster than level 1 and
+// smaller too (measured in docs/performance.md).
+var levels = [...]int{palette: 3, smooth: 1, photographic: zlib.HuffmanOnly}
+
+// The kinds of card, by how they are compressed.
+const (
+	palette = iota
+	smooth
+	photographic
+)
 
 func writeChunk(w io.Writer, typ string, data []byte) error {
 	var hdr [8]byte
@@ -69,9 +84,16 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 	if !ok {
 		return encoder.Encode(w, im)
 	}
-	paletted, opaque := e.quantize(img)
+	paletted, opaque, changes := e.quantize(img)
 	if !opaque {
 		return encoder.Encode(w, im)
+	}
+	kind := palette
+	if !paletted {
+		kind = smooth
+		if 2*changes > len(e.idx) {
+			kind = photographic
+		}
 	}
 	b := img.Bounds()
 	wd, ht := b.Dx(), b.Dy()
@@ -105,10 +127,12 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 		e.bw = bufio.NewWriterSize(nil, 1<<16)
 	}
 	e.bw.Reset(chunkWriter{w})
-	if e.zw == nil {
-		e.zw, _ = zlib.NewWriterLevel(e.bw, level)
+	zw := e.zw[kind]
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(e.bw, levels[kind])
+		e.zw[kind] = zw
 	} else {
-		e.zw.Reset(e.bw)
+		zw.Reset(e.bw)
 	}
 	n := wd * bpp
 	if cap(e.cur) < n+1 {
@@ -126,12 +150,12 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 			}
 		}
 		out := e.filter(cur, prev, bpp, paletted)
-		if _, err := e.zw.Write(out); err != nil {
+		if _, err := zw.Write(out); err != nil {
 			return err
 		}
 		cur, prev = prev, cur
 	}
-	if err := e.zw.Close(); err != nil {
+	if err := zw.Close(); err != nil {
 		return err
 	}
 	if err := e.bw.Flush(); err != nil {
@@ -185,10 +209,12 @@ func paethRow(out, cur, prev []byte, bpp int) {
 }
 
 // quantize maps the image to a palette when it has at most 256 colours,
-// and reports whether it is opaque (the fast path needs that too).
+// and reports whether it is opaque (the fast path needs that too) and how
+// many pixels differ from the one before them, which tells a photo from
+// flat colours and gradients.
 // Colours go into a small open-addressing table (a Go map costs more than
 // the compression); runs of one colour skip the lookup.
-func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool) {
+func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int) {
 	const size = 1024 // four times the palette: short probe chains
 	if e.table == nil {
 		e.table = make([]uint32, size)
@@ -213,8 +239,9 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool) {
 			// Little-endian RGBA: alpha is the top byte.
 			c := binary.LittleEndian.Uint32(row[x:])
 			if c != last {
+				changes++
 				if c>>24 != 0xff {
-					return false, false
+					return false, false, changes
 				}
 				if paletted {
 					h := (c * 2654435761) >> 22 // top 10 bits
@@ -238,7 +265,7 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool) {
 			k++
 		}
 	}
-	return paletted, true
+	return paletted, true, changes
 }
 
 // empty marks a free slot; colours are 24-bit, so it is never one.
