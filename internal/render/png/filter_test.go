@@ -1,0 +1,101 @@
+package png
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	stdpng "image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+// upRow gives each byte of an opaque RGBA row less the one above it, as
+// RGB, for every pair of values (the subtraction works on four bytes at a
+// time, so borrows must not cross between them).
+func TestUpRow(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + r.IntN(40)
+		row, up := make([]byte, 4*n), make([]byte, 4*n)
+		for i := range row {
+			row[i], up[i] = byte(r.Uint32()), byte(r.Uint32())
+			if trial%3 == 0 { // extremes and equal values
+				row[i], up[i] = []byte{0, 1, 127, 128, 255}[r.IntN(5)], []byte{0, 1, 127, 128, 255}[r.IntN(5)]
+			}
+		}
+		got := make([]byte, 3*n)
+		upRow(got, row, up)
+		for x := 0; x < n; x++ {
+			for c := 0; c < 3; c++ {
+				if want := row[4*x+c] - up[4*x+c]; got[3*x+c] != want {
+					t.Fatalf("pixel %d channel %d: %d - %d gave %d, want %d", x, c, row[4*x+c], up[4*x+c], got[3*x+c], want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkUpRow(b *testing.B) {
+	row, up, out := make([]byte, 4320), make([]byte, 4320), make([]byte, 3240)
+	for i := range row {
+		row[i], up[i] = byte(i*7), byte(i*13)
+	}
+	b.SetBytes(int64(len(out)))
+	for i := 0; i < b.N; i++ {
+		upRow(out, row, up)
+	}
+}
+
+// Encode is lossless on every path: a flat card (palette), a gradient and
+// a photo-like image (RGB, compressed in the two ways), at odd sizes; and
+// it writes the colour type the path promises.
+func TestEncodeLossless(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	flat := image.NewRGBA(image.Rect(0, 0, 97, 61))
+	grad := image.NewRGBA(image.Rect(0, 0, 301, 157))
+	noise := image.NewRGBA(image.Rect(0, 0, 257, 131))
+	for _, im := range []*image.RGBA{flat, grad, noise} {
+		b := im.Bounds()
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				c := color.RGBA{200, 30, 40, 255}
+				switch im {
+				case flat:
+					if (x/7+y/5)%3 == 0 {
+						c = color.RGBA{255, 255, 255, 255}
+					}
+				case grad:
+					c = color.RGBA{uint8(100 + x*40/b.Dx()), 40, uint8(y * 255 / b.Dy()), 255} // runs of one colour
+				case noise:
+					c = color.RGBA{uint8(r.Uint32()), uint8(r.Uint32()), uint8(r.Uint32()), 255}
+				}
+				im.SetRGBA(x, y, c)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name      string
+		img       *image.RGBA
+		colorType byte
+	}{{"flat", flat, 3}, {"gradient", grad, 2}, {"noise", noise, 2}} {
+		var buf bytes.Buffer
+		if err := Encode(&buf, tc.img); err != nil {
+			t.Fatal(err)
+		}
+		if ct := buf.Bytes()[25]; ct != tc.colorType {
+			t.Errorf("%s: colour type %d, want %d", tc.name, ct, tc.colorType)
+		}
+		got, err := stdpng.Decode(&buf)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		b := tc.img.Bounds()
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				if w, g := tc.img.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); w != g {
+					t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, w)
+				}
+			}
+		}
+	}
+}
