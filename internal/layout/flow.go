@@ -40,23 +40,54 @@ type flowUnit struct {
 	err     error  // from preparing
 }
 
-// flow sets the quotes over pages after the booklet's pages so far.
+// flow sets the quotes over pages after the booklet's pages so far. The
+// units are prepared and paginated a window at a time, and each window's
+// prepared items are let go once placed: a booklet of 7,500 quotes then
+// holds one window of broken, measured paragraphs instead of all of them,
+// which was most of its peak memory (docs/performance.md).
 func (b *bookletPages) flow(qs []quote.Quote) error {
-	fl := b.c.l.Flow
-	units := groupUnits(qs, fl)
+	units := groupUnits(qs, b.c.l.Flow)
 	// {page} in a flow item shows the number of the page before the flow:
 	// a quote's own page is not known until it is placed.
-	b.c.prepareUnits(units, &Input{Brand: b.brand, Page: len(b.bk.Pages)})
-	return b.paginate(units)
+	base := &Input{Brand: b.brand, Page: len(b.bk.Pages)}
+	pg := b.paginator()
+	for start := 0; start < len(units); start += flowWindow {
+		w := units[start:min(start+flowWindow, len(units))]
+		b.c.prepareUnits(w, base)
+		if err := pg.flow(w); err != nil {
+			return err
+		}
+		for i := range w {
+			w[i].items = nil
+		}
+	}
+	return nil
 }
 
-// paginate lays prepared units out, in order, on pages it adds; a unit
-// whose preparation failed stops it, and units with nothing to show are
-// left out. The first page of the flow gets the bookmark "Statements".
+// flowWindow is how many units are prepared at once: enough to keep every
+// core busy between two paginations, few enough to hold little memory.
+const flowWindow = 256
+
+// paginate lays prepared units out, in order, on pages it adds (see
+// paginator.flow).
 func (b *bookletPages) paginate(units []flowUnit) error {
+	return b.paginator().flow(units)
+}
+
+// paginator returns a paginator for the booklet's flow, before its first
+// page.
+func (b *bookletPages) paginator() *paginator {
 	fl := b.c.l.Flow
-	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
-	stack := &Region{Type: "stack", Pos: fl.Pos}
+	return &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
+}
+
+// flow lays prepared units out, in order, after those it laid out before,
+// on pages it adds; a unit whose preparation failed stops it, and units
+// with nothing to show are left out. The first page of the flow gets the
+// bookmark "Statements".
+func (pg *paginator) flow(units []flowUnit) error {
+	b := pg.b
+	stack := &Region{Type: "stack", Pos: b.c.l.Flow.Pos}
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
