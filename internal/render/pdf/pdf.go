@@ -120,7 +120,6 @@ func Write(w io.Writer, doc Doc) error {
 // bytes. The entries are whole lines and only change places, so every
 // object keeps its offset and the cross-reference table stays right.
 func stableBoxes(b []byte) []byte {
-	lines := bytes.SplitAfter(b, []byte("\n"))
 	isBox := func(l []byte) bool {
 		for _, p := range []string{"/TrimBox [", "/BleedBox [", "/CropBox [", "/ArtBox ["} {
 			if bytes.HasPrefix(l, []byte(p)) {
@@ -129,18 +128,46 @@ func stableBoxes(b []byte) []byte {
 		}
 		return false
 	}
-	for i := 0; i < len(lines); {
-		if !isBox(lines[i]) {
-			i++
-			continue
+	// In place, a run of box lines at a time: a booklet's PDF is tens of
+	// megabytes before compression, and splitting it into lines and
+	// joining them again took as much memory twice over.
+	var run [][]byte
+	var tmp []byte
+	for i := 0; i < len(b); {
+		start := i
+		for i < len(b) && isBox(b[i:]) {
+			n := bytes.IndexByte(b[i:], '\n')
+			if n < 0 {
+				n = len(b) - i - 1
+			}
+			run = append(run, b[i:i+n+1])
+			i += n + 1
 		}
-		j := i
-		for j < len(lines) && isBox(lines[j]) {
-			j++
+		if len(run) > 1 {
+			tmp = append(tmp[:0], b[start:i]...)
+			run = run[:0]
+			for k := 0; k < len(tmp); {
+				n := bytes.IndexByte(tmp[k:], '\n') + 1
+				if n == 0 {
+					n = len(tmp) - k
+				}
+				run = append(run, tmp[k:k+n])
+				k += n
+			}
+			sort.Slice(run, func(x, y int) bool { return bytes.Compare(run[x], run[y]) < 0 })
+			k := start
+			for _, l := range run {
+				k += copy(b[k:], l)
+			}
 		}
-		run := lines[i:j]
-		sort.Slice(run, func(a, b int) bool { return bytes.Compare(run[a], run[b]) < 0 })
-		i = j
+		run = run[:0]
+		if i == start {
+			n := bytes.IndexByte(b[i:], '\n')
+			if n < 0 {
+				break
+			}
+			i += n + 1
+		}
 	}
-	return bytes.Join(lines, nil)
+	return b
 }
