@@ -111,7 +111,7 @@ func (w *worker) card(j Job) Result {
 	case "jpeg":
 		err = jpeg.Encode(&w.buf, w.img, &jpeg.Options{Quality: 90})
 	default:
-		err = bpng.Encode(&w.buf, w.img)
+		err = w.r.Encode(&w.buf, w.img)
 	}
 	if err != nil {
 		res.Err = fmt.Errorf("encode %s: %w", j.Path, err)

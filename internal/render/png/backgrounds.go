@@ -40,6 +40,8 @@ type bgLayer struct {
 	once sync.Once
 	img  *image.RGBA
 	err  error
+	// base is img compressed once, for the cards' encoder (see Base).
+	base *Base
 }
 
 // layer returns p's background drawn at w × h pixels and scale, drawing it
@@ -68,6 +70,7 @@ func (b *Backgrounds) layer(p *frame.Page, w, h int, scale float64) *bgLayer {
 		f := &frame.Frame{W: p.Frame.W, H: p.Frame.H, Items: p.Frame.Items[:bg.Items]}
 		// A renderer of its own: it draws into an image of its own.
 		l.err = New().Draw(l.img, f, scale)
+		l.base = NewBase(l.img)
 	})
 	return l
 }

@@ -30,3 +30,11 @@ func Encode(w io.Writer, img image.Image) error {
 	defer encoders.Put(e)
 	return e.Encode(w, img)
 }
+
+// Encode writes img, the page the renderer drew last, as PNG: over its
+// background, compressed once for the batch, when it has one (see Base).
+func (r *Renderer) Encode(w io.Writer, img image.Image) error {
+	e := encoders.Get().(*Encoder)
+	defer encoders.Put(e)
+	return e.EncodeOver(w, img, r.base)
+}

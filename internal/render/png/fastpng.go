@@ -7,6 +7,7 @@ import (
 	"image"
 	"io"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/zlib"
 )
 
@@ -23,7 +24,10 @@ type Encoder struct {
 	// zw are the compressors, one for each of levels.
 	zw      [len(levels)]*zlib.Writer
 	bw      *bufio.Writer
-	row     []byte   // a filtered row
+	row     []byte // a filtered row
+	bandBuf []byte // a filtered band (see Base)
+	fw      [len(levels)]*flate.Writer
+	copied  int      // bands the last Encode copied from its Base
 	zero    []byte   // the row above the first
 	table   []uint32 // colour hash table for quantize
 	slot    []uint8  // palette index of each table entry
@@ -79,6 +83,13 @@ func (c chunkWriter) Write(p []byte) (int, error) {
 // Encode writes img as PNG: opaque RGBA images (every card) take the
 // fast path; anything else goes to the standard library.
 func (e *Encoder) Encode(w io.Writer, im image.Image) error {
+	return e.EncodeOver(w, im, nil)
+}
+
+// EncodeOver writes img as PNG, copying from base the compressed bands of
+// rows img has unchanged from it (see Base). base may be nil, or of
+// another size: then it is not used.
+func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	img, ok := im.(*image.RGBA)
 	if !ok {
 		return encoder.Encode(w, im)
@@ -126,6 +137,18 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 		e.bw = bufio.NewWriterSize(nil, 1<<16)
 	}
 	e.bw.Reset(chunkWriter{w})
+	e.copied = 0
+	if base != nil && kind != palette && base.img.Rect == img.Rect {
+		n, err := e.writeBands(e.bw, img, base, kind)
+		e.copied = n
+		if err != nil {
+			return err
+		}
+		if err := e.bw.Flush(); err != nil {
+			return err
+		}
+		return writeChunk(w, "IEND", nil)
+	}
 	zw := e.zw[kind]
 	if zw == nil {
 		zw, _ = zlib.NewWriterLevel(e.bw, levels[kind])

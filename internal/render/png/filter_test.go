@@ -2,6 +2,7 @@ package png
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	stdpng "image/png"
@@ -97,5 +98,67 @@ func TestEncodeLossless(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A card encoded over its background holds exactly its own pixels, copies
+// the bands the background has unchanged (and only those), and works for
+// a gradient and a photo-like background, for a card that is all
+// background, and for one changed in its first and last rows.
+func TestEncodeOverBase(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const w, h = 211, 5*bandRows + 3 // a short last band
+	grad := image.NewRGBA(image.Rect(0, 0, w, h))
+	photo := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			grad.SetRGBA(x, y, color.RGBA{uint8(20 + (x+y)/9), 26, uint8(60 + y/5), 255})
+			photo.SetRGBA(x, y, color.RGBA{uint8(r.Uint32()), uint8(r.Uint32()), uint8(r.Uint32()), 255})
+		}
+	}
+	for _, bg := range []*image.RGBA{grad, photo} {
+		base := NewBase(bg)
+		for _, tc := range []struct {
+			name   string
+			rows   []int // rows changed
+			copied int
+		}{
+			{"all background", nil, 6},
+			{"text in band 2", []int{2*bandRows + 3, 2*bandRows + 4}, 5},
+			// Band 3 itself, and band 4, whose first row is filtered
+			// against the changed one.
+			{"last row of band 3", []int{4*bandRows - 1}, 4},
+			{"first and last rows", []int{0, h - 1}, 4},
+		} {
+			card := image.NewRGBA(bg.Rect)
+			copy(card.Pix, bg.Pix)
+			for _, y := range tc.rows {
+				for x := 10; x < 40; x++ {
+					card.SetRGBA(x, y, color.RGBA{255, 255, 255, 255})
+				}
+			}
+			var buf bytes.Buffer
+			e := new(Encoder)
+			if err := e.EncodeOver(&buf, card, base); err != nil {
+				t.Fatal(err)
+			}
+			got, err := stdpng.Decode(&buf)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			for y := 0; y < h; y++ {
+				for x := 0; x < w; x++ {
+					if want, g := card.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); want != g {
+						t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
+					}
+				}
+			}
+			if e.copied != tc.copied {
+				t.Errorf("%s: %d bands copied from the background, want %d", tc.name, e.copied, tc.copied)
+			}
+		}
+	}
+	if got, want := adler32Combine(adler32.Checksum([]byte("broad")), adler32.Checksum([]byte("side cards")), 10), adler32.Checksum([]byte("broadside cards")); got != want {
+		t.Errorf("adler32Combine: %08x, want %08x", got, want)
 	}
 }

@@ -35,6 +35,9 @@ type Renderer struct {
 	// one allocates a rasteriser of megabytes.
 	dc    *gg.Context
 	dcImg *image.RGBA
+	// base is the background under the page drawn last, compressed once,
+	// or nil (see Encode).
+	base *Base
 }
 
 type faceKey struct {
@@ -74,10 +77,12 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	f := p.Frame
+	r.base = nil
 	if bg := r.Backgrounds.layer(p, w, h, scale); bg != nil {
 		if bg.err != nil {
 			return nil, bg.err
 		}
+		r.base = bg.base
 		copy(img.Pix, bg.img.Pix)
 		rest := &frame.Frame{W: f.W, H: f.H, Items: f.Items[p.Background.Items:]}
 		return img, r.draw(img, rest, scale, true)

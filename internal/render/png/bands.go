@@ -1,0 +1,167 @@
+package png
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/adler32"
+	"image"
+	"io"
+	"sync"
+
+	"github.com/klauspost/compress/flate"
+)
+
+// A gradient or photo card is mostly its theme's background: where the
+// text leaves whole rows of it untouched, those rows are the same in every
+// card of the batch. Base keeps a background compressed once, in bands of
+// bandRows rows, each band a deflate segment of its own: it starts from an
+// empty dictionary and ends byte-aligned (a sync flush), so it can stand
+// anywhere in a zlib stream. A card's band whose rows, and the row above
+// them (the Up filter looks at it), are the background's is copied from
+// the Base instead of filtered and compressed again; the others are
+// compressed the same way, from the card. The PNG holds the same pixels
+// either way; only the compressed bytes differ from encoding it alone.
+
+// bandRows is the height of a band: small enough that the rows between
+// lines of text make whole bands, large enough that a band's deflate
+// overhead (block headers, no matches across bands) stays under 1%.
+const bandRows = 16
+
+// Base is a background that cards are drawn over, compressed once. It is
+// safe for concurrent use.
+type Base struct {
+	img   *image.RGBA
+	once  sync.Once
+	bands []band
+}
+
+// band is one compressed band: its deflate segment, and the Adler-32 and
+// length of the filtered bytes it holds.
+type band struct {
+	z     []byte
+	adler uint32
+	n     int
+}
+
+// NewBase returns a Base for img, which must not change afterwards.
+func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
+
+// compressed returns the background's bands, compressing them on first use.
+func (b *Base) compressed(e *Encoder) []band {
+	b.once.Do(func() {
+		kind := smooth
+		if _, _, changes := e.quantize(b.img); 2*changes > len(e.idx) {
+			kind = photographic
+		}
+		ht := b.img.Rect.Dy()
+		for y0 := 0; y0 < ht; y0 += bandRows {
+			var buf bytes.Buffer
+			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), kind)
+			bd.z = buf.Bytes()
+			b.bands = append(b.bands, bd)
+		}
+	})
+	return b.bands
+}
+
+// band filters rows y0 to y1 of img and writes them to w as a deflate
+// segment at kind's level, returning the band without its bytes.
+func (e *Encoder) band(w io.Writer, img *image.RGBA, y0, y1, kind int) band {
+	wd := img.Rect.Dx()
+	n := (1 + 3*wd) * (y1 - y0)
+	if cap(e.bandBuf) < n {
+		e.bandBuf = make([]byte, n)
+	}
+	buf := e.bandBuf[:n]
+	for y := y0; y < y1; y++ {
+		e.upFiltered(buf[(y-y0)*(1+3*wd):(y-y0+1)*(1+3*wd)], img, y)
+	}
+	fw := e.fw[kind]
+	if fw == nil {
+		fw, _ = flate.NewWriter(w, levels[kind])
+		e.fw[kind] = fw
+	} else {
+		fw.Reset(w)
+	}
+	fw.Write(buf)
+	fw.Flush()
+	return band{adler: adler32.Checksum(buf), n: n}
+}
+
+// upFiltered writes row y of img, Up-filtered, with its filter type, to
+// out.
+func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
+	wd := img.Rect.Dx()
+	row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+	var up []byte
+	if y > 0 {
+		up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
+	} else {
+		if cap(e.zero) < 4*wd {
+			e.zero = make([]byte, 4*wd)
+		}
+		up = e.zero[:4*wd]
+	}
+	out[0] = 2
+	upRow(out[1:], row, up)
+}
+
+// writeBands writes img's image data (the zlib stream) as bands, copying
+// those that are base's, to w. It returns how many were copied.
+func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base, kind int) (int, error) {
+	bands := base.compressed(e)
+	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
+		return 0, err
+	}
+	ht, wd := img.Rect.Dy(), img.Rect.Dx()
+	sum, copied := uint32(1), 0
+	for i, y0 := 0, 0; y0 < ht; i, y0 = i+1, y0+bandRows {
+		y1 := min(y0+bandRows, ht)
+		same := true
+		for y := max(0, y0-1); y < y1 && same; y++ {
+			same = bytes.Equal(img.Pix[y*img.Stride:y*img.Stride+4*wd], base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+		}
+		var bd band
+		if same {
+			bd = bands[i]
+			if _, err := w.Write(bd.z); err != nil {
+				return copied, err
+			}
+			copied++
+		} else {
+			bd = e.band(w, img, y0, y1, kind)
+		}
+		sum = adler32Combine(sum, bd.adler, bd.n)
+	}
+	// An empty final block with fixed codes, then the checksum.
+	var tail [6]byte
+	tail[0], tail[1] = 0x03, 0x00
+	binary.BigEndian.PutUint32(tail[2:], sum)
+	_, err := w.Write(tail[:])
+	return copied, err
+}
+
+// adler32Combine returns the Adler-32 of two byte strings one after the
+// other from the checksums of each and the length of the second, as
+// zlib's adler32_combine does.
+func adler32Combine(a1, a2 uint32, len2 int) uint32 {
+	const mod = 65521
+	rem := uint32(len2 % mod)
+	sum1 := a1 & 0xffff
+	sum2 := rem * sum1 % mod
+	sum1 += (a2 & 0xffff) + mod - 1
+	sum2 += (a1 >> 16) + (a2 >> 16) + mod - rem
+	if sum1 >= mod {
+		sum1 -= mod
+	}
+	if sum1 >= mod {
+		sum1 -= mod
+	}
+	if sum2 >= mod<<1 {
+		sum2 -= mod << 1
+	}
+	if sum2 >= mod {
+		sum2 -= mod
+	}
+	return sum2<<16 | sum1
+}
