@@ -42,9 +42,6 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
-	if e.Err.Reason != "" {
-		return fmt.Sprintf("quote %s: %v", e.Quote, e.Err)
-	}
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
 

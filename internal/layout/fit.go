@@ -13,7 +13,8 @@ import (
 // returns a *FitError naming the quote (the one an item shows, else
 // quoteID), the layout line of r and how much is missing.
 func (c *composer) fit(r *Region, items []item, box frame.Rect, quoteID string) (*fitted, error) {
-	a := area{box: box, hang: math.Max(0, box.X-c.l.Safe.Left*c.scale)}
+	a := area{box: box, hang: math.Max(0, box.X-c.l.Safe.Left*c.scale),
+		hangR: math.Max(0, c.l.W()-c.l.Safe.Right*c.scale-(box.X+box.W))}
 	// The last try is remembered: the search usually ends on it, and then
 	// the items are already set at the chosen t.
 	lastT, lastH, lastWord := math.NaN(), 0.0, ""

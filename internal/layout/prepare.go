@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/qr"
 	"github.com/broadside/broadside/internal/quote"
@@ -28,10 +29,41 @@ func (c *composer) prepareAll(regions []Region, parent *Region, in *Input) ([]it
 		}
 		items = append(items, its...)
 	}
+	items = attachMarks(items)
 	if len(items) > 0 {
 		items[0].head().before = 0
 	}
 	return items, nil
+}
+
+// attachMarks gives each decorative mark the direction of the text it
+// opens (the item after it), and hands a low mark („ ‚) to that text as
+// its lead, to be set beside the first line on its baseline: alone above
+// the text, a low mark's shape reads as a closing mark (” in English; in
+// German, „ is the opening one only because it sits low). The mark's space
+// before goes to the text.
+func attachMarks(items []item) []item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		m, ok := items[i].(*markItem)
+		if !ok || i+1 == len(items) {
+			out = append(out, items[i])
+			continue
+		}
+		t, ok := items[i+1].(*textItem)
+		if !ok {
+			out = append(out, m)
+			continue
+		}
+		m.rtl = t.para.RTL()
+		if !m.low || t.quote == "" || t.lead != nil {
+			out = append(out, m)
+			continue
+		}
+		t.lead = m
+		t.before = m.before
+	}
+	return out
 }
 
 // prep is what preparing one region needs besides the composer.
@@ -132,7 +164,8 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 		return nil, err
 	}
 	style := text.Style{
-		Chain:    c.reg.With(fnt),
+		Chain:    c.reg.ChainFor(fnt, font.CJKLang(lang, s)),
+		Lang:     lang,
 		Tracking: r.Tracking,
 		Upper:    r.Uppercase,
 		HangOpen: marks && h.align == text.Left,
@@ -237,26 +270,30 @@ func prepareQR(c *composer, p prep) ([]item, error) {
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or
-// nothing when its glyph has no outline.
+// nothing when its glyph has no outline. The mark is measured by its ink,
+// as the shaper draws it: in right-to-left text a guillemet is mirrored.
 func prepareMark(c *composer, p prep) ([]item, error) {
 	r := p.r
-	mark := []rune(strings.Trim(text.QuotesFor(p.q.Lang).Open, "\u202f\u00a0 "))
+	mark := strings.Trim(text.QuotesFor(p.q.Lang).Open, "\u202f\u00a0 ")
 	fnt, err := c.font(r.Font, "mark")
 	if err != nil {
 		return nil, err
 	}
-	chain := c.reg.With(fnt)
-	para, err := text.NewPara(string(mark), text.Style{Chain: chain})
+	para, err := text.NewPara(mark, text.Style{Chain: c.reg.ChainFor(fnt, font.CJKLang(p.q.Lang, "")), Lang: p.q.Lang})
 	if err != nil {
 		return nil, glyphError(err, p.in.Quote.ID)
 	}
-	f := chain.Pick(mark[0])
-	x0, y0, x1, y1, ok := f.Extents(mark[0])
+	f, id, ok := para.FirstGlyph()
+	if !ok {
+		return nil, nil
+	}
+	x0, y0, x1, y1, ok := f.GlyphInk(id)
 	if !ok {
 		return nil, nil
 	}
 	em := 1 / float64(f.UnitsPerEm)
 	return []item{&markItem{itemHead: p.head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
 		color: c.th.Color(colorOr(r.Color, "accent")),
-		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em}}, nil
+		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em,
+		rtl: para.RTL(), low: mark == "„" || mark == "‚"}}, nil
 }

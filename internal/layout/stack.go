@@ -49,12 +49,12 @@ type itemHead struct {
 // head makes every item that embeds an itemHead answer item.head.
 func (h *itemHead) head() *itemHead { return h }
 
-// area is where a stack is fitted: its box, and how far left of the box a
-// hanging opening quotation mark may reach (the margin, up to the safe
-// area).
+// area is where a stack is fitted: its box, and how far left of the box
+// (hangR: right, for right-to-left text) a hanging opening quotation mark
+// may reach (the margin, up to the safe area).
 type area struct {
-	box  frame.Rect
-	hang float64
+	box         frame.Rect
+	hang, hangR float64
 }
 
 // fitted is a stack fitted to its box, ready to place: its items set at

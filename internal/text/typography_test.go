@@ -90,9 +90,11 @@ func TestDifficultText(t *testing.T) {
 				t.Errorf("%s: %v", tt.name, err)
 				continue
 			}
-			for i, r := range p.Runes {
-				if p.Fonts[i] == nil && !font.NeedsNoGlyph(r) {
-					t.Errorf("%s: %q has no font", tt.name, r)
+			for _, run := range p.shaped.Runs {
+				for _, g := range run.Glyphs {
+					if g.ID == 0 {
+						t.Errorf("%s: %q has no glyph", tt.name, string(p.Runes[g.Cluster:g.Cluster+g.Runes]))
+					}
 				}
 			}
 			continue

@@ -7,6 +7,7 @@ import (
 	"codeberg.org/go-pdf/fpdf/contrib/gofpdi"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/render/pdf/cidfont"
 )
 
 // writer draws frames onto the pages of one fpdf document: it is the
@@ -14,6 +15,9 @@ import (
 type writer struct {
 	pdf   *fpdf.Fpdf
 	fonts map[*font.Font]*embedded
+	// cids are the embedded fonts' glyph records, in the order embedded,
+	// for cidfont.Replace.
+	cids []*cidfont.Font
 	// images registered, by frame key, and the pixel widths used, since
 	// fpdf orders images of equal width at random.
 	images map[string]*imageRef

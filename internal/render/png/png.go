@@ -1,8 +1,8 @@
 // Package png draws frames into raster images. It never measures or wraps
-// text: each glyph is drawn where the frame placed it, with faces from
-// golang.org/x/image/font/opentype (which draw overlapping outlines of
-// modern fonts without holes), while gg draws backgrounds, shapes,
-// gradients and images.
+// text: each glyph is drawn by its glyph ID where the frame placed it
+// (GlyphDrawer: the glyph's outline from golang.org/x/image/font/sfnt,
+// which draws overlapping outlines of modern fonts without holes), while
+// gg draws backgrounds, shapes, gradients and images.
 package png
 
 import (
@@ -15,27 +15,17 @@ import (
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/fogleman/gg"
-	xfont "golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 )
 
-// Renderer draws frames. It caches font faces, which are not safe for
-// concurrent use: give each goroutine its own Renderer.
+// Renderer draws frames. It keeps buffers for drawing glyphs, which are
+// not safe for concurrent use: give each goroutine its own Renderer.
 type Renderer struct {
-	faces map[faceKey]xfont.Face
-}
-
-type faceKey struct {
-	font *font.Font
-	size float64
+	glyphs GlyphDrawer
 }
 
 // New returns a renderer. It draws text with the fonts the frames' runs
 // carry.
-func New() *Renderer {
-	return &Renderer{faces: map[faceKey]xfont.Face{}}
-}
+func New() *Renderer { return &Renderer{} }
 
 // Render draws page p at scale pixels per point into a new image of its
 // trim size, rounded to whole pixels. The bleed is not drawn: screens show
@@ -176,56 +166,23 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 	return nil
 }
 
-// Text draws each glyph of a run at the position the frame gives it.
+// Text draws each glyph of a run, by its glyph ID, at the position the
+// frame gives it.
 func (p *painter) Text(it *frame.Text, t frame.Transform) error {
-	px := it.Size * t.S
-	face, err := p.r.face(it.Font, px)
-	if err != nil {
-		return err
+	fnt, ok := it.Font.(*font.Font)
+	if !ok {
+		return fmt.Errorf("render: a text run's font (%v) has no outlines to draw", it.Font)
 	}
-	src := image.NewUniform(nrgba(it.Color))
+	sf := fnt.SFNT()
+	px := it.Size * t.S
+	col := nrgba(it.Color)
 	dst := p.img.SubImage(p.clip).(*image.RGBA)
-	base := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
 	for _, g := range it.Glyphs {
-		x, y := fixed.Int26_6(math.Round(t.X(it.X+g.X)*64)), base
-		if g.Y != 0 {
-			y = fixed.Int26_6(math.Round(t.Y(it.Y+g.Y) * 64))
+		if err := p.r.glyphs.Draw(dst, p.clip, sf, g.ID, px, t.X(it.X+g.X), t.Y(it.Y+g.Y), col); err != nil {
+			return fmt.Errorf("render: font %s, glyph %d: %w", fnt.Key, g.ID, err)
 		}
-		// Drawn by rune, through the face's character map, which gives
-		// the glyph g.ID names.
-		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, g.Rune)
-		if !ok {
-			continue
-		}
-		if a, ok := mask.(*image.Alpha); ok {
-			quantize(a, dr.Sub(dr.Min).Add(maskp))
-		}
-		draw.DrawMask(dst, dr, src, image.Point{}, mask, maskp, draw.Over)
 	}
 	return nil
-}
-
-// face returns the renderer's face of a run's font at px pixels, made on
-// first use. It fails only for a run made outside the layout engine with a
-// font that has no outlines to draw.
-func (r *Renderer) face(ff frame.Font, px float64) (xfont.Face, error) {
-	fnt, ok := ff.(*font.Font)
-	if !ok {
-		return nil, fmt.Errorf("render: a text run's font (%v) has no outlines to draw", ff)
-	}
-	k := faceKey{fnt, px}
-	if f, ok := r.faces[k]; ok {
-		return f, nil
-	}
-	f, err := opentype.NewFace(fnt.SFNT(), &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
-	if err != nil {
-		return nil, fmt.Errorf("render: font %s at %.1f px: %w", fnt.Key, px, err)
-	}
-	if len(r.faces) > 256 {
-		r.faces = map[faceKey]xfont.Face{}
-	}
-	r.faces[k] = f
-	return f, nil
 }
 
 // coverage maps 256 levels of glyph coverage onto 65 (0, 1/64, ... 1).

@@ -14,6 +14,7 @@ package cidfont
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -166,12 +167,16 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		}
 	}
 	flushAdj := func() {
-		if v := roundAdj(pend); v != 0 {
+		// Whole thousandths, with what is left carried to the next
+		// glyph: positions stay within half a thousandth of an em of
+		// the shaper's, and the rounding of the widths (/W holds whole
+		// thousandths) costs a number only where it adds up.
+		if v := math.Round(pend); v != 0 {
 			startArray()
 			closeStr()
 			fmt.Fprintf(&b, "%s", fmtNum(v))
+			pend -= v
 		}
-		pend = 0
 	}
 	endArray := func() {
 		flushAdj()
@@ -236,28 +241,12 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 			b.WriteString(" EMC ")
 		}
 	}
+	pend = 0 // nothing follows the last glyph
 	endArray()
 	if rise != 0 {
 		b.WriteString(" 0 Ts")
 	}
 	return b.String()
-}
-
-// roundAdj rounds a TJ adjustment to a hundredth; what is smaller than
-// that is invisible at any size.
-func roundAdj(v float64) float64 {
-	r := float64(int64(v*100+copySign(0.5, v))) / 100
-	if r == 0 {
-		return 0
-	}
-	return r
-}
-
-func copySign(a, v float64) float64 {
-	if v < 0 {
-		return -a
-	}
-	return a
 }
 
 // fmtNum writes a number without trailing zeros.
