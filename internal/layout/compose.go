@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
@@ -42,6 +43,12 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
+	for _, r := range e.Err.Runes {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) {
+			// No CJK font is bundled (4-5 MB each): say which to add.
+			return fmt.Sprintf("quote %s: %v; Chinese, Japanese and Korean need a font in a fonts folder (--fonts DIR), such as Debian's fonts-droid-fallback, fonts-morisawa-bizud-gothic or fonts-nanum: see docs/languages.md", e.Quote, e.Err)
+		}
+	}
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
 
