@@ -23,6 +23,8 @@ type textItem struct {
 	// quote is the ID of the quote whose words the item shows, for
 	// messages; "" for other text.
 	quote string
+	// lang is the text's language (BCP 47), "" when unknown.
+	lang string
 	// lead is a decorative opening mark set beside the first line, on
 	// its baseline, rather than above the text: the low marks („ ‚) of
 	// German, Czech, Polish or Hebrew, which read as closing marks when
@@ -57,7 +59,7 @@ func (it *textItem) extent() float64 {
 	h := (it.para.Ascent+it.para.Descent)*it.size + float64(len(it.lines)-1)*it.lineHeight*it.size
 	if it.lead != nil {
 		// A low mark may reach below a single line's descent.
-		h = math.Max(h, it.para.Ascent*it.size-it.lead.inkB*it.lead.size)
+		h = math.Max(h, it.para.Ascent*it.size+it.lead.drop-it.lead.inkB*it.lead.size)
 	}
 	return h
 }
@@ -117,6 +119,12 @@ type markItem struct {
 	rtl bool
 	// low says the mark sits on the baseline („ ‚): see textItem.lead.
 	low bool
+	// lang is the language whose mark it is, quote the quote it
+	// belongs to (for messages).
+	lang, quote string
+	// drop is how far below the first baseline a low mark's own baseline
+	// is, in points (see leadWidth).
+	drop float64
 }
 
 // height sets the mark at t: it never widows, but can be too wide.
@@ -156,17 +164,27 @@ func (it *markItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.
 // leadWidth sets a low mark beside text item t's first line at fit
 // parameter tt and returns how far it reaches before the line, gap
 // included, in points. It is drawn as large as its size range allows, but
-// no larger than keeps it clear of the second line's capitals, which its
-// tail would otherwise touch.
+// no larger than keeps it low: its ink reaches no higher than lowTop of
+// the capitals above the baseline, which is what makes „ read as an
+// opening mark (drawn large on the baseline it rises to the capitals'
+// height and reads as a closing ”), and no lower than keeps its tail clear
+// of the second line's capitals. It is moved down (drop) when its natural
+// position would rise above that.
 func (it *markItem) leadWidth(tt float64, a area, t *textItem) float64 {
 	it.set(tt, a)
 	ts := t.sizeAt(tt)
-	if it.inkB < 0 {
-		room := (t.lineHeight - t.para.CapHeight) * ts * 0.8
-		it.size = math.Min(it.size, room/-it.inkB)
+	top := lowTop * t.para.CapHeight * ts
+	room := (t.lineHeight - t.para.CapHeight) * ts * 0.8
+	if h := it.inkT - it.inkB; h > 0 {
+		it.size = math.Min(it.size, (top+room)/h)
 	}
+	it.drop = math.Max(0, it.inkT*it.size-top)
 	return (it.inkR-it.inkL)*it.size + leadGap*ts
 }
+
+// lowTop is how high a low mark's ink may reach, in capital heights above
+// the baseline: about where a comma's top is, well under the x-height.
+const lowTop = 0.4
 
 // leadGap is the space between a low mark and the first word, in em of the
 // text.
@@ -188,6 +206,7 @@ func (it *markItem) placeBeside(dst []frame.Item, line []*frame.Text, base float
 	if t.para.RTL() {
 		x = hi + gap - it.inkL*s
 	}
+	base += it.drop
 	for _, run := range it.para.Set(it.lines[0], s, x, base, it.lines[0].W*s, text.Left, it.color) {
 		run.Ink = frame.Rect{X: x + it.inkL*s, Y: base - it.inkT*s, W: (it.inkR - it.inkL) * s, H: (it.inkT - it.inkB) * s}
 		dst = append(dst, run)
@@ -200,6 +219,8 @@ type ruleItem struct {
 	itemHead
 	width, thickness float64 // points
 	color            frame.Color
+	// rtl mirrors the rule's alignment: it follows right-to-left text.
+	rtl bool
 }
 
 // height is the rule's thickness, whatever t.
@@ -207,7 +228,7 @@ func (it *ruleItem) height(float64, area) (float64, string, bool) { return it.th
 
 // place appends the rule, aligned in the box.
 func (it *ruleItem) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item, float64) {
-	x := alignX(box, it.width, it.align)
+	x := alignX(box, it.width, it.align.Resolve(it.rtl))
 	return append(dst, &frame.Rect{X: x, Y: y, W: it.width, H: it.thickness, Fill: it.color}), it.thickness
 }
 

@@ -29,7 +29,10 @@ func (c *composer) prepareAll(regions []Region, parent *Region, in *Input) ([]it
 		}
 		items = append(items, its...)
 	}
-	items = attachMarks(items)
+	items, err := c.attachMarks(items)
+	if err != nil {
+		return nil, err
+	}
 	if len(items) > 0 {
 		items[0].head().before = 0
 	}
@@ -42,9 +45,19 @@ func (c *composer) prepareAll(regions []Region, parent *Region, in *Input) ([]it
 // the text, a low mark's shape reads as a closing mark (” in English; in
 // German, „ is the opening one only because it sits low). The mark's space
 // before goes to the text.
-func attachMarks(items []item) []item {
+//
+// A rule takes the direction of the text before it: under a right-to-left
+// quote a rule aligned left goes to the right, where the quote starts.
+func (c *composer) attachMarks(items []item) ([]item, error) {
 	out := items[:0]
+	rtl := false
 	for i := 0; i < len(items); i++ {
+		switch it := items[i].(type) {
+		case *textItem:
+			rtl = it.para.RTL()
+		case *ruleItem:
+			it.rtl = rtl
+		}
 		m, ok := items[i].(*markItem)
 		if !ok || i+1 == len(items) {
 			out = append(out, items[i])
@@ -55,15 +68,27 @@ func attachMarks(items []item) []item {
 			out = append(out, m)
 			continue
 		}
+		if t.lang != m.lang {
+			// The mark opens text in another language than its quote's:
+			// a campaign's name on a cover.
+			nm, err := c.newMark(m.r, m.itemHead, t.lang, m.quote)
+			if err != nil {
+				return nil, err
+			}
+			if nm == nil {
+				continue
+			}
+			m = nm
+		}
 		m.rtl = t.para.RTL()
-		if !m.low || t.quote == "" || t.lead != nil {
+		if !m.low || t.lead != nil {
 			out = append(out, m)
 			continue
 		}
 		t.lead = m
 		t.before = m.before
 	}
-	return out
+	return out, nil
 }
 
 // prep is what preparing one region needs besides the composer.
@@ -174,7 +199,7 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 	if err != nil {
 		return nil, glyphError(err, p.q.ID)
 	}
-	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}}
+	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}, lang: lang}
 	if c.l.Distance > 0 && t.quote {
 		it.min, it.max = c.readableFrom(para, it.min, it.max)
 	}
@@ -270,18 +295,29 @@ func prepareQR(c *composer, p prep) ([]item, error) {
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or
-// nothing when its glyph has no outline. The mark is measured by its ink,
-// as the shaper draws it: in right-to-left text a guillemet is mirrored.
+// nothing when its glyph has no outline. attachMarks sets it again in the
+// language of the text it opens when that is not the quote's (a campaign
+// name on a cover).
 func prepareMark(c *composer, p prep) ([]item, error) {
-	r := p.r
-	mark := strings.Trim(text.QuotesFor(p.q.Lang).Open, "\u202f\u00a0 ")
+	m, err := c.newMark(p.r, p.head, p.q.Lang, p.in.Quote.ID)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	return []item{m}, nil
+}
+
+// newMark sets the opening quotation mark of language lang in region r's
+// style, measured by its ink as the shaper draws it: in right-to-left
+// text a guillemet is mirrored. It is nil when the glyph has no outline.
+func (c *composer) newMark(r *Region, head itemHead, lang, quoteID string) (*markItem, error) {
+	mark := strings.Trim(text.QuotesFor(lang).Open, "\u202f\u00a0 ")
 	fnt, err := c.font(r.Font, "mark")
 	if err != nil {
 		return nil, err
 	}
-	para, err := text.NewPara(mark, text.Style{Chain: c.reg.ChainFor(fnt, font.CJKLang(p.q.Lang, "")), Lang: p.q.Lang})
+	para, err := text.NewPara(mark, text.Style{Chain: c.reg.ChainFor(fnt, font.CJKLang(lang, "")), Lang: lang})
 	if err != nil {
-		return nil, glyphError(err, p.in.Quote.ID)
+		return nil, glyphError(err, quoteID)
 	}
 	f, id, ok := para.FirstGlyph()
 	if !ok {
@@ -292,8 +328,8 @@ func prepareMark(c *composer, p prep) ([]item, error) {
 		return nil, nil
 	}
 	em := 1 / float64(f.UnitsPerEm)
-	return []item{&markItem{itemHead: p.head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
+	return &markItem{itemHead: head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
 		color: c.th.Color(colorOr(r.Color, "accent")),
 		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em,
-		rtl: para.RTL(), low: mark == "„" || mark == "‚"}}, nil
+		rtl: para.RTL(), low: mark == "„" || mark == "‚", lang: lang, quote: quoteID}, nil
 }
