@@ -185,11 +185,9 @@ func (c *composer) region(r *Region, in *Input) ([]frame.Item, []string, error) 
 	case t.draw != nil:
 		return t.draw(c, r, in)
 	case t.stacks:
-		items, err := c.stack(r, r.Items, in)
-		return items, nil, err
+		return c.stack(r, r.Items, in)
 	}
-	items, err := c.stack(r, []Region{*r}, in)
-	return items, nil, err
+	return c.stack(r, []Region{*r}, in)
 }
 
 // drawRule draws a rule across its box, centred in it vertically.
@@ -209,8 +207,7 @@ func drawLogo(c *composer, r *Region, in *Input) ([]frame.Item, []string, error)
 	if r.Wordmark != nil && !*r.Wordmark {
 		return nil, nil, nil
 	}
-	items, err := c.stack(r, []Region{*r}, in)
-	return items, nil, err
+	return c.stack(r, []Region{*r}, in)
 }
 
 // colorOr is a region's colour role, or def when it names none.

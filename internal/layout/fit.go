@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/text"
@@ -28,10 +30,61 @@ func (c *composer) fit(r *Region, items []item, box frame.Rect, quoteID string) 
 	if t != lastT {
 		h, word, _ = measure(items, t, a)
 	}
+	if !ok && word != "" && c.l.Distance == 0 {
+		// A word wider than the box even at the smallest size (a long
+		// URL, a chemical name): as a last resort, as CSS's
+		// overflow-wrap: anywhere does, break it between two characters,
+		// with a warning. Placards refuse instead: their letters must
+		// stay large enough to read from afar.
+		for _, it := range items {
+			if ti, ok := it.(*textItem); ok {
+				ti.anywhere = true
+			}
+		}
+		lastT = math.NaN()
+		t2, ok2 := text.Fit(fits, 16)
+		if ok2 {
+			h2 := lastH
+			if t2 != lastT {
+				h2, _, _ = measure(items, t2, a)
+			}
+			return &fitted{items: items, box: box, h: h2, warns: c.splitWarnings(r, items, quoteID)}, nil
+		}
+		// Broken, the word fits across but the text is too tall: say so.
+		h, word = lastH, ""
+		if t2 != lastT {
+			h, _, _ = measure(items, t2, a)
+		}
+	}
 	if !ok {
 		return nil, c.fitError(r, items, h-box.H, word, quoteID)
 	}
 	return &fitted{items: items, box: box, h: h}, nil
+}
+
+// splitWarnings says which words of items were broken as a last resort,
+// and where.
+func (c *composer) splitWarnings(r *Region, items []item, quoteID string) []string {
+	var out []string
+	for _, it := range items {
+		ti, ok := it.(*textItem)
+		if !ok {
+			continue
+		}
+		id := quoteID
+		if ti.quote != "" {
+			id = ti.quote
+		}
+		for _, w := range ti.splitWords() {
+			w = strings.Trim(w, "“”‘’„‚«»‹›\"'「」『』")
+			if rs := []rune(w); len(rs) > 40 {
+				w = string(rs[:39]) + "…"
+			}
+			out = append(out, fmt.Sprintf("quote %s, layout %s (%s:%d): “%s” is wider than its box even at the smallest size, so it is broken across lines",
+				id, c.l.Name, c.l.File, ti.r.Pos.Line, w))
+		}
+	}
+	return out
 }
 
 // measure sets every item at t and returns the stack's height, spaces

@@ -75,6 +75,7 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 		if err != nil {
 			return err
 		}
+		b.warns.add(s.warns...)
 		if !pg.fits(s.h) {
 			if err := pg.newPage(u.q); err != nil {
 				return err

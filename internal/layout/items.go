@@ -271,6 +271,9 @@ type setting struct {
 	// points (see textItem.lead): it hangs with the paragraph's own mark.
 	extra float64
 	lines []text.Line
+	// anywhere lets words wider than the measure break between any two
+	// characters, the fitter's last resort (see composer.fit).
+	anywhere bool
 	// broken memoises line breaks: sizes round to half points, so many of
 	// the fitter's tries set a paragraph at a size it has already broken
 	// it at.
@@ -279,7 +282,10 @@ type setting struct {
 
 // breakKey is everything LinesIndent depends on that can vary for a
 // setting: its paragraph, mode and max lines are fixed.
-type breakKey struct{ size, width, indent float64 }
+type breakKey struct {
+	size, width, indent float64
+	anywhere            bool
+}
 
 // brokenLines is a paragraph broken at one size, and whether it fitted.
 type brokenLines struct {
@@ -297,12 +303,18 @@ func (s *setting) set(t float64, a area) bool {
 		room = a.hangR
 	}
 	s.indent = math.Max(0, s.para.Hang*s.size+s.extra-room)
-	k := breakKey{s.size, a.box.W, s.indent}
+	k := breakKey{s.size, a.box.W, s.indent, s.anywhere}
 	if bl, ok := s.broken[k]; ok {
 		s.lines = bl.lines
 		return bl.good
 	}
-	lines, good := s.para.LinesIndent(s.size, a.box.W, s.mode, s.maxLines, s.indent)
+	var lines []text.Line
+	var good bool
+	if s.anywhere {
+		lines, good = s.para.LinesAnywhere(s.size, a.box.W, s.mode, s.maxLines, s.indent)
+	} else {
+		lines, good = s.para.LinesIndent(s.size, a.box.W, s.mode, s.maxLines, s.indent)
+	}
 	if s.broken == nil {
 		s.broken = map[breakKey]brokenLines{}
 	}
@@ -322,10 +334,35 @@ func (s *setting) sizeAt(t float64) float64 {
 // an infinite height (it needs more lines than it may have).
 func (s *setting) failure(width float64) (float64, string, bool) {
 	p := s.para
+	if s.anywhere {
+		// Words too wide are broken: only more lines than allowed fail.
+		return math.Inf(1), "", false
+	}
 	for i, it := range p.Items {
 		if it.W*s.size > width {
 			return 0, string(p.Runes[p.ItemStart(i):p.ItemEnd(i)]), false
 		}
 	}
 	return math.Inf(1), "", false
+}
+
+// splitWords lists the words the setting's lines break inside (set with
+// anywhere), each once.
+func (s *setting) splitWords() []string {
+	var out []string
+	p := s.para
+	for _, l := range s.lines {
+		if !l.Split {
+			continue
+		}
+		for i := range p.Items {
+			if p.ItemStart(i) < l.End && l.End < p.ItemEnd(i) {
+				w := string(p.Runes[p.ItemStart(i):p.ItemEnd(i)])
+				if len(out) == 0 || out[len(out)-1] != w {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
 }

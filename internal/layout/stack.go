@@ -63,17 +63,19 @@ type fitted struct {
 	items []item
 	box   frame.Rect
 	h     float64
+	// warns says which words had to be broken to fit (see composer.fit).
+	warns []string
 }
 
 // stack sets items in the box of r, aligned in it vertically as r says (a
 // stack centres; a lone region starts at its top), and returns the frame
 // items. Items with nothing to show are left out.
-func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, error) {
+func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, []string, error) {
 	s, err := c.fitStack(r, items, in)
 	if s == nil || err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s.place(nil, s.top(r)), nil
+	return s.place(nil, s.top(r)), s.warns, nil
 }
 
 // top is where the fitted stack starts in its box when aligned as r says.
