@@ -115,7 +115,7 @@ func NewPara(s string, st Style) (*Para, error) {
 		s = strings.ToUpper(s)
 	}
 	runes := []rune(s)
-	res := shape.Paragraph(runes, shape.Options{Chain: st.Chain, Lang: st.Lang, NoLigatures: st.Tracking != 0})
+	res := shapeParagraph(runes, shape.Options{Chain: st.Chain, Lang: st.Lang, NoLigatures: st.Tracking != 0})
 	primary := st.Chain[0]
 	em := 1 / float64(primary.UnitsPerEm)
 	p := &Para{

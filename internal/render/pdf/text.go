@@ -77,17 +77,22 @@ func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transfor
 func clusters(it *frame.Text, f *font.Font) []cidfont.Cluster {
 	units := float64(f.UnitsPerEm) / it.Size
 	gs := it.Glyphs
-	var out []cidfont.Cluster
+	// One backing array for every cluster's glyphs: most clusters are a
+	// single glyph.
+	all := make([]cidfont.Glyph, len(gs))
+	out := make([]cidfont.Cluster, 0, len(gs))
 	for k := 0; k < len(gs); {
 		g := gs[k]
 		c := cidfont.Cluster{Text: it.Text[g.Start:g.End], RTL: it.RTL}
+		first := k
 		for ; k < len(gs) && gs[k].Start == g.Start && gs[k].End == g.End; k++ {
 			adv := float64(f.GlyphAdvance(gs[k].ID))
 			if k+1 < len(gs) {
 				adv = (gs[k+1].X - gs[k].X) * units
 			}
-			c.Glyphs = append(c.Glyphs, cidfont.Glyph{ID: gs[k].ID, XAdvance: adv, YOffset: -gs[k].Y * units})
+			all[k] = cidfont.Glyph{ID: gs[k].ID, XAdvance: adv, YOffset: -gs[k].Y * units}
 		}
+		c.Glyphs = all[first:k:k]
 		out = append(out, c)
 	}
 	return out

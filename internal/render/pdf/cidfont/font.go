@@ -83,6 +83,16 @@ type Cluster struct {
 func (f *Font) use(c Cluster) (plain bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(c.Glyphs) == 1 {
+		// The common case, one glyph for its text: no slices.
+		g := c.Glyphs[0]
+		t, ok := f.text[g.ID]
+		if !ok {
+			f.text[g.ID] = c.Text
+			t = c.Text
+		}
+		return t == c.Text && t != ""
+	}
 	texts := f.split(c)
 	if texts == nil {
 		// The first glyph seen alone keeps its own text; the others map
@@ -194,6 +204,7 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		rise = y
 		b.WriteString(size)
 	}
+	var xs []float64 // each glyph's x in the cluster, reused
 	for _, c := range clusters {
 		plain := f.use(c)
 		if !plain {
@@ -204,22 +215,17 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		}
 		// Each glyph's x from the cluster's start, in thousandths of an
 		// em: the pen position plus the glyph's own offset.
-		xs := make([]float64, len(c.Glyphs))
+		xs = xs[:0]
 		total := 0.0
-		for k, g := range c.Glyphs {
-			xs[k] = total + g.XOffset*1000/upem
+		for _, g := range c.Glyphs {
+			xs = append(xs, total+g.XOffset*1000/upem)
 			total += g.XAdvance * 1000 / upem
 		}
 		// Glyphs are written in visual order. (Written in reading order,
 		// a right-to-left cluster's marks come out of poppler before
 		// their base: it orders characters by position.)
-		order := make([]int, len(c.Glyphs))
-		for k := range order {
-			order[k] = k
-		}
 		cur := 0.0 // the pen, from the cluster's start
-		for _, k := range order {
-			g := c.Glyphs[k]
+		for k, g := range c.Glyphs {
 			if g.YOffset != rise {
 				// Ts is in unscaled text space units: points.
 				setRise(g.YOffset, fmt.Sprintf(" %s Ts ", fmtNum(g.YOffset/upem*size)))
