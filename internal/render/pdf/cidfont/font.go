@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -35,6 +36,10 @@ type Font struct {
 	// text is the first text seen for each glyph; a glyph drawn with no
 	// text of its own (the second glyph of a cluster) maps to "".
 	text map[uint16]string
+	// upem is the font's units per em; widths each glyph's advance in
+	// thousandths of an em (what Width returns), read once.
+	upem   int
+	widths []int32
 }
 
 // New reads a TrueType font. name is the fpdf family it was added under.
@@ -47,12 +52,23 @@ func New(name string, data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf font %s: %w", name, err)
 	}
-	return &Font{Name: name, sf: sf, xf: xf, text: map[uint16]string{}}, nil
+	f := &Font{Name: name, sf: sf, xf: xf, text: map[uint16]string{}, upem: sf.upem()}
+	if f.upem == 0 {
+		return nil, fmt.Errorf("pdf font %s: units per em is 0", name)
+	}
+	f.widths = make([]int32, sf.numGlyphs())
+	for g := range f.widths {
+		f.widths[g] = int32((sf.advance(g)*1000 + f.upem/2) / f.upem)
+	}
+	return f, nil
 }
 
 // Width returns a glyph's advance in thousandths of an em, as /W writes it.
 func (f *Font) Width(gid uint16) int {
-	return (f.sf.advance(int(gid))*1000 + f.sf.upem()/2) / f.sf.upem()
+	if int(gid) < len(f.widths) {
+		return int(f.widths[gid])
+	}
+	return (f.sf.advance(int(gid))*1000 + f.upem/2) / f.upem
 }
 
 // Glyph is one glyph to draw, in font units.
@@ -158,8 +174,9 @@ func (f *Font) nominal(r rune) (uint16, bool) {
 // /Span <</ActualText (...)>> BDC ... EMC, so copying and searching get
 // the text in logical order.
 func (f *Font) TJ(clusters []Cluster, size float64) string {
-	upem := float64(f.sf.upem())
+	upem := float64(f.upem)
 	var b strings.Builder
+	b.Grow(8 + 6*len(clusters))
 	open := false  // inside [ ... ] TJ
 	inStr := false // inside ( ... )
 	pend := 0.0    // adjustment not yet written, thousandths of an em
@@ -184,7 +201,9 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		if v := math.Round(pend); v != 0 {
 			startArray()
 			closeStr()
-			fmt.Fprintf(&b, "%s", fmtNum(v))
+			// v is whole: no fraction to write.
+			var num [24]byte
+			b.Write(strconv.AppendInt(num[:0], int64(v), 10))
 			pend -= v
 		}
 	}
