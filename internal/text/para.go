@@ -48,11 +48,20 @@ type MissingError struct {
 
 func (e *MissingError) Error() string {
 	var parts []string
-	for _, r := range e.Runes {
+	for i, r := range e.Runes {
+		if i == maxListed && len(e.Runes) > maxListed+1 {
+			// A whole quote in a script without a font would list
+			// every letter: the first few say enough.
+			parts = append(parts, fmt.Sprintf("and %d more", len(e.Runes)-i))
+			break
+		}
 		parts = append(parts, fmt.Sprintf("%q (U+%04X)", string(r), r))
 	}
 	return "no bundled font can draw " + strings.Join(parts, ", ")
 }
+
+// maxListed is how many missing characters an error names.
+const maxListed = 6
 
 // Para is a paragraph shaped and measured once in em units (size 1):
 // advances do not depend on size without hinting, so fitting at any size
