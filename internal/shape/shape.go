@@ -93,6 +93,23 @@ var noLigatures = []shaping.FontFeature{
 	{Tag: ot.MustNewTag("dlig"), Value: 0},
 }
 
+// simpleFeatures are used for Latin, Greek and Cyrillic: kerning, and no
+// ligatures or contextual alternates, as broadside set them before text was
+// shaped. Their text needs neither, the cards and PDFs of Latin quotes stay
+// as they were (byte for byte), and every glyph keeps one character, so a
+// PDF reader copies the text without ActualText.
+var simpleFeatures = []shaping.FontFeature{
+	{Tag: ot.MustNewTag("liga"), Value: 0},
+	{Tag: ot.MustNewTag("clig"), Value: 0},
+	{Tag: ot.MustNewTag("dlig"), Value: 0},
+	{Tag: ot.MustNewTag("calt"), Value: 0},
+}
+
+// simple reports the scripts set with simpleFeatures.
+func simple(s language.Script) bool {
+	return s == language.Latin || s == language.Greek || s == language.Cyrillic || s == language.Common
+}
+
 var shapers = sync.Pool{New: func() any { return new(shaping.HarfbuzzShaper) }}
 
 // Paragraph shapes one paragraph (no paragraph separators inside).
@@ -119,7 +136,11 @@ func Paragraph(text []rune, o Options) *Result {
 		for j < len(text) && fonts[j] == fonts[i] && scripts[j] == scripts[i] && res.Bidi.Levels[j] == res.Bidi.Levels[i] {
 			j++
 		}
-		res.Runs = append(res.Runs, shapeRun(sh, text, i, j, fonts[i], scripts[i], res.Bidi.Levels[i], lang, feats))
+		f := feats
+		if simple(scripts[i]) {
+			f = simpleFeatures
+		}
+		res.Runs = append(res.Runs, shapeRun(sh, text, i, j, fonts[i], scripts[i], res.Bidi.Levels[i], lang, f))
 		i = j
 	}
 	return res

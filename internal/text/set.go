@@ -49,8 +49,11 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 	case a == Right:
 		x += width - l.W*size
 	}
+	// origin is the paragraph position at x: the mark hangs left, so the
+	// content starts at x.
+	origin := p.Pos[l.Start]
 	if l.Start == 0 && !p.rtl {
-		x -= p.Hang * size // the mark hangs left: the content starts at x
+		origin += p.Hang
 	}
 	var pieces []piece
 	var levels []bidi.Level
@@ -62,13 +65,25 @@ func (p *Para) Set(l Line, size, x, y, width float64, align Align, color frame.C
 			levels = append(levels, r.Level)
 		}
 	}
+	order := bidi.Order(levels)
+	inOrder := true // the pieces are in reading order: a left-to-right line
+	for i, k := range order {
+		inOrder = inOrder && i == k
+	}
 	out := make([]*frame.Text, 0, len(pieces))
-	for _, k := range bidi.Order(levels) {
+	pen := x + (p.Pos[l.Start]-origin)*size
+	for _, k := range order {
 		pc := pieces[k]
-		if t := p.setPiece(pc, size, x, y, color); t != nil {
+		px := pen
+		if inOrder {
+			// From the paragraph's positions, as broadside always placed
+			// left-to-right text: the same numbers to the last bit.
+			px = x + (p.Pos[pc.start]-origin)*size
+		}
+		if t := p.setPiece(pc, size, px, y, color, inOrder); t != nil {
 			out = append(out, t)
 		}
-		x += (p.Pos[pc.end] - p.Pos[pc.start]) * size
+		pen += (p.Pos[pc.end] - p.Pos[pc.start]) * size
 	}
 	return out
 }
@@ -80,7 +95,11 @@ type piece struct {
 }
 
 // setPiece makes the glyph run of a piece with its origin at x, y.
-func (p *Para) setPiece(pc piece, size, x, y float64, color frame.Color) *frame.Text {
+//
+// In a left-to-right piece (logical) each cluster starts where the
+// paragraph's positions put it; in a reordered one the glyphs' advances
+// are added up in visual order.
+func (p *Para) setPiece(pc piece, size, x, y float64, color frame.Color, logical bool) *frame.Text {
 	r, f := pc.run, pc.run.Font
 	em := size / float64(f.UnitsPerEm)
 	track := p.style.Tracking * size
@@ -97,10 +116,14 @@ func (p *Para) setPiece(pc piece, size, x, y float64, color frame.Color) *frame.
 	off[len(off)-1] = int32(len(text))
 	glyphs := make([]frame.Glyph, 0, pc.end-pc.start)
 	pen := 0.0
+	fromPos := logical && !r.Level.RTL()
 	for k, g := range r.Glyphs {
 		c := g.Cluster
 		if c < pc.start || c >= pc.end || isBreak(p.Runes[c]) {
 			continue
+		}
+		if fromPos && (k == 0 || r.Glyphs[k-1].Cluster != c) {
+			pen = (p.Pos[c] - p.Pos[pc.start]) * size
 		}
 		glyphs = append(glyphs, frame.Glyph{
 			ID:    g.ID,
