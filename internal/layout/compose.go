@@ -30,6 +30,8 @@ func (e *FitError) Error() string {
 	where := fmt.Sprintf("layout %s (%s:%d)", e.Layout, e.File, e.Line)
 	if e.Word != "" {
 		word := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(e.Word)
+		// The marks around a one-word quote are not part of the word.
+		word = strings.Trim(word, "“”‘’„‚«»‹›\"'「」『』 ")
 		return fmt.Sprintf("quote %s does not fit %s: “%s” is wider than its box even at the smallest size%s", e.Quote, where, word, e.Why)
 	}
 	return fmt.Sprintf("quote %s does not fit %s: even at the smallest size it is %s %s too tall for its box%s; add a shorter excerpt, or give the region more room",
