@@ -14,6 +14,11 @@ import (
 // quoteID), the layout line of r and how much is missing.
 func (c *composer) fit(r *Region, items []item, box frame.Rect, quoteID string) (*fitted, error) {
 	a := area{box: box, hang: math.Max(0, box.X-c.l.Safe.Left*c.scale)}
+	if c.l.Kind == "placard" {
+		if h, ok := fitMeasure(items, a); ok {
+			return &fitted{items: items, box: box, h: h}, nil
+		}
+	}
 	// The last try is remembered: the search usually ends on it, and then
 	// the items are already set at the chosen t.
 	lastT, lastH, lastWord := math.NaN(), 0.0, ""

@@ -30,7 +30,7 @@ type textItem struct {
 // there is no smaller one.
 func (it *textItem) height(t float64, a area) (float64, string, bool) {
 	good := it.set(t, a)
-	if good && t > 0 && text.Widow(it.lines) {
+	if good && widowRefused(it.lines, t, a) {
 		return math.Inf(1), "", false
 	}
 	if !good {

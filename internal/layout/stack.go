@@ -55,6 +55,9 @@ func (h *itemHead) head() *itemHead { return h }
 type area struct {
 	box  frame.Rect
 	hang float64
+	// keepWidows lets a one-word last line pass at any size: a placard's
+	// search (measure.go) judges its lines itself.
+	keepWidows bool
 }
 
 // fitted is a stack fitted to its box, ready to place: its items set at
