@@ -57,8 +57,9 @@ func fitMeasure(items []item, a area) (h float64, ok bool) {
 }
 
 // lonelyLines counts the lines of the quote's text, as last set, that hold
-// one word filling less than lonelyShare of the measure. A line ended by
-// hand (a line break in the text) is the writer's choice and never counts.
+// one word filling less than lonelyShare of the measure, and a last line
+// of one word whatever its width. A line ended by hand (a line break in
+// the text) is the writer's choice and never counts.
 func lonelyLines(items []item, a area) int {
 	n := 0
 	for _, it := range items {
@@ -66,8 +67,13 @@ func lonelyLines(items []item, a area) int {
 		if !ok || ti.quote == "" || len(ti.lines) < 2 {
 			continue
 		}
+		if text.Widow(ti.lines) {
+			// Alone on the last line, even a long word reads as left over:
+			// "pas. »" under "tairons".
+			n++
+		}
 		for i, ln := range ti.lines {
-			if ln.Items != 1 || ln.Forced || i > 0 && ti.lines[i-1].Forced {
+			if ln.Items != 1 || ln.Forced || i > 0 && ti.lines[i-1].Forced || i == len(ti.lines)-1 {
 				continue
 			}
 			measure := a.box.W
