@@ -44,3 +44,18 @@ func TestPlacardsTakeTheirMeasure(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPlacards composes every seed quote on the A3 placard: the cost
+// of trying every size, half a point apart.
+func BenchmarkPlacards(b *testing.B) {
+	e := setup(b)
+	l, _ := e.lib.Layout("placard-a3")
+	th, _ := e.lib.Theme("print")
+	for b.Loop() {
+		for _, q := range e.qs {
+			if _, _, err := Compose(Input{Quote: q, Brand: e.brand}, l, th, e.reg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
