@@ -34,8 +34,18 @@ func fitMeasure(items []item, a area) (h float64, ok bool) {
 		}
 	}
 	steps = math.Min(steps, 1000)
+	// Sizes far above the largest at which the text is short enough are
+	// not worth breaking: a quick search finds that size, and the scan
+	// starts a little above it (more lines can make a larger size fit).
+	top := steps
+	if t, ok := text.Fit(func(t float64) bool {
+		h, _, fits := measure(items, t, a)
+		return fits && h <= a.box.H+1e-6
+	}, 10); ok {
+		top = math.Min(steps, math.Ceil((t+0.1)*steps))
+	}
 	bestT, bestBad := -1.0, math.MaxInt
-	for k := steps; k >= 0; k-- {
+	for k := top; k >= 0; k-- {
 		t := k / steps
 		h, _, fits := measure(items, t, a)
 		if !fits || h > a.box.H+1e-6 {
