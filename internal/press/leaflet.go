@@ -28,7 +28,7 @@ func (lf *Leaflet) Make() (*Made, []string, error) {
 		return nil, nil, fmt.Errorf("a leaflet needs at least one quote")
 	}
 	in := layout.Input{Quote: lf.Quotes[0], More: lf.Quotes[1:], Brand: lf.Brand}
-	sides, warns, err := layout.ComposeSides(in, spread(lf.Layout, len(lf.Quotes), lf.Brand.Intro != ""), lf.Theme, lf.Fonts)
+	sides, warns, err := layout.ComposeSides(in, spread(lf.Layout, len(lf.Quotes), lf.Brand), lf.Theme, lf.Fonts)
 	if err != nil {
 		return nil, warns, err
 	}

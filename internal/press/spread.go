@@ -25,16 +25,16 @@ import (
 // The layout file is not changed: spread returns a copy.
 
 // spread returns l with the quote places of each side rearranged for n
-// quotes, or l itself when it has a place for every quote. intro says
-// whether the campaign has an introduction to fill a panel with.
-func spread(l *layout.Layout, n int, intro bool) *layout.Layout {
+// quotes, or l itself when it has a place for every quote. b is the
+// campaign, for what panels without a quote can show.
+func spread(l *layout.Layout, n int, b layout.Brand) *layout.Layout {
 	if l.QuoteSlots() <= n {
 		return l
 	}
 	out := *l
 	out.Sides = make([]layout.Side, len(l.Sides))
 	for i, s := range l.Sides {
-		s.Regions = spreadSide(s.Regions, n, l.Scale(), intro)
+		s.Regions = spreadSide(s.Regions, n, l.Scale(), b)
 		out.Sides[i] = s
 	}
 	return &out
@@ -47,7 +47,7 @@ type panel struct {
 }
 
 // spreadSide rearranges the quote places of one side for n quotes.
-func spreadSide(regions []layout.Region, n int, scale float64, intro bool) []layout.Region {
+func spreadSide(regions []layout.Region, n int, scale float64, b layout.Brand) []layout.Region {
 	var panels []*panel
 	var numbers []int // the quote numbers this side shows, of those given
 	empty := false
@@ -103,7 +103,7 @@ func spreadSide(regions []layout.Region, n int, scale float64, intro bool) []lay
 	for i, p := range panels {
 		if count[i] == 0 {
 			// The panel's first place becomes the campaign; the others go.
-			fill := campaignPanels(regions[p.places[0]], p.span, scale, intro)
+			fill := campaignPanels(regions[p.places[0]], p.span, scale, b)
 			out[p.places[0]] = fill[spare%len(fill)]
 			spare++
 			for _, j := range p.places[1:] {
@@ -142,12 +142,12 @@ func spreadSide(regions []layout.Region, n int, scale float64, intro bool) []lay
 }
 
 // campaignPanels are what panels without a quote show, in this order: the
-// campaign (name, tagline, call to action), its introduction when it has
-// one, and how to reach it (call to action, QR code, address, handle,
-// hashtags). They are set in sizes taken from the quote place they
-// replace; scale is the layout's points per canvas unit, for the QR code's
-// least width.
-func campaignPanels(place layout.Region, span layout.Box, scale float64, intro bool) []layout.Region {
+// campaign (name, tagline, call to action), its introduction, and how to
+// reach it (call to action, QR code, address, handle, hashtags), each when
+// the campaign has something for it; with nothing but a name, the name.
+// They are set in sizes taken from the quote place they replace; scale is
+// the layout's points per canvas unit, for the QR code's least width.
+func campaignPanels(place layout.Region, span layout.Box, scale float64, b layout.Brand) []layout.Region {
 	lo, hi := 10.0, 13.0
 	for _, it := range place.Items {
 		if (it.Type == "quote" || it.Type == "excerpt") && it.Size != nil {
@@ -160,12 +160,14 @@ func campaignPanels(place layout.Region, span layout.Box, scale float64, intro b
 	stack := func(align string, items ...layout.Region) layout.Region {
 		return layout.Region{Type: "stack", Box: &span, VAlign: "middle", Align: align, Pos: place.Pos, Items: items}
 	}
-	out := []layout.Region{stack("left", name,
-		layout.Region{Type: "text", Text: "{tagline}", SpaceBefore: gap / 2, Font: "heading", Size: size(hi, hi*1.6), LineHeight: 1.15, Wrap: "balanced", Color: "text"},
-		layout.Region{Type: "rule", SpaceBefore: gap, Width: span.W / 4, Thickness: span.W / 64, Color: "accent"},
-		layout.Region{Type: "text", Text: "{cta}", SpaceBefore: gap, Font: "quote", Size: size(lo, hi), LineHeight: 1.3, Wrap: "balanced", Color: "text"},
-	)}
-	if intro {
+	var out []layout.Region
+	if b.Tagline != "" || b.CallToAction != "" {
+		out = append(out, stack("left", name,
+			layout.Region{Type: "text", Text: "{tagline}", SpaceBefore: gap / 2, Font: "heading", Size: size(hi, hi*1.6), LineHeight: 1.15, Wrap: "balanced", Color: "text"},
+			layout.Region{Type: "rule", SpaceBefore: gap, Width: span.W / 4, Thickness: span.W / 64, Color: "accent"},
+			layout.Region{Type: "text", Text: "{cta}", SpaceBefore: gap, Font: "quote", Size: size(lo, hi), LineHeight: 1.3, Wrap: "balanced", Color: "text"}))
+	}
+	if b.Intro != "" {
 		out = append(out, stack("left", name,
 			layout.Region{Type: "intro", SpaceBefore: gap / 2, ParagraphSpace: gap / 3, Font: "body", Size: size(lo*0.8, hi*0.8), LineHeight: 1.45, Color: "text"}))
 	}
@@ -177,7 +179,13 @@ func campaignPanels(place layout.Region, span layout.Box, scale float64, intro b
 		layout.Region{Type: "text", Text: "{url}", SpaceBefore: gap / 2, Font: "author", Size: size(lo*0.85, lo*0.85), MaxLines: 1, Color: "text"},
 		layout.Region{Type: "text", Text: "{handle}", SpaceBefore: gap / 6, Font: "detail", Size: size(lo*0.8, lo*0.8), MaxLines: 1, Color: "muted"},
 		layout.Region{Type: "text", Text: "{hashtags}", SpaceBefore: gap / 6, Font: "footer", Size: size(lo*0.75, lo*0.75), Color: "muted"})
-	return append(out, stack("center", reach...))
+	if b.URL != "" || b.Handle != "" || len(b.Hashtags) > 0 {
+		out = append(out, stack("center", reach...))
+	}
+	if len(out) == 0 {
+		out = append(out, stack("left", layout.Region{Type: "text", Text: "{campaign}", Font: "heading", Size: size(hi, hi*2), LineHeight: 1.1, Wrap: "balanced", Color: "text"}))
+	}
+	return out
 }
 
 func cmpFloat(a, b float64) int {

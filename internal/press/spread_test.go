@@ -29,7 +29,7 @@ func TestSpread(t *testing.T) {
 			{9, "[2 3] [4 5] [6 7]"},
 		}
 		for _, tt := range tests {
-			s := spread(l, tt.n, true)
+			s := spread(l, tt.n, fx.brand)
 			got := ""
 			for _, x := range []float64{inside[0].Box.X, inside[2].Box.X, inside[4].Box.X} {
 				var col []string
@@ -50,7 +50,7 @@ func TestSpread(t *testing.T) {
 			}
 		}
 		// The campaign panels differ: name, introduction, how to reach it.
-		s := spread(l, 1, true)
+		s := spread(l, 1, fx.brand)
 		if a, b := s.Sides[1].Regions[0].Items[1].Type, s.Sides[1].Regions[1].Items[1].Type; a == b {
 			t.Errorf("%s: the spare panels repeat themselves (%s, %s)", name, a, b)
 		}
