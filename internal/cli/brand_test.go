@@ -14,8 +14,8 @@ import (
 	"github.com/broadside/broadside/internal/testtool"
 )
 
-// The campaign's logo and handle appear on every card, poster, leaflet and
-// flyer, in the brand place of each built-in layout, clear of what the
+// The campaign's logo and handle appear on every card, poster, leaflet,
+// flyer and booklet, in the brand place of each built-in layout, clear of what the
 // platforms cover or crop: a story's top 14% and bottom 20%, and the 3:4
 // middle that Instagram's profile grid shows of a square post. Without
 // them the brand places show nothing.
@@ -88,6 +88,8 @@ func TestLogoAndHandleEverywhere(t *testing.T) {
 		{"leaflet", "--layout", "trifold-letter"},
 		{"leaflet", "--layout", "flyer-a5"},
 		{"leaflet", "--layout", "flyer-a6"},
+		{"booklet", "--layout", "booklet-a5"},
+		{"booklet", "--layout", "booklet-half-letter"},
 	} {
 		file := filepath.Join(dir, args[2]+".pdf")
 		if code, stdout, stderr := run(t, append(args, "--config", branded, "--out", file)...); code != 0 {
