@@ -232,8 +232,30 @@ func prepareQR(c *composer, p prep) ([]item, error) {
 	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
 		return nil, r.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)
 	}
-	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url,
-		color: c.th.Color(colorOr(r.Color, "text")), background: c.th.Color("background")}}, nil
+	dark, light := qrColors(c.th.Color(colorOr(r.Color, "text")), c.th.Color("background"))
+	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url, color: dark, background: light}}, nil
+}
+
+// qrContrast is the least contrast between a QR code's modules and its
+// plate: codes in brand colours scan when they are this far apart.
+const qrContrast = 7
+
+// qrColors are the colours of a QR code given its region's colour and
+// the theme's background: dark modules on a light plate whatever the
+// theme, since many phone scanners do not read a light code on dark. The
+// darker of the two draws the modules and the lighter the plate (on a
+// dark theme, a light square with the code in the background's colour);
+// two colours too close to scan reliably give black on white.
+func qrColors(a, b frame.Color) (dark, light frame.Color) {
+	a.A, b.A = 255, 255
+	dark, light = a, b
+	if luminance(a) > luminance(b) {
+		dark, light = b, a
+	}
+	if Contrast(dark, light) < qrContrast {
+		return frame.Color{A: 255}, frame.Color{R: 255, G: 255, B: 255, A: 255}
+	}
+	return dark, light
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or
