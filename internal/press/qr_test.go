@@ -184,4 +184,6 @@ func twoColours(t *testing.T, page *frame.Page, img image.Image) {
 }
 
 // lum is a colour's brightness, enough to tell dark from light.
-func lum(c frame.Color) float64 { return 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B) }
+func lum(c frame.Color) float64 {
+	return 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
+}
