@@ -89,6 +89,13 @@ func (e *env) posterBrand() (layout.Brand, error) {
 		Date:  firstOf(e.opts.eventDate, conf.Event.Date),
 		Place: firstOf(e.opts.eventPlace, conf.Event.Place),
 	}
+	// Messages about these name the flag that set them.
+	b.Flags = map[string]string{}
+	for field, v := range map[string]string{"event-title": e.opts.eventTitle, "event-date": e.opts.eventDate, "event-place": e.opts.eventPlace, "url": e.opts.url} {
+		if v != "" {
+			b.Flags[field] = "--" + field
+		}
+	}
 	if e.opts.url != "" {
 		if !strings.HasPrefix(e.opts.url, "http://") && !strings.HasPrefix(e.opts.url, "https://") {
 			return b, usagef("--url %s: write the address in full, e.g. https://example.org", e.opts.url)

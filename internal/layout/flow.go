@@ -56,7 +56,7 @@ func (b *bookletPages) flow(qs []quote.Quote) error {
 func (b *bookletPages) paginate(units []flowUnit) error {
 	fl := b.c.l.Flow
 	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
-	stack := &Region{Type: "stack", Pos: fl.Pos}
+	stack := &Region{Type: "stack", Name: "text area of a page", Pos: fl.Pos}
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
@@ -71,9 +71,13 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 			}
 			b.bk.Marks = append(b.bk.Marks, Mark{Title: "Statements", Page: len(b.bk.Pages) - 1})
 		}
-		s, err := b.c.fit(stack, u.items, pg.box, u.q.ID)
+		s, warns, err := b.c.fit(stack, u.items, pg.box)
+		b.warns.add(warns...)
 		if err != nil {
 			return err
+		}
+		if s == nil {
+			continue
 		}
 		if !pg.fits(s.h) {
 			if err := pg.newPage(u.q); err != nil {

@@ -225,6 +225,7 @@ func (p *Project) loadBrand() (layout.Brand, error) {
 
 		CallToAction: c.CallToAction,
 		Intro:        c.Intro,
+		Settings:     c.Pos,
 	}
 	if lp := c.LogoPath(); lp != "" {
 		im, err := imageio.Load(lp)
