@@ -1,18 +1,17 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 )
 
 // A third hashtag never makes a quote fail: check and cards run clean, the
-// footers that cannot hold it leave it out, and one warning per layout
-// that drops it names the setting, the region and the layout. The cards
-// are made with the first two hashtags in their footers.
+// footers that cannot hold it leave it out, and one warning for the run
+// names the setting, the region and every layout that left it out. The
+// cards are made with the first two hashtags in their footers.
 func TestFooterLeavesOutHashtags(t *testing.T) {
 	campaign, err := os.ReadFile("../../data/campaign.yaml")
 	if err != nil {
@@ -26,7 +25,7 @@ func TestFooterLeavesOutHashtags(t *testing.T) {
 	}
 	write(t, dir, "settings.yaml", settings)
 	line := 1 + strings.Count(settings[:strings.Index(settings, "hashtags:")], "\n")
-	warn := regexp.MustCompile(`warning: settings\.yaml:(\d+): hashtags: "#PressFreedom" does not fit the footer of ([a-z-]+); left out`)
+	want := fmt.Sprintf(`warning: settings.yaml:%d: hashtags: "#PressFreedom" does not fit the footer of instagram-square, instagram-portrait; left out`, line)
 
 	for _, args := range [][]string{
 		{"check", "--config", "settings.yaml"},
@@ -36,18 +35,11 @@ func TestFooterLeavesOutHashtags(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: exit %d\n%s\n%s", args[0], code, out, errs)
 		}
-		got := map[string]int{}
-		for _, m := range warn.FindAllStringSubmatch(errs, -1) {
-			got[m[2]]++
-			if m[1] != strconv.Itoa(line) {
-				t.Errorf("%s: the warning names line %s, want %d (hashtags:)", args[0], m[1], line)
-			}
+		if !strings.Contains(errs, want+"\n") {
+			t.Errorf("%s: want the warning\n%s\ngot:\n%s", args[0], want, errs)
 		}
-		if got["instagram-square"] != 1 || got["instagram-portrait"] != 1 {
-			t.Errorf("%s: want one warning each for the square and portrait cards, got %v:\n%s", args[0], got, errs)
-		}
-		if n := strings.Count(errs, "warning:"); n != len(got) {
-			t.Errorf("%s: %d warnings, want only the %d about the footer:\n%s", args[0], n, len(got), errs)
+		if n := strings.Count(errs, "warning:"); n != 1 {
+			t.Errorf("%s: %d warnings, want only the one about the footer:\n%s", args[0], n, errs)
 		}
 	}
 	// Every card was made, and the square ones show the two that fit.
@@ -57,4 +49,3 @@ func TestFooterLeavesOutHashtags(t *testing.T) {
 		}
 	}
 }
-

@@ -72,7 +72,7 @@ func plural(n int) string {
 // text when the stack is only too tall and that text alone is taller than
 // the overflow; and what to change.
 func (c *composer) fitError(r *Region, items []item, a area, fail failure) error {
-	e := &FitError{Layout: c.l.Name, File: c.l.File, Line: r.Pos.Line, Region: regionName(r), Unit: c.l.Size.Unit, Word: fail.word}
+	e := &FitError{Layout: c.l.Name, File: c.l.File, Line: r.Pos.Line, Region: c.regionName(r), Unit: c.l.Size.Unit, Word: fail.word}
 	for _, it := range items {
 		if t, ok := it.(*textItem); ok && t.quote != "" {
 			e.Quote = t.quote
@@ -88,7 +88,7 @@ func (c *composer) fitError(r *Region, items []item, a area, fail failure) error
 			e.Line = t.r.Pos.Of("max-lines")
 		}
 		if h := it.head().r; h != nil && h.Name != "" {
-			e.Region = regionName(h)
+			e.Region = c.regionName(h)
 		}
 	} else {
 		e.Over = fail.over / c.scale
@@ -142,7 +142,7 @@ func (c *composer) blame(it item) (cause, advice string) {
 		switch it.field {
 		case "text":
 			if it.r.Type == "quote" {
-				return "its text", "this layout sets the full text, which is never shortened: leave the quote out of it, or give the region more room"
+				return "its text", "this layout sets the full text, which is never shortened: leave this quote out of this layout, or give its region more room"
 			}
 			return "its text (it has no excerpt)", "add an excerpt to the quote (a shorter passage of its text, which layouts like this one set instead)"
 		case "excerpt":
@@ -156,7 +156,7 @@ func (c *composer) blame(it item) (cause, advice string) {
 		if it.source != "" {
 			return it.source, "shorten it"
 		}
-		return "the text of " + regionName(it.r), ""
+		return "the text of " + c.regionName(it.r), ""
 	}
 	return "", ""
 }
@@ -172,16 +172,26 @@ func (c *composer) readableAdvice(advice string) string {
 }
 
 // regionName is what messages call a region: "the footer" when the
-// layout names it, else what it shows.
-func regionName(r *Region) string {
-	switch {
-	case r.Name != "":
+// layout names it so; else, for a region of its own in the bottom or top
+// fifth of the canvas that does not show the quote, "the footer" or "the
+// header"; else what it shows.
+func (c *composer) regionName(r *Region) string {
+	if r.Name != "" {
 		return "the " + r.Name
+	}
+	if r.Box != nil && !showsTheQuote(r) && !(r.Type == "stack" && stackShowsTheQuote(r)) {
+		h := c.l.Size.Height
+		switch {
+		case r.Box.Y >= h*0.8:
+			return "the footer"
+		case r.Box.Y+r.Box.H <= h*0.2:
+			return "the header"
+		}
+	}
+	switch {
 	case r.Type == "stack":
-		for i := range r.Items {
-			if showsTheQuote(&r.Items[i]) {
-				return "the quote"
-			}
+		if stackShowsTheQuote(r) {
+			return "the quote"
 		}
 		return "the stack"
 	case r.Type == "text":
@@ -190,4 +200,14 @@ func regionName(r *Region) string {
 		return "the quote"
 	}
 	return "the " + r.Type
+}
+
+// stackShowsTheQuote reports whether an item of stack r shows the quote.
+func stackShowsTheQuote(r *Region) bool {
+	for i := range r.Items {
+		if showsTheQuote(&r.Items[i]) {
+			return true
+		}
+	}
+	return false
 }

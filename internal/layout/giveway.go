@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -112,16 +114,14 @@ func (g *gaveWay) warnings() []string {
 		if len(tags) > 1 {
 			verb = "do"
 		}
-		out = append(out, fmt.Sprintf("%s: %q %s not fit %s of %s; left out",
-			st.p.in.Brand.Where("hashtags"), strings.Join(tags, " "), verb, st.region, layout))
+		out = append(out, leftOut(fmt.Sprintf("%s: %q %s not fit %s", st.p.in.Brand.Where("hashtags"), strings.Join(tags, " "), verb, st.region), layout))
 	}
 	for _, st := range g.dropped {
 		field := "campaign"
 		if len(st.fields) > 0 {
 			field = st.fields[0]
 		}
-		out = append(out, fmt.Sprintf("%s: %q does not fit %s of %s; left out",
-			st.p.in.Brand.Where(field), st.full, st.region, layout))
+		out = append(out, leftOut(fmt.Sprintf("%s: %q does not fit %s", st.p.in.Brand.Where(field), st.full, st.region), layout))
 	}
 	return out
 }
@@ -152,4 +152,50 @@ func (c *composer) withTags(st *settingText, n int) (*textItem, error) {
 	st.tags = n
 	it.settings = st
 	return it, nil
+}
+
+// leftOut is the warning that what (a setting's value not fitting a
+// region) was left out of the given layouts.
+func leftOut(what string, layouts ...string) string {
+	return what + " of " + strings.Join(layouts, ", ") + "; left out"
+}
+
+// leftOutRe takes a warning of leftOut apart: what, and the layouts.
+var leftOutRe = regexp.MustCompile(`^(.+) of ([^ ;,]+(?:, [^ ;,]+)*); left out$`)
+
+// IsLeftOut reports whether msg says that text of the settings was left
+// out of a layout; MergeWarnings merges such warnings.
+func IsLeftOut(msg string) bool { return leftOutRe.MatchString(msg) }
+
+// MergeWarnings merges the warnings that say the same setting was left out
+// of the same region in several layouts into one naming every layout, so
+// that a run says once what a setting lost ("hashtags: "#PressFreedom"
+// does not fit the footer of instagram-square, instagram-portrait; left
+// out"). The merged warning stands where the first of them stood; other
+// warnings are kept as they are, in order.
+func MergeWarnings(msgs []string) []string {
+	var out []string
+	at := map[string]int{}
+	layouts := map[string][]string{}
+	for _, m := range msgs {
+		sub := leftOutRe.FindStringSubmatch(m)
+		if sub == nil {
+			out = append(out, m)
+			continue
+		}
+		what := sub[1]
+		if _, ok := at[what]; !ok {
+			at[what] = len(out)
+			out = append(out, "")
+		}
+		for _, l := range strings.Split(sub[2], ", ") {
+			if !slices.Contains(layouts[what], l) {
+				layouts[what] = append(layouts[what], l)
+			}
+		}
+	}
+	for what, i := range at {
+		out[i] = leftOut(what, layouts[what]...)
+	}
+	return out
 }

@@ -102,9 +102,9 @@ func (c *composer) contentItem(p prep) (*textItem, error) {
 		if p.r.Type == "text" {
 			_, fields = expandFields(p.r.Text, p.in.Brand, p.in.Page)
 		}
-		st := &settingText{p: p, full: s, fields: fields, region: regionName(p.r)}
+		st := &settingText{p: p, full: s, fields: fields, region: c.regionName(p.r)}
 		if p.r.Name == "" && p.parent != nil {
-			st.region = regionName(p.parent)
+			st.region = c.regionName(p.parent)
 		}
 		if slices.Contains(fields, "hashtags") {
 			st.tags = len(p.in.Brand.Hashtags)
