@@ -49,3 +49,33 @@ func TestFooterLeavesOutHashtags(t *testing.T) {
 		}
 	}
 }
+
+// A print document reports every problem of a run at once, as check does
+// for the dataset: the booklet names each quote it cannot set and writes
+// nothing; the leaflet names each quote of its sides that fails.
+func TestPrintReportsEveryProblem(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/bad/booklet-every-problem/quotes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, dir, "quotes.yaml", string(src))
+	for _, args := range [][]string{
+		{"booklet", "--data", "quotes.yaml", "--out", "booklet.pdf"},
+		{"leaflet", "--data", "quotes.yaml", "--layout", "trifold-a4", "--quote", "emoji,cjk,math,fine,also-fine", "--out", "leaflet.pdf"},
+	} {
+		code, out, errs := run(t, args...)
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1\n%s%s", args[0], code, out, errs)
+		}
+		for _, id := range []string{"emoji", "cjk", "math"} {
+			if n := strings.Count(errs, "quote "+id+": no bundled font"); n != 1 {
+				t.Errorf("%s: quote %s reported %d times, want once:\n%s", args[0], id, n, errs)
+			}
+		}
+		if _, err := os.Stat(args[len(args)-1]); err == nil {
+			t.Errorf("%s: %s was written with quotes missing", args[0], args[len(args)-1])
+		}
+	}
+}

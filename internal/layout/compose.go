@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -63,19 +64,25 @@ func (c *composer) box(b Box) frame.Rect {
 
 // page composes a page labelled label: its background, then each region in
 // order, later over earlier. It returns the page and the warnings of its
-// images.
+// images. A region that fails does not stop the others: the error names
+// every region that failed (errors.Join), so a run reports them at once.
 func (c *composer) page(regions []Region, label string, in *Input) (*frame.Page, []string, error) {
 	p, warns, err := c.newPage(label)
 	if err != nil {
 		return nil, warns, err
 	}
+	var errs []error
 	for i := range regions {
 		items, w, err := c.region(&regions[i], in)
 		warns = append(warns, w...)
 		if err != nil {
-			return nil, warns, err
+			errs = append(errs, err)
+			continue
 		}
 		p.Add(items...)
+	}
+	if len(errs) > 0 {
+		return nil, warns, errors.Join(errs...)
 	}
 	return p, warns, nil
 }

@@ -40,19 +40,25 @@ type flowUnit struct {
 	err     error  // from preparing
 }
 
-// flow sets the quotes over pages after the booklet's pages so far.
-func (b *bookletPages) flow(qs []quote.Quote) error {
+// flow sets the quotes over pages after the booklet's pages so far. A
+// quote that fails is recorded in b.errs and left out, and the flow goes
+// on, so that one run finds every quote that fails.
+func (b *bookletPages) flow(qs []quote.Quote) {
 	fl := b.c.l.Flow
 	units := groupUnits(qs, fl)
 	// {page} in a flow item shows the number of the page before the flow:
 	// a quote's own page is not known until it is placed.
 	b.c.prepareUnits(units, &Input{Brand: b.brand, Page: len(b.bk.Pages)})
-	return b.paginate(units)
+	if err := b.paginate(units); err != nil {
+		b.errs = append(b.errs, err)
+	}
 }
 
-// paginate lays prepared units out, in order, on pages it adds; a unit
-// whose preparation failed stops it, and units with nothing to show are
-// left out. The first page of the flow gets the bookmark "Statements".
+// paginate lays prepared units out, in order, on pages it adds; units with
+// nothing to show are left out. A unit that cannot be prepared or fitted is
+// recorded in b.errs and skipped; only a page that cannot be made (its
+// background) stops it. The first page of the flow gets the bookmark
+// "Statements".
 func (b *bookletPages) paginate(units []flowUnit) error {
 	fl := b.c.l.Flow
 	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
@@ -60,7 +66,8 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
-			return u.err
+			b.errs = append(b.errs, u.err)
+			continue
 		}
 		if len(u.items) == 0 {
 			continue
@@ -74,7 +81,8 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 		s, warns, err := b.c.fit(stack, u.items, pg.box)
 		b.warns.add(warns...)
 		if err != nil {
-			return err
+			b.errs = append(b.errs, err)
+			continue
 		}
 		if s == nil {
 			continue
