@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/broadside/broadside/internal/testtool"
 )
 
 // A third hashtag never makes a quote fail: check and cards run clean, the
@@ -77,5 +79,47 @@ func TestPrintReportsEveryProblem(t *testing.T) {
 		if _, err := os.Stat(args[len(args)-1]); err == nil {
 			t.Errorf("%s: %s was written with quotes missing", args[0], args[len(args)-1])
 		}
+	}
+}
+
+// A quote taller than a booklet page flows on to the next page instead of
+// failing: the booklet is made, and every word of the quote comes back in
+// order through pdftotext, its author after its last words.
+func TestBookletFlowsLongQuote(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	words := strings.Fields(strings.Repeat("Every word of this long statement is kept as it was written and printed in full across the pages so nobody can say it was cut ", 30))
+	text := strings.Join(words, " ") + "."
+	write(t, dir, "quotes.yaml", fmt.Sprintf(`quotes:
+  - id: short-one
+    text: "A short statement that comes first."
+    author: First Person
+  - id: endless
+    text: %q
+    author: Long Winded
+    organisation: The Society of Long Statements
+  - id: short-two
+    text: "Another short statement, after the long one."
+    author: Third Person
+`, text))
+	code, out, errs := run(t, "booklet", "--data", "quotes.yaml", "--out", "booklet.pdf")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	got := strings.Join(strings.Fields(testtool.Run(t, "pdftotext", "booklet.pdf", "-")), " ")
+	start := strings.Index(got, "“Every word")
+	end := strings.Index(got, "Long Winded")
+	if start < 0 || end < start {
+		t.Fatalf("the long quote or its author is missing:\n%s", got)
+	}
+	// Page numbers stand between the pages' text: leave them out.
+	var back []string
+	for _, w := range strings.Fields(got[start:end]) {
+		if strings.Trim(w, "0123456789") != "" {
+			back = append(back, strings.Trim(w, "“”"))
+		}
+	}
+	if strings.Join(back, " ") != text {
+		t.Errorf("the long quote came back as\n%s\nwant\n%s", strings.Join(back, " "), text)
 	}
 }

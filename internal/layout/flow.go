@@ -57,12 +57,15 @@ func (b *bookletPages) flow(qs []quote.Quote) {
 // paginate lays prepared units out, in order, on pages it adds; units with
 // nothing to show are left out. A unit that cannot be prepared or fitted is
 // recorded in b.errs and skipped; only a page that cannot be made (its
-// background) stops it. The first page of the flow gets the bookmark
-// "Statements".
+// background) stops it. A unit taller than a page's text area flows on over
+// pages (flowlong.go). Once every unit has its page, facing pages are
+// levelled (level.go) and the units placed. The first page of the flow
+// gets the bookmark "Statements".
 func (b *bookletPages) paginate(units []flowUnit) error {
 	fl := b.c.l.Flow
 	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
 	stack := &Region{Type: "stack", Name: "text area of a page", Pos: fl.Pos}
+	defer pg.finish()
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
@@ -81,7 +84,15 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 		s, warns, err := b.c.fit(stack, u.items, pg.box)
 		b.warns.add(warns...)
 		if err != nil {
-			b.errs = append(b.errs, err)
+			// Taller than a page even at its smallest: it flows on.
+			long, k := b.c.fitLong(stack, u.items, pg.box)
+			if long == nil {
+				b.errs = append(b.errs, err)
+				continue
+			}
+			if err := pg.flowLong(u, long, k); err != nil {
+				return err
+			}
 			continue
 		}
 		if s == nil {
@@ -92,7 +103,7 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 				return err
 			}
 		}
-		pg.place(u, s)
+		pg.add(u, s, true)
 	}
 	return nil
 }
@@ -129,21 +140,46 @@ func (c *composer) prepareUnits(units []flowUnit, base *Input) {
 
 // paginator lays units out on pages one after another, as Typst's flow
 // distributor does: it knows the current page, its text area and the room
-// left in it, and for each unit the flow asks whether it fits, places it,
-// or starts a new page.
+// left in it, and for each unit the flow asks whether it fits, adds it, or
+// starts a new page. What each page holds is placed when the flow is
+// finished, once the space of facing pages has been levelled (level.go).
 type paginator struct {
 	b       *bookletPages
 	gap     float64 // points between two units on a page
 	perPage bool    // a page for each unit, centred in the text area
 
-	page *frame.Page // nil before the first
-	n    int         // the page's number, 1-based
-	box  frame.Rect  // its text area
-	y    float64     // the top of the room left
+	page  *frame.Page // nil before the first
+	n     int         // the page's number, 1-based
+	box   frame.Rect  // its text area
+	y     float64     // the top of the room left
+	slots []slot      // what the page holds so far
+
+	done []flowPage // the pages before it
+}
+
+// slot is a fitted unit, or a piece of one that flows over pages, at its
+// natural top (gaps not yet levelled).
+type slot struct {
+	u   *flowUnit
+	s   *fitted
+	top float64
+	// gap says a gap stands above it, which levelling may widen; first
+	// that it is the unit's first piece (its heading's bookmark and its
+	// record go with it).
+	gap, first bool
+}
+
+// flowPage is a page of the flow and what it holds.
+type flowPage struct {
+	page  *frame.Page
+	n     int
+	box   frame.Rect
+	slots []slot
 }
 
 // newPage starts a page for the flow, which q is about to go on.
 func (p *paginator) newPage(q quote.Quote) error {
+	p.endPage()
 	page, n, err := p.b.blank(q)
 	if err != nil {
 		return err
@@ -154,8 +190,16 @@ func (p *paginator) newPage(q quote.Quote) error {
 	return nil
 }
 
+// endPage puts the current page, if any, with the pages done.
+func (p *paginator) endPage() {
+	if p.page != nil {
+		p.done = append(p.done, flowPage{page: p.page, n: p.n, box: p.box, slots: p.slots})
+	}
+	p.page, p.slots = nil, nil
+}
+
 // empty reports whether nothing is placed on the current page yet.
-func (p *paginator) empty() bool { return p.y == p.box.Y }
+func (p *paginator) empty() bool { return len(p.slots) == 0 }
 
 // fits reports whether a unit h points tall fits the room left on the
 // current page, after the gap. An empty page takes any unit (fitting it to
@@ -171,25 +215,44 @@ func (p *paginator) fits(h float64) bool {
 	return p.y+p.gap+h <= p.box.Y+p.box.H+1e-6
 }
 
-// place puts a fitted unit on the current page: under the units before it
-// after the gap, or centred when each unit has a page. The unit is placed
-// in this page's text area, whichever page's area it was fitted to: facing
-// pages' areas have the same size and differ only in their margins. Its
-// heading gets a bookmark, and the unit a record of where it went.
-func (p *paginator) place(u *flowUnit, s *fitted) {
-	top := p.y
-	if !p.empty() {
+// add puts a fitted unit (or its piece) on the current page: under the
+// units before it after the gap, or centred when each unit has a page.
+func (p *paginator) add(u *flowUnit, s *fitted, first bool) {
+	top, gap := p.y, !p.empty()
+	if gap {
 		top += p.gap
 	}
-	if p.perPage {
+	if p.perPage && first {
 		top = p.box.Y + (p.box.H-s.h)/2
 	}
-	s.box = p.box
-	p.page.Add(s.place(nil, top)...)
-	bk := p.b.bk
-	if u.heading != "" {
-		bk.Marks = append(bk.Marks, Mark{Title: u.heading, Page: p.n - 1, Level: 1, Y: top})
-	}
-	bk.Units = append(bk.Units, Placed{Quote: u.q.ID, Page: p.n - 1, Y: top, H: s.h})
+	p.slots = append(p.slots, slot{u: u, s: s, top: top, gap: gap, first: first})
 	p.y = top + s.h
+}
+
+// finish levels the flow's facing pages and places every unit on its page.
+// Each unit is placed in its page's text area, whichever page's area it
+// was fitted to: facing pages' areas have the same size and differ only in
+// their margins. Its heading gets a bookmark, and each of its pieces a
+// record of where it went.
+func (p *paginator) finish() {
+	p.endPage()
+	pages := p.done
+	extra := p.level(pages)
+	bk := p.b.bk
+	for i, fp := range pages {
+		shift := 0.0
+		for _, sl := range fp.slots {
+			if sl.gap {
+				shift += extra[i]
+			}
+			top := sl.top + shift
+			sl.s.box = fp.box
+			fp.page.Add(sl.s.place(nil, top)...)
+			if sl.first && sl.u.heading != "" {
+				bk.Marks = append(bk.Marks, Mark{Title: sl.u.heading, Page: fp.n - 1, Level: 1, Y: top})
+			}
+			bk.Units = append(bk.Units, Placed{Quote: sl.u.q.ID, Page: fp.n - 1, Y: top, H: sl.s.h})
+		}
+	}
+	p.done = nil
 }
