@@ -16,20 +16,16 @@ import (
 //	prepare   units → stack items, on every core: breaking each quote
 //	          into words and measuring them does not depend on the page
 //	paginate  units, in order → pages: the paginator fits each unit to a
-//	          page's text area and places it in the room left, or on a
-//	          new page
+//	          page's text area and adds it in the room left, or on a new
+//	          page; then levels facing pages (level.go) and places
+//	          what each page holds
 //
-// A unit is never split, so a heading always stands on the page of the
-// quote it introduces, and a quote taller than a page's text area at its
-// smallest size is a FitError.
-//
-// Flowing a long quote over pages (the next step) needs no new pass: fit
-// the unit to the text area's width alone, and where it does not fit the
-// room left, split its quote's text item between two lines into the lines
-// that fit and the rest (a setting keeps its lines, so the two halves are
-// the same item with fewer lines), place the first, start a page, and
-// carry on with the rest. fits, place and newPage are the paginator's
-// whole vocabulary for that.
+// A unit that fits a page is never split, so a heading always stands on
+// the page of the quote it introduces. A unit taller than a page's text
+// area even at its smallest flows on over pages (flowlong.go): set to the
+// text area's width alone, its quote's lines are shared out among pages,
+// the heading with the first of them and the author with the last.
+// A unit that cannot be set at all is recorded, and the flow goes on.
 
 // flowUnit is one quote of a flow, with its heading when it starts a group.
 type flowUnit struct {
