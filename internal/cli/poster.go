@@ -327,7 +327,9 @@ func (e *env) placards(dir, out string) (int, error) {
 			out, count(len(pages), "placard"), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
-		return made, &reported{fmt.Sprintf("%d of %s could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
+		// Each line says what would fix that quote (fiterror.go): an
+		// excerpt, a shorter one, a larger placard or a shorter distance.
+		return made, &reported{fmt.Sprintf("%d of %s could not be set large enough:\n%s",
 			len(failed), count(len(qs), "placard"), strings.Join(failed, "\n"))}
 	}
 	return made, nil
