@@ -74,8 +74,10 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	for _, mode := range imposes {
 		path := bookletOut(out, mode)
 		b.step(filepath.Base(path), "booklet", func() (int, error) {
-			_, err := e.booklet(mode, path)
-			return 1, err
+			if _, err := e.booklet(mode, path); err != nil {
+				return 0, err
+			}
+			return 1, nil
 		})
 	}
 	b.step("leaflets", "leaflet", func() (int, error) { return e.leaflets(out, "") })

@@ -80,6 +80,11 @@ func TestPrintReportsEveryProblem(t *testing.T) {
 			t.Errorf("%s: %s was written with quotes missing", args[0], args[len(args)-1])
 		}
 	}
+	// build names the booklet among what failed, not among what it made.
+	code, out, errs := run(t, "build", "--data", "quotes.yaml", "--out", "out")
+	if code != 1 || strings.Contains(out, "booklet") || !strings.Contains(errs, "  booklet.pdf: booklet: 3 problems; the booklet was not written") {
+		t.Errorf("build: exit %d\n%s%s", code, out, errs)
+	}
 }
 
 // A quote taller than a booklet page flows on to the next page instead of

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/broadside/broadside/internal/layout"
@@ -85,6 +86,10 @@ func (e *env) leaflets(dir, out string) (int, error) {
 			e.p.Warn(w)
 		}
 		if err != nil {
+			// Every problem of the leaflet at once, under its name.
+			if ps := problems(err); len(ps) > 1 {
+				err = fmt.Errorf("%s: %d problems; it was not written:\n  %s", l.Name, len(ps), strings.Join(ps, "\n  "))
+			}
 			errs = append(errs, err)
 			continue
 		}

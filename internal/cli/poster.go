@@ -329,7 +329,7 @@ func (e *env) placards(dir, out string) (int, error) {
 	if len(failed) > 0 {
 		// Each line says what would fix that quote (fiterror.go): an
 		// excerpt, a shorter one, a larger placard or a shorter distance.
-		return made, &reported{fmt.Sprintf("%d of %s could not be set large enough:\n%s",
+		return made, &reported{fmt.Sprintf("%d of %s could not be made:\n%s",
 			len(failed), count(len(qs), "placard"), strings.Join(failed, "\n"))}
 	}
 	return made, nil
