@@ -154,7 +154,7 @@ func (c *composer) blame(it item) (cause, advice string) {
 			return "its " + it.field, "shorten its " + it.field
 		}
 		if it.source != "" {
-			return it.source, "shorten it"
+			return it.source, "shorten it to fit its page"
 		}
 		return "the text of " + c.regionName(it.r), ""
 	}
@@ -192,6 +192,11 @@ func (c *composer) regionName(r *Region) string {
 	case r.Type == "stack":
 		if stackShowsTheQuote(r) {
 			return "the quote"
+		}
+		for i := range r.Items {
+			if r.Items[i].Type == "intro" {
+				return "the introduction's box"
+			}
 		}
 		return "the stack"
 	case r.Type == "text":
