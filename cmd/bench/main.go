@@ -1,13 +1,23 @@
 // Command bench measures broadside as its users run it: it builds the
-// broadside binary, runs the workloads of the performance issue as whole
+// broadside binary, runs the workloads of the performance issues as whole
 // processes several times, and prints medians of wall time, items per
-// second and peak memory (the kernel's maximum resident set size), so
-// anyone can reproduce the figures in the README.
+// second, CPU time and peak memory (the kernel's maximum resident set
+// size), so anyone can reproduce the figures in the README.
 //
-//	go run ./cmd/bench            # all workloads, 5 runs each
-//	go run ./cmd/bench -runs 9 -only cards
-//	go run ./cmd/bench -scale     # also 1,000 and 10,000 cards (slow)
+// The runs are interleaved: each round runs every workload once, so a
+// burst of load from elsewhere on the machine lands on all of them alike
+// and the ratios within one run (a theme against paper, broadside against
+// Pillow or Typst) stay fair.
+//
+//	go run ./cmd/bench                  # all workloads, 5 rounds
+//	go run ./cmd/bench -runs 9 -only cards,themes
+//	go run ./cmd/bench -scale           # also 1,000, 10,000 and 50,000 cards (slow)
 //	go run ./cmd/bench -only cards -workers 1   # one core's rate (docs/scale.md)
+//	go run ./cmd/bench -compare /tmp/old-broadside   # before and after, interleaved
+//
+// Pillow and Typst are compared when they are installed: python3 with PIL
+// (apt-get install python3-pil) and a typst binary on PATH or the Typst
+// compiler for Node (see docs/performance.md); -typst names either.
 package main
 
 import (
@@ -23,43 +33,69 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/broadside/broadside/data"
-	"go.yaml.in/yaml/v3"
 )
 
 func main() {
-	runs := flag.Int("runs", 5, "runs of each workload; the median is reported")
-	only := flag.String("only", "", "run only this workload: cards, booklet or check")
-	scale := flag.Bool("scale", false, "also render 1,000 and 10,000 cards, to show memory stays flat and time linear")
-	flag.IntVar(&workers, "workers", 0, "cards drawn at once in the card workloads (0: one per core), to measure one core's rate")
+	var o options
+	flag.IntVar(&o.runs, "runs", 5, "rounds: each workload runs once a round; medians are reported")
+	only := flag.String("only", "", "run only these workloads, separated by commas: "+strings.Join(groups, ", "))
+	flag.BoolVar(&o.scale, "scale", false, "also render 1,000, 10,000 and 50,000 cards, once each, to show memory stays flat and time linear")
+	flag.IntVar(&o.workers, "workers", 0, "cards drawn at once in the card workloads (0: one per core), to measure one core's rate")
+	flag.StringVar(&o.compare, "compare", "", "another broadside `BINARY` (an older build) to run beside this one, interleaved, for before and after")
+	flag.StringVar(&o.typst, "typst", "", "the Typst to compare the booklet with: a typst binary, or a folder where npm installed @myriaddreamin/typst-ts-node-compiler (default: typst on PATH, else ~/.cache/broadside-bench)")
 	flag.Parse()
-	if err := run(*runs, *only, *scale); err != nil {
+	for _, g := range strings.Split(*only, ",") {
+		if g = strings.TrimSpace(g); g == "" {
+			continue
+		}
+		if !slices.Contains(groups, g) {
+			fmt.Fprintf(os.Stderr, "bench: no workload %q; choose from %s\n", g, strings.Join(groups, ", "))
+			os.Exit(2)
+		}
+		o.only = append(o.only, g)
+	}
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-// workers is -workers, passed to the card workloads.
-var workers int
-
-// cardArgs are the arguments of a card workload.
-func cardArgs(data, out string) []string {
-	return []string{"cards", "--data", data, "--layout", "instagram-square", "--out", out, "--workers", fmt.Sprint(workers)}
+type options struct {
+	runs    int
+	only    []string
+	scale   bool
+	workers int
+	compare string
+	typst   string
 }
 
-type result struct {
+// groups are the workloads -only can choose.
+var groups = []string{"cards", "themes", "pillow", "booklet", "typst", "booklet7500", "check"}
+
+func (o options) want(group string) bool { return len(o.only) == 0 || slices.Contains(o.only, group) }
+
+// workload is one command to time.
+type workload struct {
 	name  string
 	items int
 	unit  string
-	walls []time.Duration
-	cpus  []time.Duration // user + system time: what the run costs a core
-	rss   []int64         // KB
-	bytes int64           // output size of the last run
-	files int
+	// cmd returns the command for one run writing into the empty folder out.
+	cmd func(out string) *exec.Cmd
+	// ref names the workload this one is compared with in the table, in
+	// the same run: a theme with paper, Pillow with broadside.
+	ref string
+	// runs overrides the number of rounds (the scale workloads run once).
+	runs int
+	// output names the kind of files counted as output.
+	output []string
+
+	walls, cpus []time.Duration
+	rss         []int64 // KB
+	bytes       int64   // output size of the last run
+	files       int
 }
 
-func run(runs int, only string, scale bool) error {
+func run(o options) error {
 	dir, err := os.MkdirTemp("", "broadside-bench-")
 	if err != nil {
 		return err
@@ -71,152 +107,128 @@ func run(runs int, only string, scale bool) error {
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("go build: %w", err)
 	}
-	fmt.Printf("broadside benchmark: %s, %d CPUs, %s/%s, %d runs each, medians", runtime.Version(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runs)
-	if workers > 0 {
-		fmt.Printf(", cards with --workers %d", workers)
+	fmt.Printf("broadside benchmark: %s, %d CPUs, %s/%s, %d rounds, medians", runtime.Version(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, o.runs)
+	if o.workers > 0 {
+		fmt.Printf(", cards with --workers %d", o.workers)
 	}
 	fmt.Print("\n\n")
 
-	cards190, err := dataset(dir, "cards190.yaml", 10)
+	ws, notes, err := workloads(o, dir, bin)
 	if err != nil {
 		return err
 	}
-	booklet950, err := dataset(dir, "booklet950.yaml", 50)
-	if err != nil {
-		return err
+	if o.compare != "" {
+		ws = withBaseline(ws, bin, o.compare)
 	}
-	// The booklet workload is a title page and 950 quote pages: no
-	// introduction, one quote to a page.
-	conf := filepath.Join(dir, "campaign.yaml")
-	if err := os.WriteFile(conf, []byte("name: Global Support\nurl: https://dontextraditeassange.com\n"), 0o644); err != nil {
-		return err
-	}
-	var results []*result
-	want := func(name string) bool { return only == "" || only == name }
-	if want("cards") {
-		r, err := measure(runs, "cards: 190 instagram-square cards", 190, "cards", bin, func(out string) []string {
-			return cardArgs(cards190, out)
-		}, dir)
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
-	}
-	if want("booklet") {
-		r, err := measure(runs, "booklet: 952 A5 pages, one quote a page", 952, "pages", bin, func(out string) []string {
-			return []string{"booklet", "--data", booklet950, "--config", conf, "--one-per-page", "--out", filepath.Join(out, "booklet.pdf")}
-		}, dir)
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
-	}
-	if want("check") {
-		r, err := measure(runs, "check: the default campaign", 0, "", bin, func(string) []string { return []string{"check"} }, dir)
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
-	}
-	if scale {
-		for _, n := range []int{1000, 10000} {
-			ds, err := dataset(dir, fmt.Sprintf("scale%d.yaml", n), (n+18)/19)
-			if err != nil {
-				return err
-			}
-			count := (n + 18) / 19 * 19
-			r, err := measure(1, fmt.Sprintf("scale: %d instagram-square cards", count), count, "cards", bin, func(out string) []string {
-				return cardArgs(ds, out)
-			}, dir)
-			if err != nil {
-				return err
-			}
-			results = append(results, r)
-		}
-	}
-	// CPU time is reported beside wall time because on a shared machine
-	// it is the steadier figure: items per CPU-second is the rate of one
-	// core, which docs/scale.md multiplies out.
-	fmt.Printf("%-44s %10s %14s %10s %16s %12s %12s\n", "workload", "wall", "rate", "cpu", "rate per core", "peak RSS", "output")
-	for _, r := range results {
-		wall := median(r.walls)
-		cpu := median(r.cpus)
-		rate, core := "", ""
-		if r.items > 0 {
-			rate = fmt.Sprintf("%.0f %s/s", float64(r.items)/wall.Seconds(), r.unit)
-			core = fmt.Sprintf("%.0f %s/cpu-s", float64(r.items)/cpu.Seconds(), r.unit)
-		}
-		out := ""
-		if r.bytes > 0 {
-			out = fmt.Sprintf("%.2f MB", float64(r.bytes)/1e6)
-			if r.files > 1 {
-				out = fmt.Sprintf("%.0f KB/file", float64(r.bytes)/float64(r.files)/1024)
+	// Rounds: every workload once a round, in the same order.
+	for round := 0; round < o.runs; round++ {
+		for _, w := range ws {
+			if w.runs == 0 || round < w.runs {
+				if err := w.measure(dir); err != nil {
+					return err
+				}
 			}
 		}
-		fmt.Printf("%-44s %10s %14s %10s %16s %9.1f MB %12s\n", r.name, wall.Round(time.Millisecond), rate, cpu.Round(time.Millisecond), core, float64(median(r.rss))/1024, out)
+		fmt.Fprintf(os.Stderr, "round %d of %d done\n", round+1, o.runs)
+	}
+	report(ws)
+	for _, n := range notes {
+		fmt.Println(n)
 	}
 	return nil
 }
 
-// dataset writes the seed quotes repeated n times, with unique ids.
-func dataset(dir, name string, n int) (string, error) {
-	var seed struct {
-		Title  string           `yaml:"title"`
-		Quotes []map[string]any `yaml:"quotes"`
-	}
-	if err := yaml.Unmarshal(data.QuotesYAML, &seed); err != nil {
-		return "", err
-	}
-	var qs []map[string]any
-	for i := 0; i < n; i++ {
-		for _, q := range seed.Quotes {
-			c := map[string]any{}
-			for k, v := range q {
-				c[k] = v
-			}
-			c["id"] = fmt.Sprintf("%s-%d", q["id"], i)
-			qs = append(qs, c)
+// withBaseline adds, after each workload that runs bin, the same workload
+// run with the binary base, compared with it.
+func withBaseline(ws []*workload, bin, base string) []*workload {
+	var out []*workload
+	for _, w := range ws {
+		out = append(out, w)
+		if w.cmd("out").Path != bin {
+			continue
 		}
+		b := *w
+		b.name = w.name + " [base]"
+		b.ref = w.name
+		cmd := w.cmd
+		b.cmd = func(out string) *exec.Cmd {
+			c := cmd(out)
+			c.Path, c.Args[0] = base, base
+			return c
+		}
+		out = append(out, &b)
 	}
-	b, err := yaml.Marshal(map[string]any{"title": seed.Title, "quotes": qs})
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(dir, name)
-	return p, os.WriteFile(p, b, 0o644)
+	return out
 }
 
-// measure runs the command runs times in fresh output folders.
-func measure(runs int, name string, items int, unit, bin string, args func(out string) []string, dir string) (*result, error) {
-	r := &result{name: name, items: items, unit: unit}
-	for i := 0; i < runs; i++ {
-		out, err := os.MkdirTemp(dir, "out-")
-		if err != nil {
-			return nil, err
-		}
-		cmd := exec.Command(bin, args(out)...)
-		var stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = nil, &stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return nil, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr.String())
-		}
-		r.walls = append(r.walls, time.Since(start))
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.rss = append(r.rss, ru.Maxrss) // KB on Linux
-		}
-		r.cpus = append(r.cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
-		r.bytes, r.files = 0, 0
-		filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
-			if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".png") || strings.HasSuffix(p, ".pdf")) {
-				r.bytes += info.Size()
-				r.files++
-			}
-			return nil
-		})
-		os.RemoveAll(out)
+// measure runs the workload once in a fresh output folder.
+func (w *workload) measure(dir string) error {
+	out, err := os.MkdirTemp(dir, "out-")
+	if err != nil {
+		return err
 	}
-	return r, nil
+	defer os.RemoveAll(out)
+	cmd := w.cmd(out)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = nil, &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %s: %v\n%s", w.name, strings.Join(cmd.Args, " "), err, stderr.String())
+	}
+	w.walls = append(w.walls, time.Since(start))
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		w.rss = append(w.rss, ru.Maxrss) // KB on Linux
+	}
+	w.cpus = append(w.cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+	w.bytes, w.files = 0, 0
+	exts := w.output
+	if exts == nil {
+		exts = []string{".png", ".pdf"}
+	}
+	filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && slices.Contains(exts, filepath.Ext(p)) {
+			w.bytes += info.Size()
+			w.files++
+		}
+		return nil
+	})
+	return nil
+}
+
+// report prints the table. CPU time is reported beside wall time because
+// on a shared machine it is the steadier figure: items per CPU-second is
+// the rate of one core, which docs/scale.md multiplies out. The last
+// column compares a workload with its reference in this run: the ratio of
+// the medians of wall time, then of CPU time.
+func report(ws []*workload) {
+	byName := map[string]*workload{}
+	for _, w := range ws {
+		byName[w.name] = w
+	}
+	fmt.Printf("%-46s %9s %15s %9s %17s %10s %11s  %s\n", "workload", "wall", "rate", "cpu", "rate per core", "peak RSS", "output", "wall (cpu) ratio")
+	for _, w := range ws {
+		if len(w.walls) == 0 {
+			continue
+		}
+		wall, cpu := median(w.walls), median(w.cpus)
+		rate, core := "", ""
+		if w.items > 0 {
+			rate = fmt.Sprintf("%.0f %s/s", float64(w.items)/wall.Seconds(), w.unit)
+			core = fmt.Sprintf("%.0f %s/cpu-s", float64(w.items)/cpu.Seconds(), w.unit)
+		}
+		out := ""
+		if w.bytes > 0 {
+			out = fmt.Sprintf("%.2f MB", float64(w.bytes)/1e6)
+			if w.files > 1 {
+				out = fmt.Sprintf("%.0f KB/file", float64(w.bytes)/float64(w.files)/1024)
+			}
+		}
+		ratio := ""
+		if ref := byName[w.ref]; ref != nil && len(ref.walls) > 0 {
+			ratio = fmt.Sprintf("%.2f× (%.2f×) %s", wall.Seconds()/median(ref.walls).Seconds(), cpu.Seconds()/median(ref.cpus).Seconds(), w.ref)
+		}
+		fmt.Printf("%-46s %9s %15s %9s %17s %7.1f MB %11s  %s\n", w.name, wall.Round(time.Millisecond), rate, cpu.Round(time.Millisecond), core, float64(median(w.rss))/1024, out, ratio)
+	}
 }
 
 // median returns the middle value of v (the upper one of an even count),

@@ -27,7 +27,9 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	endProfiles := startProfiles()
 	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	endProfiles()
 	os.Exit(code)
 }

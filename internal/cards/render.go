@@ -59,8 +59,12 @@ type Batch struct {
 func (b *Batch) Run(ctx context.Context, jobs []Job) []Result {
 	results := make([]Result, len(jobs))
 	var mu sync.Mutex
+	// The workers share the backgrounds: a theme's gradient or photo is
+	// drawn once per card size for the whole batch.
+	bgs := bpng.NewBackgrounds()
 	started := par.Each(ctx, len(jobs), b.Workers, func() func(int) {
 		wk := worker{b: b, r: bpng.New()}
+		wk.r.Backgrounds = bgs
 		return func(i int) {
 			res := wk.card(jobs[i])
 			results[i] = res

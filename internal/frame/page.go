@@ -16,6 +16,21 @@ type Page struct {
 	Boxes *Boxes
 	// Label names the page in messages and dumps, e.g. "booklet-a5 page 3".
 	Label string
+	// Background, when set, says which of the frame's first items are the
+	// page's background and that every page with the same key has the
+	// same one, so an exporter may draw it once and reuse it (the PNG
+	// exporter draws a theme's gradient or photo once for a whole batch of
+	// cards). Dumps leave it out: it changes nothing that is drawn.
+	Background Background
+}
+
+// Background names the first Items items of a page's frame as its
+// background. Key must stand for everything those items draw (colours,
+// gradient, image, geometry): pages with equal keys have equal
+// backgrounds. The zero value names none.
+type Background struct {
+	Key   string
+	Items int
 }
 
 // Boxes are PDF page boxes in frame coordinates.

@@ -92,20 +92,24 @@ func (c *composer) page(regions []Region, label string, in *Input) (*frame.Page,
 func (c *composer) newPage(label string) (*frame.Page, []string, error) {
 	p := frame.NewPage(c.l.W(), c.l.H(), label)
 	p.Bleed = c.bleed
-	items, warns, err := c.background()
+	items, key, warns, err := c.background()
 	if err != nil {
 		return nil, warns, err
 	}
 	p.Add(items...)
+	p.Background = frame.Background{Key: key, Items: len(items)}
 	return p, warns, nil
 }
 
 // background fills the page and its bleed with the theme's background: a
-// colour, a gradient, or a photo cropped to cover it under its overlay.
-func (c *composer) background() ([]frame.Item, []string, error) {
+// colour, a gradient, or a photo cropped to cover it under its overlay. It
+// returns the items and a key that stands for everything they draw (see
+// frame.Background), so exporters can draw it once for many pages.
+func (c *composer) background() ([]frame.Item, string, []string, error) {
 	bg, bleed := c.th.Background, c.bleed
 	w, h := c.l.W(), c.l.H()
 	r := &frame.Rect{X: -bleed, Y: -bleed, W: w + 2*bleed, H: h + 2*bleed}
+	key := fmt.Sprintf("%v %v %v", w, h, bleed)
 	switch {
 	case bg.Gradient != nil:
 		g := bg.Gradient
@@ -119,18 +123,21 @@ func (c *composer) background() ([]frame.Item, []string, error) {
 			X0: cx - dx*half, Y0: cy - dy*half, X1: cx + dx*half, Y1: cy + dy*half,
 			Stops: []frame.Stop{{Offset: 0, Color: frame.Color(g.From)}, {Offset: 1, Color: frame.Color(g.To)}},
 		}
+		key += fmt.Sprintf(" gradient %v %v %v", frame.Color(g.From), frame.Color(g.To), g.Angle)
 	default:
 		r.Fill = c.th.Color("background")
+		key += " " + c.th.Color("background").String()
 	}
 	items := []frame.Item{r}
 	if bg.Image == "" {
-		return items, nil, nil
+		return items, key, nil, nil
 	}
-	img, key, err := loadThemeImage(c.th)
+	img, imgKey, err := loadThemeImage(c.th)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	items = append(items, coverImage(img, key, *r))
+	items = append(items, coverImage(img, imgKey, *r))
+	key += " image " + imgKey
 	iw, _ := coverSize(img, *r)
 	warns := c.checkResolution(img, iw, "the background image of theme "+c.th.Name)
 	if bg.Overlay > 0 {
@@ -140,8 +147,9 @@ func (c *composer) background() ([]frame.Item, []string, error) {
 		}
 		oc.A = uint8(bg.Overlay*255 + 0.5)
 		items = append(items, &frame.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H, Fill: oc})
+		key += " overlay " + oc.String()
 	}
-	return items, warns, nil
+	return items, key, warns, nil
 }
 
 // region composes a region with a box of its own: by its type's draw

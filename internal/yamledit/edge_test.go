@@ -479,3 +479,23 @@ func TestPathString(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentAfterBlock moves and deletes items next to a | block with a
+// comment line after the list indented as deep as the block's text.
+func TestCommentAfterBlock(t *testing.T) {
+	src := "l:\n  - text: |\n      line\n  - id: b\n      # deep comment\nm: 1\n"
+	d := mustParse(t, []byte(src))
+	if err := d.Move(Path{"l"}, 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(d.Bytes()), "l:\n  - id: b\n  - text: |\n      line\n  # deep comment\nm: 1\n"; got != want {
+		t.Errorf("move: got\n%q\nwant\n%q", got, want)
+	}
+	d = mustParse(t, []byte(src))
+	if err := d.Delete(Path{"l", 1}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(d.Bytes()), "l:\n  - text: |\n      line\n  # deep comment\nm: 1\n"; got != want {
+		t.Errorf("delete: got\n%q\nwant\n%q", got, want)
+	}
+}

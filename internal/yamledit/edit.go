@@ -330,8 +330,11 @@ func (d *Doc) replaceText(w *writer, p Path, s step, v any, h *hint) ([]byte, er
 	ns := d.spans[s.node]
 	if s.parent == nil {
 		// The whole document.
-		r := strings.TrimPrefix(w.after(v, h, ':', -2), " ")
-		r = strings.TrimPrefix(r, w.eol)
+		// Written as if after a key two columns to the left, without that
+		// key's line: "  ~" becomes "  k:\n    j: 1".
+		col := t.column(ns.start)
+		r := strings.TrimPrefix(w.after(v, h, ':', col-2), " ")
+		r = strings.TrimPrefix(strings.TrimPrefix(r, w.eol), strings.Repeat(" ", col))
 		if ns.start == ns.end {
 			// An empty document ("---"): the value goes at the end.
 			if !t.endsWithBreak() {
@@ -873,13 +876,18 @@ func (d *Doc) deleteBlock(p Path, c *yaml.Node, k int) ([][]byte, error) {
 		first--
 	}
 	cands := [][]byte{removeLines(t, first, last)}
-	if k > 0 {
-		if endsWithBlock(cs.entries[k-1].value) {
-			more := last
-			for blank(more + 1) {
-				more++
-			}
-			cands = append(cands, removeLines(t, first, more))
+	if k > 0 && first > 0 && endsWithBlock(cs.entries[k-1].value) {
+		more := last
+		for blank(more + 1) {
+			more++
+		}
+		cands = append(cands, removeLines(t, first, more))
+		// Or the lines after, blank or comments indented as deep as the
+		// block's text, made so that it does not take them in.
+		if t.hasBreak(last) {
+			sep := append(bytes.Clone(t.b[t.end(first-1):t.start(first)]), t.b[t.next(last):]...)
+			out := append(bytes.Clone(t.b[:t.end(first-1)]), d.outdentAfterBlock(sep, lastNode(cs.entries[k-1].value), cs.col)...)
+			cands = append(cands, out)
 		}
 	}
 	return cands, nil

@@ -385,8 +385,9 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 				allowFrom, allowTo = oldText.line(e.start), oldText.line(ps.entries[last.entry+1].start)
 			default:
 				allowFrom, allowTo = d.headFirst(last.parent, last.entry)-1, oldText.line(e.end)+1
-				// After a |+ block, the blank lines after the entry may go.
-				for allowTo+1 < oldText.lines() && oldText.blank(allowTo+1) {
+				// After a | or > block, the blank lines after the entry may
+				// go, and comment lines there be re-indented.
+				for allowTo+1 < oldText.lines() && (oldText.blank(allowTo+1) || oldText.comment(allowTo+1)) {
 					allowTo++
 				}
 			}
@@ -482,13 +483,14 @@ func fuzzOne(t *testing.T, d *Doc, r *fuzzReader) {
 	}
 }
 
-// lineTexts returns the lines of t without their breaks, leaving out blank
-// lines (a move next to a |+ block drops some).
+// lineTexts returns the lines of t without their breaks and leading
+// spaces, leaving out blank lines (a move next to a | or > block empties or
+// drops some, and re-indents comments there).
 func lineTexts(t *text) []string {
 	var ls []string
 	for l := range t.lines() {
 		if !t.blank(l) {
-			ls = append(ls, string(t.b[t.start(l):t.end(l)]))
+			ls = append(ls, strings.TrimLeft(string(t.b[t.start(l):t.end(l)]), " "))
 		}
 	}
 	return ls

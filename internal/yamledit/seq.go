@@ -209,13 +209,13 @@ func (d *Doc) move(p Path, from, to int) error {
 			}
 		}
 		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
-			// A | or > block takes blank lines after it into its text:
-			// all of them for |+, those with spaces enough for the rest.
+			// A | or > block takes the lines after it into its text when
+			// they are blank (all of them for |+) or indented as deep as
+			// it, comments too.
 			if endsWithKeep(d, seq.Content[o]) {
 				sep = dropBlankLines(sep)
-			} else {
-				sep = emptyBlankLines(sep)
 			}
+			sep = d.outdentAfterBlock(sep, lastNode(seq.Content[o]), ss.col)
 		}
 		b = append(b, sep...)
 	}
@@ -233,17 +233,37 @@ func dropBlankLines(sep []byte) []byte {
 	return append(append([]byte{}, sep[:t.next(0)]...), sep[t.start(min(l, t.lines()-1)):]...)
 }
 
-// emptyBlankLines returns sep, the text after an item (a line break, then
-// whole lines), with the spaces taken out of the blank lines that follow
-// the break.
-func emptyBlankLines(sep []byte) []byte {
+// outdentAfterBlock returns sep, the text after an item that ends with
+// block scalar n (a line break, then whole lines), with the spaces taken
+// out of its blank lines and its comment lines indented as deep as n's
+// text moved to column col, up to the first line of content.
+func (d *Doc) outdentAfterBlock(sep []byte, n *yaml.Node, col int) []byte {
+	deep := d.spans[n].blockIndent
 	t := newText(sep)
 	out := append([]byte{}, sep[:t.next(0)]...)
 	l := 1
-	for ; l < t.lines() && t.hasBreak(l) && t.blank(l); l++ {
-		out = append(out, sep[t.end(l):t.next(l)]...)
+	for ; l < t.lines(); l++ {
+		switch {
+		case t.blank(l):
+			out = append(out, sep[t.end(l):t.next(l)]...)
+		case t.comment(l) && t.indent(l) >= deep:
+			out = append(out, strings.Repeat(" ", col)...)
+			out = append(out, sep[t.start(l)+t.indent(l):t.next(l)]...)
+		case t.comment(l):
+			out = append(out, sep[t.start(l):t.next(l)]...)
+		default:
+			return append(out, sep[t.start(l):]...)
+		}
 	}
-	return append(out, sep[t.start(min(l, t.lines()-1)):]...)
+	return out
+}
+
+// lastNode returns the last node under n, in the order of the text.
+func lastNode(n *yaml.Node) *yaml.Node {
+	for len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n
 }
 
 // hasAliases reports whether anything under n has an anchor or is an alias.

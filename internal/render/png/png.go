@@ -24,6 +24,17 @@ import (
 // concurrent use: give each goroutine its own Renderer.
 type Renderer struct {
 	faces map[faceKey]xfont.Face
+	// Backgrounds, when set, keeps the backgrounds of the pages drawn,
+	// each drawn once (see Backgrounds). Renderers drawing the cards of
+	// one batch share one.
+	Backgrounds *Backgrounds
+	// images are pictures resampled to the pixels they are drawn at.
+	images images
+	// dc is gg's context for dcImg, kept from one page to the next while
+	// the image drawn into is the same (a worker reuses one image): making
+	// one allocates a rasteriser of megabytes.
+	dc    *gg.Context
+	dcImg *image.RGBA
 }
 
 type faceKey struct {
@@ -53,66 +64,105 @@ func (r *Renderer) RenderInto(img *image.RGBA, p *frame.Page, w, h int) (*image.
 }
 
 // render checks that w × h is a drawable size, finds or makes the image
-// and draws p's frame into it at scale.
+// and draws p's frame into it at scale: its background from the
+// renderer's Backgrounds when it has one.
 func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float64) (*image.RGBA, error) {
 	if w <= 0 || h <= 0 || w > 20000 || h > 20000 {
 		return nil, fmt.Errorf("render %s: %d × %d pixels is not a drawable size", p.Label, w, h)
 	}
-	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+	if img == nil || img.Rect != image.Rect(0, 0, w, h) || img.Stride != 4*w {
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	if err := r.Draw(img, p.Frame, scale); err != nil {
-		return nil, err
+	f := p.Frame
+	if bg := r.Backgrounds.layer(p, w, h, scale); bg != nil {
+		if bg.err != nil {
+			return nil, bg.err
+		}
+		copy(img.Pix, bg.img.Pix)
+		rest := &frame.Frame{W: f.W, H: f.H, Items: f.Items[p.Background.Items:]}
+		return img, r.draw(img, rest, scale, true)
 	}
-	return img, nil
+	return img, r.draw(img, f, scale, false)
 }
 
 // Draw draws f into img, which it first clears to transparent.
 func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
-	draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
-	p := &painter{r: r, img: img, dc: gg.NewContextForRGBA(img), clip: img.Bounds()}
-	return f.Draw(p, frame.Transform{S: scale})
+	return r.draw(img, f, scale, false)
+}
+
+// draw draws f into img; unless img is already prepared (a background
+// copied in), it is cleared first, or left for f's first item to cover.
+func (r *Renderer) draw(img *image.RGBA, f *frame.Frame, scale float64, prepared bool) error {
+	if !prepared && !covers(f, img, scale) {
+		clear(img.Pix)
+		if img.Stride != 4*img.Rect.Dx() {
+			draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
+		}
+	}
+	p := &painter{r: r, img: img, clip: img.Bounds()}
+	err := f.Draw(p, frame.Transform{S: scale})
+	if err != nil || len(p.clips) > 0 {
+		// gg's state is not known to be clean: start afresh next time.
+		r.dc = nil
+	}
+	return err
+}
+
+// covers reports whether f's first item paints every pixel of img opaquely
+// (a card's flat background), so clearing img first would be wasted.
+func covers(f *frame.Frame, img *image.RGBA, scale float64) bool {
+	if len(f.Items) == 0 {
+		return false
+	}
+	it, ok := f.Items[0].(*frame.Rect)
+	if !ok {
+		return false
+	}
+	c, ok := it.Fill.(frame.Color)
+	if !ok || !c.Opaque() {
+		return false
+	}
+	pr, ok := pixelRect(it.X*scale, it.Y*scale, it.W*scale, it.H*scale)
+	return ok && img.Rect.In(pr)
 }
 
 // painter draws the items frame.Draw hands it into one image: glyphs with
-// the renderer's faces straight into the pixels, everything else with gg.
+// the renderer's faces straight into the pixels, images resampled once,
+// everything else with gg.
 type painter struct {
 	r   *Renderer
 	img *image.RGBA
-	dc  *gg.Context
+	// dc is gg's context on img, made on first use (see gg).
+	dc *gg.Context
 	// clip is the pixel rectangle drawing is limited to (the image, or the
-	// innermost clip); clips holds the outer ones while a clip is pushed.
+	// innermost clip); clips holds what each PushClip changed.
 	clip  image.Rectangle
-	clips []image.Rectangle
+	clips []clip
 }
 
-// PushClip limits gg's drawing to the clip path and the painter's own
-// (glyphs, pixel-aligned fills) to the clip's whole pixels.
-func (p *painter) PushClip(c frame.Rect, t frame.Transform) error {
-	p.dc.Push()
-	x0, y0 := t.X(c.X), t.Y(c.Y)
-	x1, y1 := t.X(c.X+c.W), t.Y(c.Y+c.H)
-	p.dc.DrawRectangle(x0, y0, x1-x0, y1-y0)
-	p.dc.Clip()
-	p.clips = append(p.clips, p.clip)
-	p.clip = p.clip.Intersect(image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))))
-	return nil
-}
-
-// PopClip returns to the clip before the last PushClip.
-func (p *painter) PopClip() error {
-	p.dc.Pop()
-	p.clip = p.clips[len(p.clips)-1]
-	p.clips = p.clips[:len(p.clips)-1]
-	return nil
+// gg returns gg's context on the painter's image, with no clip, path or
+// transformation: the renderer's when it was made for this image.
+func (p *painter) gg() *gg.Context {
+	if p.dc != nil {
+		return p.dc
+	}
+	if p.r.dc == nil || p.r.dcImg != p.img {
+		p.r.dc, p.r.dcImg = gg.NewContextForRGBA(p.img), p.img
+	}
+	p.dc = p.r.dc
+	p.dc.ResetClip()
+	p.dc.Identity()
+	p.dc.ClearPath()
+	return p.dc
 }
 
 // Line strokes a line with gg.
 func (p *painter) Line(l *frame.Line, t frame.Transform) error {
-	p.dc.SetColor(nrgba(l.Color))
-	p.dc.SetLineWidth(l.Width * t.S)
-	p.dc.DrawLine(t.X(l.X0), t.Y(l.Y0), t.X(l.X1), t.Y(l.Y1))
-	p.dc.Stroke()
+	dc := p.gg()
+	dc.SetColor(nrgba(l.Color))
+	dc.SetLineWidth(l.Width * t.S)
+	dc.DrawLine(t.X(l.X0), t.Y(l.Y0), t.X(l.X1), t.Y(l.Y1))
+	dc.Stroke()
 	return nil
 }
 
@@ -126,7 +176,6 @@ func (p *painter) PDFPage(*frame.PDFPage, frame.Transform) error { return nil }
 
 // Rect fills a rectangle with its colour or gradient and strokes it.
 func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
-	dc := p.dc
 	x, y, w, h := t.X(it.X), t.Y(it.Y), it.W*t.S, it.H*t.S
 	switch f := it.Fill.(type) {
 	case frame.Color:
@@ -140,6 +189,7 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 			draw.Draw(p.img, pr.Intersect(p.clip), image.NewUniform(nrgba(f)), image.Point{}, op)
 			break
 		}
+		dc := p.gg()
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetColor(nrgba(f))
 		dc.Fill()
@@ -148,11 +198,13 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 		for _, s := range f.Stops {
 			g.AddColorStop(s.Offset, nrgba(s.Color))
 		}
+		dc := p.gg()
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetFillStyle(g)
 		dc.Fill()
 	}
 	if it.StrokeWidth > 0 {
+		dc := p.gg()
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetColor(nrgba(it.Stroke))
 		dc.SetLineWidth(it.StrokeWidth * t.S)
@@ -185,7 +237,7 @@ func (p *painter) Path(it *frame.Path, t frame.Transform) error {
 			return nil
 		}
 	}
-	dc := p.dc
+	dc := p.gg()
 	dc.ClearPath()
 	for _, sp := range it.Subpaths {
 		for i, pt := range sp {
@@ -223,21 +275,6 @@ func pixelRects(subpaths [][]frame.Point, at func(frame.Point) (float64, float64
 		out = append(out, image.Rect(int(x0), int(y0), int(x2), int(y2)).Canon())
 	}
 	return out, true
-}
-
-// Image draws an image stretched into its box.
-func (p *painter) Image(it *frame.Image, t frame.Transform) error {
-	dc := p.dc
-	b := it.Img.Bounds()
-	if b.Dx() == 0 || b.Dy() == 0 {
-		return nil
-	}
-	dc.Push()
-	dc.Translate(t.X(it.X), t.Y(it.Y))
-	dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
-	dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
-	dc.Pop()
-	return nil
 }
 
 // Text draws each glyph of a run at the position the frame gives it.

@@ -1,0 +1,90 @@
+package png
+
+import (
+	"image"
+	"image/draw"
+	"math"
+
+	"github.com/broadside/broadside/internal/frame"
+)
+
+// Image draws an image stretched into its box, its edges rounded to whole
+// pixels (half a pixel at most: nothing a photo or logo shows). The image
+// is resampled to that size once (see resample) and kept while the same
+// image is drawn at the same size and place, so a logo on every card is
+// scaled once per worker. Under a clip that is not on whole pixels it
+// is drawn by gg, through the clip's mask.
+func (p *painter) Image(it *frame.Image, t frame.Transform) error {
+	b := it.Img.Bounds()
+	if b.Dx() == 0 || b.Dy() == 0 {
+		return nil
+	}
+	if p.masked() {
+		dc := p.gg()
+		dc.Push()
+		dc.Translate(t.X(it.X), t.Y(it.Y))
+		dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
+		dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
+		dc.Pop()
+		return nil
+	}
+	round := func(v float64) int { return int(math.Round(v)) }
+	dr := image.Rect(round(t.X(it.X)), round(t.Y(it.Y)), round(t.X(it.X+it.W)), round(t.Y(it.Y+it.H)))
+	vis := dr.Intersect(p.clip)
+	if dr.Empty() || vis.Empty() {
+		return nil
+	}
+	src, opaque := p.r.images.get(it, dr, vis)
+	op := draw.Over
+	if opaque {
+		op = draw.Src
+	}
+	draw.Draw(p.img, vis, src, vis.Min, op)
+	return nil
+}
+
+// images keeps pictures resampled to the pixels they were drawn at, a few
+// at a time (a card has a photo and a logo at most).
+type images struct {
+	m map[imageKey]*scaled
+}
+
+// imageKey is an image (by its key, which stands for its pixels), the box
+// it fills and the part of it that is drawn.
+type imageKey struct {
+	key     string
+	dr, vis image.Rectangle
+}
+
+type scaled struct {
+	img    *image.RGBA
+	opaque bool
+}
+
+// get returns the part vis of it's image resampled to fill dr, and whether
+// it is opaque. Images without a key are resampled every time.
+func (c *images) get(it *frame.Image, dr, vis image.Rectangle) (*image.RGBA, bool) {
+	k := imageKey{it.Key, dr, vis}
+	if s, ok := c.m[k]; ok && it.Key != "" {
+		return s.img, s.opaque
+	}
+	img := image.NewRGBA(vis)
+	resample(img, dr, it.Img)
+	s := &scaled{img: img, opaque: isOpaque(it.Img)}
+	if it.Key != "" {
+		if c.m == nil || len(c.m) >= 4 {
+			c.m = map[imageKey]*scaled{}
+		}
+		c.m[k] = s
+	}
+	return s.img, s.opaque
+}
+
+// isOpaque reports whether an image has no transparent pixels, when its
+// type can tell cheaply (a JPEG photo always can).
+func isOpaque(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return o.Opaque()
+	}
+	return false
+}
