@@ -2,8 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -126,5 +129,47 @@ func TestBookletFlowsLongQuote(t *testing.T) {
 	}
 	if strings.Join(back, " ") != text {
 		t.Errorf("the long quote came back as\n%s\nwant\n%s", strings.Join(back, " "), text)
+	}
+}
+
+// The default booklet's facing pages end level (issue 11.19): read back
+// with pdftotext, each page of quotes but the last ends within a line and
+// a half of its text area's foot, and two facing pages of quotes within a
+// line of each other. Without levelling, page 3 ended 115 pt short and
+// pages 6 and 7 127 pt apart.
+func TestBookletFacingPagesEndLevel(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, out, errs := run(t, "booklet", "--out", "booklet.pdf"); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	// Where the text of each page ends, folio left out: A5 in points, the
+	// text area's foot 21 mm above the page's, the folio below it.
+	const foot, folio, line = 595.28 - 21*72/25.4, 545.0, 12.5 * 1.38
+	wordRe := regexp.MustCompile(`<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">`)
+	var ends []float64
+	for _, page := range strings.Split(testtool.Run(t, "pdftotext", "-bbox", "booklet.pdf", "-"), "<page ")[1:] {
+		end := 0.0
+		for _, m := range wordRe.FindAllStringSubmatch(page, -1) {
+			if y, _ := strconv.ParseFloat(m[1], 64); y < folio {
+				end = max(end, y)
+			}
+		}
+		ends = append(ends, end)
+	}
+	// Page 1 is the cover, 2 the introduction, the last the back cover:
+	// the quotes are on pages 3 to len-1, the last of which ends where its
+	// quotes do.
+	if len(ends) < 6 {
+		t.Fatalf("%d pages, want at least 6", len(ends))
+	}
+	last := len(ends) - 1 // the last page of quotes, 1-based
+	for p := 3; p < last; p++ {
+		if ends[p-1] < foot-1.5*line {
+			t.Errorf("page %d ends at %.0f pt, more than a line and a half above the text area's foot (%.0f pt)", p, ends[p-1], foot)
+		}
+		if p%2 == 0 && p+1 < last && math.Abs(ends[p-1]-ends[p]) > line {
+			t.Errorf("facing pages %d and %d end at %.0f and %.0f pt, more than a line apart", p, p+1, ends[p-1], ends[p])
+		}
 	}
 }
