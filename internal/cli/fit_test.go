@@ -85,8 +85,13 @@ func TestPrintReportsEveryProblem(t *testing.T) {
 	}
 	// build names the booklet among what failed, not among what it made.
 	code, out, errs := run(t, "build", "--data", "quotes.yaml", "--out", "out")
-	if code != 1 || strings.Contains(out, "booklet") || !strings.Contains(errs, "  booklet.pdf: booklet: 3 problems; the booklet was not written") {
+	if code != 1 || strings.Contains(out, "booklet") || !strings.Contains(errs, "  booklet.pdf: booklet: 3 problems; the booklet was not written") ||
+		!strings.Contains(errs, "  booklet-saddle.pdf: not made, for the same problems as booklet.pdf") {
 		t.Errorf("build: exit %d\n%s%s", code, out, errs)
+	}
+	// Each problem is listed once for the booklet, whatever its impositions.
+	if n := strings.Count(errs, "  quote emoji: no bundled font"); n != 3 {
+		t.Errorf("build: the emoji problem listed %d times, want once each for booklet, leaflet and placards:\n%s", n, errs)
 	}
 }
 
