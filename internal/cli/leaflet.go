@@ -89,6 +89,10 @@ func (e *env) leaflets(dir, out string) (int, error) {
 			e.p.Warn(w)
 		}
 		if err != nil {
+			// Every problem of the leaflet at once, under its name.
+			if ps := problems(err); len(ps) > 1 {
+				err = fmt.Errorf("%s: %d problems; it was not written:\n  %s", l.Name, len(ps), strings.Join(ps, "\n  "))
+			}
 			errs = append(errs, err)
 			continue
 		}

@@ -20,9 +20,16 @@ type textItem struct {
 	color      frame.Color
 	// link makes the text a live link in PDFs.
 	link string
-	// quote is the ID of the quote whose words the item shows, for
-	// messages; "" for other text.
-	quote string
+	// quote is the ID of the quote the item shows a field of, and field
+	// that field ("text", "excerpt", "author", "role", "attribution",
+	// "organisation"), for messages; "" for other text.
+	quote, field string
+	// settings, for text of the campaign's settings, is how it gives way
+	// when its stack does not fit (giveway.go); nil for other text.
+	settings *settingText
+	// source names text that comes from a setting and does not give way
+	// (the introduction), for messages.
+	source string
 }
 
 // height sets the paragraph at t. A size at which the last word must

@@ -39,7 +39,7 @@ func fitMeasure(items []item, a area) (h float64, ok bool) {
 	// starts a little above it (more lines can make a larger size fit).
 	top := steps
 	if t, ok := text.Fit(func(t float64) bool {
-		h, _, fits := measure(items, t, a)
+		h, _, _, fits := measure(items, t, a)
 		return fits && h <= a.box.H+1e-6
 	}, 10); ok {
 		top = math.Min(steps, math.Ceil((t+0.1)*steps))
@@ -47,7 +47,7 @@ func fitMeasure(items []item, a area) (h float64, ok bool) {
 	bestT, bestBad := -1.0, math.MaxInt
 	for k := top; k >= 0; k-- {
 		t := k / steps
-		h, _, fits := measure(items, t, a)
+		h, _, _, fits := measure(items, t, a)
 		if !fits || h > a.box.H+1e-6 {
 			continue
 		}
@@ -62,7 +62,7 @@ func fitMeasure(items []item, a area) (h float64, ok bool) {
 	if bestT < 0 {
 		return 0, false
 	}
-	h, _, _ = measure(items, bestT, a)
+	h, _, _, _ = measure(items, bestT, a)
 	return h, true
 }
 

@@ -22,7 +22,7 @@ func TestPlacardsTakeTheirMeasure(t *testing.T) {
 			in := Input{Quote: q, Brand: e.brand}
 			c := newComposer(l, th, e.reg, true)
 			r := &l.Regions[0]
-			s, err := c.fitStack(r, r.Items, &in)
+			s, _, err := c.fitStack(r, r.Items, &in)
 			if err != nil {
 				continue // too long for this placard: reported, tested elsewhere
 			}
