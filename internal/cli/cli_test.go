@@ -91,7 +91,7 @@ func TestCommands(t *testing.T) {
 		{"poster bad url", []string{"poster", "--url", "example.org", "--out", filepath.Join(tmp, "p5.pdf")}, 2, "", "write the address in full"},
 		{"poster bad tile", []string{"poster", "--tile", "a3", "--out", filepath.Join(tmp, "p6.pdf")}, 2, "", "not a sheet"},
 		{"placards", []string{"placards", "--tag", "journalists", "--out", filepath.Join(tmp, "pl.pdf")}, 0, "placards of 297 × 420 mm", ""},
-		{"placards too far", []string{"placards", "--layout", "placard-a4", "--distance", "10m", "--quote", "anthony-bellanger,open-letter-boris-johnson", "--out", filepath.Join(tmp, "pl2.pdf")}, 1, "1 placard of", "Give those quotes a shorter excerpt"},
+		{"placards too far", []string{"placards", "--layout", "placard-a4", "--distance", "10m", "--quote", "anthony-bellanger,open-letter-boris-johnson", "--out", filepath.Join(tmp, "pl2.pdf")}, 1, "1 placard of", "even at the smallest size; shorten its excerpt, or use a larger placard or a shorter --distance"},
 		{"placards bad distance", []string{"placards", "--distance", "far", "--out", filepath.Join(tmp, "pl3.pdf")}, 2, "", "write a distance in metres"},
 		{"tile not a pdf", []string{"tile", write(t, tmp, "notes.txt", "hello")}, 1, "", "is not a PDF file"},
 		{"tile missing", []string{"tile", filepath.Join(tmp, "nope.pdf")}, 1, "", "does not exist"},

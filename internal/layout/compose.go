@@ -1,42 +1,15 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"unicode"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/text"
 )
-
-// FitError reports text that does not fit its region even at the smallest
-// sizes the layout allows. Nothing is ever clipped or shrunk further.
-type FitError struct {
-	Quote, Layout string
-	File          string
-	Line          int
-	// Over is how much taller than its box the text is, in canvas units;
-	// Word, when set, is a word wider than the box on its own.
-	Over float64
-	Unit string
-	Word string
-	// Why adds a hint, e.g. that placards need a minimum letter height.
-	Why string
-}
-
-func (e *FitError) Error() string {
-	where := fmt.Sprintf("layout %s (%s:%d)", e.Layout, e.File, e.Line)
-	if e.Word != "" {
-		word := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(e.Word)
-		// The marks around a one-word quote are not part of the word.
-		word = strings.Trim(word, "“”‘’„‚«»‹›\"'「」『』 ")
-		return fmt.Sprintf("quote %s does not fit %s: “%s” is wider than its box even at the smallest size%s", e.Quote, where, word, e.Why)
-	}
-	return fmt.Sprintf("quote %s does not fit %s: even at the smallest size it is %s %s too tall for its box%s; add a shorter excerpt, or give the region more room",
-		e.Quote, where, trim(math.Ceil(e.Over*10)/10), e.Unit, e.Why)
-}
 
 // GlyphError reports characters that no bundled or added font can draw.
 type GlyphError struct {
@@ -95,19 +68,25 @@ func (c *composer) box(b Box) frame.Rect {
 
 // page composes a page labelled label: its background, then each region in
 // order, later over earlier. It returns the page and the warnings of its
-// images.
+// images. A region that fails does not stop the others: the error names
+// every region that failed (errors.Join), so a run reports them at once.
 func (c *composer) page(regions []Region, label string, in *Input) (*frame.Page, []string, error) {
 	p, warns, err := c.newPage(label)
 	if err != nil {
 		return nil, warns, err
 	}
+	var errs []error
 	for i := range regions {
 		items, w, err := c.region(&regions[i], in)
 		warns = append(warns, w...)
 		if err != nil {
-			return nil, warns, err
+			errs = append(errs, err)
+			continue
 		}
 		p.Add(items...)
+	}
+	if len(errs) > 0 {
+		return nil, warns, errors.Join(errs...)
 	}
 	return p, warns, nil
 }

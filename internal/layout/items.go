@@ -20,15 +20,22 @@ type textItem struct {
 	color      frame.Color
 	// link makes the text a live link in PDFs.
 	link string
-	// quote is the ID of the quote whose words the item shows, for
-	// messages; "" for other text.
-	quote string
+	// quote is the ID of the quote the item shows a field of, and field
+	// that field ("text", "excerpt", "author", "role", "attribution",
+	// "organisation"), for messages; "" for other text.
+	quote, field string
+	// settings, for text of the campaign's settings, is how it gives way
+	// when its stack does not fit (giveway.go); nil for other text.
+	settings *settingText
+	// source names text that comes from a setting and does not give way
+	// (the introduction), for messages.
+	source string
 	// lang is the text's language (BCP 47), "" when unknown.
 	lang string
 	// lead is a decorative opening mark set beside the first line, on
 	// its baseline, rather than above the text: the low marks („ ‚) of
 	// German, Czech, Polish or Hebrew, which read as closing marks when
-	// drawn alone above it (see attachLowMarks).
+	// drawn alone above it (see attachMarks).
 	lead *markItem
 }
 
@@ -41,7 +48,7 @@ func (it *textItem) height(t float64, a area) (float64, string, bool) {
 		it.extra = it.lead.leadWidth(t, a, it)
 	}
 	good := it.set(t, a)
-	if good && t > 0 && text.Widow(it.lines) {
+	if good && widowRefused(it.lines, t, a) {
 		return math.Inf(1), "", false
 	}
 	if !good {

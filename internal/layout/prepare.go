@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/broadside/broadside/internal/font"
@@ -101,6 +102,8 @@ type prep struct {
 	// q is the quote it shows: the stack's unless it names its own.
 	q  quote.Quote
 	in *Input
+	// parent is the stack the region is an item of, or the region itself.
+	parent *Region
 }
 
 // prepare turns a region into items with its type's preparer (an intro of
@@ -118,11 +121,22 @@ func (c *composer) prepare(r, parent *Region, in *Input) ([]item, error) {
 	if n == 0 {
 		n = parent.Quote
 	}
-	return t.prepare(c, prep{t: t, r: r, head: itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, q: in.quoteN(n), in: in})
+	return t.prepare(c, prep{t: t, r: r, head: itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, q: in.quoteN(n), in: in, parent: parent})
 }
 
 // prepareContent sets what a text type shows (see regionType.content).
 func prepareContent(c *composer, p prep) ([]item, error) {
+	it, err := c.contentItem(p)
+	if it == nil || err != nil {
+		return nil, err
+	}
+	return []item{it}, nil
+}
+
+// contentItem is the text item of what a text type shows, or nil when it
+// shows nothing. An item of the quote's knows which field it shows, for
+// messages; an item of the campaign's settings knows how to give way.
+func (c *composer) contentItem(p prep) (*textItem, error) {
 	s, lang := p.t.content(p.r, p.q, p.in)
 	if s == "" {
 		return nil, nil
@@ -134,10 +148,30 @@ func prepareContent(c *composer, p prep) ([]item, error) {
 	if p.r.Type == "text" && strings.TrimSpace(p.r.Text) == "{url}" {
 		it.link = p.in.Brand.URL
 	}
-	if p.t.quote {
-		it.quote = p.q.ID
+	if f := p.t.field; f != "" {
+		it.quote, it.field = p.q.ID, f
+		if f == "excerpt" && p.q.Excerpt == "" {
+			it.field = "text" // a quote without an excerpt shows its text
+		}
 	}
-	return []item{it}, nil
+	if p.t.settings {
+		fields := []string{"campaign"}
+		if p.r.Type == "text" {
+			_, fields = expandFields(p.r.Text, p.in.Brand, p.in.Page)
+		}
+		st := &settingText{p: p, full: s, fields: fields, region: c.regionName(p.r)}
+		if p.r.Name == "" && p.parent != nil {
+			st.region = c.regionName(p.parent)
+		}
+		if slices.Contains(fields, "hashtags") {
+			st.tags = len(p.in.Brand.Hashtags)
+		}
+		// {page} is not a setting: a page number does not give way.
+		if !slices.Contains(fields, "page") {
+			it.settings = st
+		}
+	}
+	return it, nil
 }
 
 // prepareIntro sets the campaign's introduction, a text item for each of
@@ -153,6 +187,7 @@ func prepareIntro(c *composer, p prep) ([]item, error) {
 		if err != nil {
 			return nil, err
 		}
+		it.source = "the introduction (" + p.in.Brand.Where("intro") + ")"
 		out = append(out, it)
 	}
 	return out, nil
@@ -290,8 +325,30 @@ func prepareQR(c *composer, p prep) ([]item, error) {
 	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
 		return nil, r.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)
 	}
-	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url,
-		color: c.th.Color(colorOr(r.Color, "text")), background: c.th.Color("background")}}, nil
+	dark, light := qrColors(c.th.Color(colorOr(r.Color, "text")), c.th.Color("background"))
+	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url, color: dark, background: light}}, nil
+}
+
+// qrContrast is the least contrast between a QR code's modules and its
+// plate: codes in brand colours scan when they are this far apart.
+const qrContrast = 7
+
+// qrColors are the colours of a QR code given its region's colour and
+// the theme's background: dark modules on a light plate whatever the
+// theme, since many phone scanners do not read a light code on dark. The
+// darker of the two draws the modules and the lighter the plate (on a
+// dark theme, a light square with the code in the background's colour);
+// two colours too close to scan reliably give black on white.
+func qrColors(a, b frame.Color) (dark, light frame.Color) {
+	a.A, b.A = 255, 255
+	dark, light = a, b
+	if luminance(a) > luminance(b) {
+		dark, light = b, a
+	}
+	if Contrast(dark, light) < qrContrast {
+		return frame.Color{A: 255}, frame.Color{R: 255, G: 255, B: 255, A: 255}
+	}
+	return dark, light
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or

@@ -55,6 +55,12 @@ func (h *itemHead) head() *itemHead { return h }
 type area struct {
 	box         frame.Rect
 	hang, hangR float64
+	// keepWidows lets a one-word last line pass at any size: a placard's
+	// search (measure.go) judges its lines itself.
+	keepWidows bool
+	// placard makes fitting take the placard's measure (measure.go)
+	// rather than search for the largest size that fits.
+	placard bool
 }
 
 // fitted is a stack fitted to its box, ready to place: its items set at
@@ -63,19 +69,17 @@ type fitted struct {
 	items []item
 	box   frame.Rect
 	h     float64
-	// warns says which words had to be broken to fit (see composer.fit).
-	warns []string
 }
 
 // stack sets items in the box of r, aligned in it vertically as r says (a
 // stack centres; a lone region starts at its top), and returns the frame
 // items. Items with nothing to show are left out.
 func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, []string, error) {
-	s, err := c.fitStack(r, items, in)
+	s, warns, err := c.fitStack(r, items, in)
 	if s == nil || err != nil {
-		return nil, nil, err
+		return nil, warns, err
 	}
-	return s.place(nil, s.top(r)), s.warns, nil
+	return s.place(nil, s.top(r)), warns, nil
 }
 
 // top is where the fitted stack starts in its box when aligned as r says.
@@ -94,12 +98,13 @@ func (s *fitted) top(r *Region) float64 {
 	return y
 }
 
-// fitStack prepares and fits the items of a stack in the box of r. It
-// returns nil when no item has anything to show.
-func (c *composer) fitStack(r *Region, items []Region, in *Input) (*fitted, error) {
+// fitStack prepares and fits the items of a stack in the box of r, with
+// warnings about what gave way. It returns nil when no item has anything
+// to show.
+func (c *composer) fitStack(r *Region, items []Region, in *Input) (*fitted, []string, error) {
 	its, err := c.prepareAll(items, r, in)
 	if err != nil || len(its) == 0 {
-		return nil, err
+		return nil, nil, err
 	}
-	return c.fit(r, its, c.box(*r.Box), in.Quote.ID)
+	return c.fit(r, its, c.box(*r.Box))
 }

@@ -157,6 +157,31 @@ func (w *writer) Rect(it *frame.Rect, t frame.Transform) error {
 	return pdf.Error()
 }
 
+// Path fills its subpaths with one fill operator (nonzero winding), so
+// viewers anti-alias the shape as a whole and show no seams inside it.
+func (w *writer) Path(it *frame.Path, t frame.Transform) error {
+	if len(it.Subpaths) == 0 {
+		return nil
+	}
+	pdf := w.pdf
+	setAlpha(pdf, it.Fill)
+	pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+	w.gs.textSet = false // the fill no longer matches the text colour
+	for _, sp := range it.Subpaths {
+		for i, pt := range sp {
+			if i == 0 {
+				pdf.MoveTo(t.X(pt.X), t.Y(pt.Y))
+			} else {
+				pdf.LineTo(t.X(pt.X), t.Y(pt.Y))
+			}
+		}
+		pdf.ClosePath()
+	}
+	pdf.DrawPath("f")
+	resetAlpha(pdf, it.Fill)
+	return pdf.Error()
+}
+
 var white = frame.Color{R: 255, G: 255, B: 255, A: 255}
 
 // setAlpha makes what follows translucent when c is; resetAlpha undoes it.

@@ -203,6 +203,70 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 	return nil
 }
 
+// Path fills its subpaths as one shape, so where they touch there is no
+// seam. Snapped, every vertex goes to a whole pixel; a snapped path of
+// rectangles then fills whole pixels directly, with no anti-aliasing.
+func (p *painter) Path(it *frame.Path, t frame.Transform) error {
+	at := func(pt frame.Point) (float64, float64) {
+		x, y := t.X(pt.X), t.Y(pt.Y)
+		if it.Snap {
+			x, y = math.Round(x), math.Round(y)
+		}
+		return x, y
+	}
+	if it.Snap {
+		if rects, ok := pixelRects(it.Subpaths, at); ok {
+			op := draw.Over
+			if it.Fill.Opaque() {
+				op = draw.Src
+			}
+			src := image.NewUniform(nrgba(it.Fill))
+			for _, r := range rects {
+				draw.Draw(p.img, r.Intersect(p.clip), src, image.Point{}, op)
+			}
+			return nil
+		}
+	}
+	dc := p.gg()
+	dc.ClearPath()
+	for _, sp := range it.Subpaths {
+		for i, pt := range sp {
+			x, y := at(pt)
+			if i == 0 {
+				dc.MoveTo(x, y)
+			} else {
+				dc.LineTo(x, y)
+			}
+		}
+		dc.ClosePath()
+	}
+	dc.SetFillRule(gg.FillRuleWinding)
+	dc.SetColor(nrgba(it.Fill))
+	dc.Fill()
+	return nil
+}
+
+// pixelRects returns the subpaths as pixel rectangles when each is a
+// rectangle with its edges across and down, as at maps them; ok is false
+// otherwise.
+func pixelRects(subpaths [][]frame.Point, at func(frame.Point) (float64, float64)) ([]image.Rectangle, bool) {
+	out := make([]image.Rectangle, 0, len(subpaths))
+	for _, sp := range subpaths {
+		if len(sp) != 4 {
+			return nil, false
+		}
+		x0, y0 := at(sp[0])
+		x1, y1 := at(sp[1])
+		x2, y2 := at(sp[2])
+		x3, y3 := at(sp[3])
+		if y0 != y1 || x1 != x2 || y2 != y3 || x3 != x0 {
+			return nil, false
+		}
+		out = append(out, image.Rect(int(x0), int(y0), int(x2), int(y2)).Canon())
+	}
+	return out, true
+}
+
 // Text draws each glyph of a run, by its glyph ID, at the position the
 // frame gives it.
 func (p *painter) Text(it *frame.Text, t frame.Transform) error {
