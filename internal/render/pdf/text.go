@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/broadside/broadside/internal/font"
@@ -43,7 +44,7 @@ func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 	w.buf.Reset()
 	// An empty line before every run, as the page streams have always had.
 	w.buf.WriteByte('\n')
-	showText(&w.buf, it, ef, t, w.pageH)
+	w.scratch = showText(&w.buf, it, ef, t, w.pageH, w.scratch)
 	pdf.RawWriteStr(w.buf.String())
 	resetAlpha(pdf, it.Color)
 	return pdf.Error()
@@ -61,26 +62,33 @@ func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 // clusters whose glyphs do not give their text back one to one (a
 // Devanagari conjunct, an emoji sequence) as ActualText. The glyphs' moves
 // are worked out here, from the frame's positions: only PDF needs them.
-func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transform, pageH float64) {
+//
+// sc is memory for the run's clusters, returned to be used again.
+func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transform, pageH float64, sc *scratch) *scratch {
 	x0 := 0.0
 	if len(it.Glyphs) > 0 {
 		x0 = it.Glyphs[0].X
 	}
 	fmt.Fprintf(b, "BT %.2f %.2f Td ", t.X(it.X+x0), pageH-t.Y(it.Y))
-	b.WriteString(ef.cid.TJ(clusters(it, ef.font), it.Size*t.S))
+	if sc == nil {
+		sc = new(scratch)
+	}
+	ef.cid.WriteTJ(b, clusters(it, ef.font, sc), it.Size*t.S)
 	b.WriteString(" ET")
+	return sc
 }
 
 // clusters groups a run's glyphs by the text they stand for, each glyph
 // with the distance to the next as its advance, in font units; the last
 // glyph keeps its own width, since nothing follows it.
-func clusters(it *frame.Text, f *font.Font) []cidfont.Cluster {
+func clusters(it *frame.Text, f *font.Font, sc *scratch) []cidfont.Cluster {
 	units := float64(f.UnitsPerEm) / it.Size
 	gs := it.Glyphs
 	// One backing array for every cluster's glyphs: most clusters are a
 	// single glyph.
-	all := make([]cidfont.Glyph, len(gs))
-	out := make([]cidfont.Cluster, 0, len(gs))
+	all := slices.Grow(sc.glyphs[:0], len(gs))[:len(gs)]
+	out := slices.Grow(sc.clusters[:0], len(gs))
+	defer func() { sc.glyphs, sc.clusters = all, out }()
 	for k := 0; k < len(gs); {
 		g := gs[k]
 		c := cidfont.Cluster{Text: it.Text[g.Start:g.End], RTL: it.RTL}
@@ -96,6 +104,13 @@ func clusters(it *frame.Text, f *font.Font) []cidfont.Cluster {
 		out = append(out, c)
 	}
 	return out
+}
+
+// scratch is memory clusters reuses from run to run: what it holds is
+// written out before the next run.
+type scratch struct {
+	glyphs   []cidfont.Glyph
+	clusters []cidfont.Cluster
 }
 
 // embed embeds a run's font on first use and returns it. It fails only for

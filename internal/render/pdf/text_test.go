@@ -89,7 +89,7 @@ func TestShowText(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		showText(&b, tc.it, ef, tc.t, page)
+		showText(&b, tc.it, ef, tc.t, page, nil)
 		if got := b.String(); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
 		}

@@ -31,8 +31,10 @@ type writer struct {
 	// states of the clips it is inside, outermost first.
 	gs    gstate
 	saved []gstate
-	// buf holds a run's operators while they are written.
-	buf strings.Builder
+	// buf holds a run's operators while they are written, scratch its
+	// clusters.
+	buf     strings.Builder
+	scratch *scratch
 }
 
 // gstate is the part of the PDF graphics state the writer tracks so that

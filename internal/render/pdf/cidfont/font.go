@@ -174,8 +174,15 @@ func (f *Font) nominal(r rune) (uint16, bool) {
 // /Span <</ActualText (...)>> BDC ... EMC, so copying and searching get
 // the text in logical order.
 func (f *Font) TJ(clusters []Cluster, size float64) string {
-	upem := float64(f.upem)
 	var b strings.Builder
+	f.WriteTJ(&b, clusters, size)
+	return b.String()
+}
+
+// WriteTJ is TJ writing into b, for a writer that collects a page's
+// operators in one buffer.
+func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
+	upem := float64(f.upem)
 	b.Grow(8 + 6*len(clusters))
 	open := false  // inside [ ... ] TJ
 	inStr := false // inside ( ... )
@@ -256,8 +263,8 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 				b.WriteString("(")
 				inStr = true
 			}
-			literalByte(&b, byte(g.ID>>8))
-			literalByte(&b, byte(g.ID))
+			literalByte(b, byte(g.ID>>8))
+			literalByte(b, byte(g.ID))
 			cur = xs[k] + float64(f.Width(g.ID))
 		}
 		pend -= total - cur
@@ -271,7 +278,6 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 	if rise != 0 {
 		b.WriteString(" 0 Ts")
 	}
-	return b.String()
 }
 
 // fmtNum writes a number without trailing zeros.
