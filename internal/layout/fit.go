@@ -20,7 +20,14 @@ func (c *composer) fit(r *Region, items []item, box frame.Rect) (*fitted, []stri
 	a := area{box: box, hang: math.Max(0, box.X-c.l.Safe.Left*c.scale), placard: c.l.Kind == "placard",
 		hangR: math.Max(0, c.l.W()-c.l.Safe.Right*c.scale-(box.X+box.W))}
 	g := &gaveWay{c: c}
+	// Items may come broken anywhere already: a booklet's quote too tall
+	// for a page is fitted again to flow over pages (fitLong).
 	anywhere := false
+	for _, it := range items {
+		if t, ok := it.(*textItem); ok && t.anywhere {
+			anywhere = true
+		}
+	}
 	for {
 		s, fail := fitItems(items, a)
 		if s != nil {

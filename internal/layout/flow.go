@@ -81,7 +81,8 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 		b.warns.add(warns...)
 		if err != nil {
 			// Taller than a page even at its smallest: it flows on.
-			long, k := b.c.fitLong(stack, u.items, pg.box)
+			long, k, lw := b.c.fitLong(stack, u.items, pg.box)
+			b.warns.add(lw...)
 			if long == nil {
 				b.errs = append(b.errs, err)
 				continue

@@ -22,20 +22,21 @@ const minLines = 2
 // fitLong sets the items of a unit to the text area's width alone (any
 // height) and returns them with the index of the item that may flow over
 // pages: the quote's words. It returns nil when the unit has none, or
-// cannot be set even so (a word wider than the area).
-func (c *composer) fitLong(stack *Region, items []item, box frame.Rect) (*fitted, int) {
+// cannot be set even so. Its warnings say which words too wide for the
+// area were broken across lines.
+func (c *composer) fitLong(stack *Region, items []item, box frame.Rect) (*fitted, int, []string) {
 	tall := box
 	tall.H = math.Inf(1)
-	s, _, err := c.fit(stack, items, tall)
+	s, warns, err := c.fit(stack, items, tall)
 	if err != nil || s == nil {
-		return nil, -1
+		return nil, -1, nil
 	}
 	for i, it := range s.items {
 		if t, ok := it.(*textItem); ok && (t.field == "text" || t.field == "excerpt") && len(t.lines) > 0 {
-			return s, i
+			return s, i, warns
 		}
 	}
-	return nil, -1
+	return nil, -1, nil
 }
 
 // flowLong adds a fitted unit taller than a page, whose item k flows, in
