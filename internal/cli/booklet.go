@@ -131,6 +131,11 @@ func (e *env) booklet(mode, out string) (string, error) {
 		e.p.Warn(w)
 	}
 	if err != nil {
+		// Every problem of the booklet at once, as check lists the
+		// dataset's; a booklet with quotes missing is not written.
+		if ps := problems(err); len(ps) > 1 {
+			return "", &reported{fmt.Sprintf("booklet: %d problems; the booklet was not written:\n  %s", len(ps), strings.Join(ps, "\n  "))}
+		}
 		return "", err
 	}
 	if err := outfile.Write(out, made.PDF); err != nil {
@@ -164,4 +169,17 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// problems are the messages of err, one for each error errors.Join put
+// in it (and in those it joined), each on one line.
+func problems(err error) []string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, problems(e)...)
+		}
+		return out
+	}
+	return []string{strings.ReplaceAll(err.Error(), "\n", " ")}
 }

@@ -74,8 +74,10 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	for _, mode := range imposes {
 		path := bookletOut(out, mode)
 		b.step(filepath.Base(path), "booklet", func() (int, error) {
-			_, err := e.booklet(mode, path)
-			return 1, err
+			if _, err := e.booklet(mode, path); err != nil {
+				return 0, err
+			}
+			return 1, nil
 		})
 	}
 	b.step("leaflets", "leaflet", func() (int, error) { return e.leaflets(out, "") })
@@ -107,6 +109,8 @@ type buildRun struct {
 	counts map[string]int
 	nouns  []string
 	failed []string
+	// errs are the steps' error messages so far, and the step of each.
+	errs map[string]string
 }
 
 // step runs one output; noun counts what it makes for the summary. A
@@ -134,6 +138,18 @@ func (b *buildRun) step(name, noun string, run func() (int, error)) {
 	if err == nil || b.ctx.Err() != nil {
 		return
 	}
+	// The booklet in another imposition fails for the same problems:
+	// say so rather than list them again.
+	if same, ok := b.errs[err.Error()]; ok {
+		msg := "not made, for the same problems as " + same
+		b.failed = append(b.failed, "  "+name+": "+msg)
+		fmt.Fprintf(b.e.stderr, "%s: %s\n", name, msg)
+		return
+	}
+	if b.errs == nil {
+		b.errs = map[string]string{}
+	}
+	b.errs[err.Error()] = name
 	first, rest, _ := strings.Cut(err.Error(), "\n")
 	b.failed = append(b.failed, "  "+name+": "+strings.TrimSuffix(first, ":"))
 	fmt.Fprintf(b.e.stderr, "%s: %s\n", name, first)

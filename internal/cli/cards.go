@@ -94,7 +94,7 @@ func (e *env) cards(ctx context.Context, dir string) (int, error) {
 			e.p.Warn(w)
 		}
 		if r.Err != nil && ctx.Err() == nil {
-			failed = append(failed, fmt.Sprintf("  %s/%s: %v", r.Job.Layout.Name, r.Job.Quote.ID, r.Err))
+			failed = append(failed, fmt.Sprintf("  %s/%s: %s", r.Job.Layout.Name, r.Job.Quote.ID, strings.Join(problems(r.Err), "\n    ")))
 		}
 	}
 	if ctx.Err() != nil {

@@ -133,6 +133,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code in
 	if err == nil {
 		e.open()
 		err = c.run(ctx, e, rest)
+		e.p.FlushWarnings()
 	}
 	return finish(ctx, c, err, stderr)
 }

@@ -41,6 +41,9 @@ func TestCommands(t *testing.T) {
 	bad := write(t, tmp, "bad.yaml", "title: x\nquotes:\n  - text: Hello\n    auther: Someone\n")
 	long := write(t, tmp, "long.yaml", "quotes:\n  - id: short\n    text: Short and sweet words.\n    author: A Person\n  - id: endless\n    text: \""+strings.Repeat("words that go on and on ", 120)+"\"\n    author: B Person\n")
 	emoji := write(t, tmp, "emoji.yaml", "quotes:\n  - id: smile\n    text: \"Free the press 😀\"\n    author: A Person\n")
+	// No CJK font is bundled: without one in a fonts folder, Han
+	// characters cannot be drawn.
+	han := write(t, tmp, "han.yaml", "quotes:\n  - id: han\n    text: \"Free the press 新聞\"\n    author: A Person\n")
 	aFile := write(t, tmp, "afile", "x")
 	tests := []struct {
 		name   string
@@ -66,8 +69,9 @@ func TestCommands(t *testing.T) {
 		{"bad format", []string{"cards", "--format", "gif", "--out", filepath.Join(tmp, "o4")}, 2, "", "use png or jpeg"},
 		{"out is a file", []string{"cards", "--quote", "nils-melzer", "--out", aFile}, 1, "", "is a file"},
 		{"one too long", []string{"cards", "--data", long, "--layout", "instagram-square", "--out", filepath.Join(tmp, "o5")}, 1, "1 card in", "endless: quote endless does not fit layout instagram-square"},
-		{"no glyph", []string{"cards", "--data", emoji, "--layout", "story", "--out", filepath.Join(tmp, "o6")}, 1, "", `quote smile: no bundled font can draw "😀" (U+1F600)`},
-		{"check finds no glyph", []string{"check", "--data", emoji}, 1, "", `U+1F600`},
+		{"emoji drawn", []string{"cards", "--data", emoji, "--layout", "story", "--out", filepath.Join(tmp, "o6")}, 0, "1 card in", ""},
+		{"no glyph", []string{"cards", "--data", han, "--layout", "story", "--out", filepath.Join(tmp, "o8")}, 1, "", `quote han: no bundled font can draw "新" (U+65B0), "聞" (U+805E); Chinese, Japanese and Korean need a font`},
+		{"check finds no glyph", []string{"check", "--data", han}, 1, "", `U+65B0`},
 		{"missing data file", []string{"check", "--data", filepath.Join(tmp, "nope.yaml")}, 1, "", "nope.yaml"},
 		{"missing fonts dir", []string{"check", "--fonts", filepath.Join(tmp, "nofonts")}, 1, "", "font folder"},
 		{"missing layouts dir", []string{"check", "--layouts", filepath.Join(tmp, "nolayouts")}, 1, "", "layouts folder"},
@@ -87,7 +91,7 @@ func TestCommands(t *testing.T) {
 		{"poster bad url", []string{"poster", "--url", "example.org", "--out", filepath.Join(tmp, "p5.pdf")}, 2, "", "write the address in full"},
 		{"poster bad tile", []string{"poster", "--tile", "a3", "--out", filepath.Join(tmp, "p6.pdf")}, 2, "", "not a sheet"},
 		{"placards", []string{"placards", "--tag", "journalists", "--out", filepath.Join(tmp, "pl.pdf")}, 0, "placards of 297 × 420 mm", ""},
-		{"placards too far", []string{"placards", "--layout", "placard-a4", "--distance", "10m", "--quote", "anthony-bellanger,open-letter-boris-johnson", "--out", filepath.Join(tmp, "pl2.pdf")}, 1, "1 placard of", "Give those quotes a shorter excerpt"},
+		{"placards too far", []string{"placards", "--layout", "placard-a4", "--distance", "10m", "--quote", "anthony-bellanger,open-letter-boris-johnson", "--out", filepath.Join(tmp, "pl2.pdf")}, 1, "1 placard of", "even at the smallest size; shorten its excerpt, or use a larger placard or a shorter --distance"},
 		{"placards bad distance", []string{"placards", "--distance", "far", "--out", filepath.Join(tmp, "pl3.pdf")}, 2, "", "write a distance in metres"},
 		{"tile not a pdf", []string{"tile", write(t, tmp, "notes.txt", "hello")}, 1, "", "is not a PDF file"},
 		{"tile missing", []string{"tile", filepath.Join(tmp, "nope.pdf")}, 1, "", "does not exist"},

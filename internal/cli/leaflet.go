@@ -6,12 +6,15 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/broadside/broadside/internal/campaign"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/outfile"
 	"github.com/broadside/broadside/internal/press"
 	"github.com/broadside/broadside/internal/project"
+	"github.com/broadside/broadside/internal/quote"
 )
 
 func init() {
@@ -75,6 +78,7 @@ func (e *env) leaflets(dir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	e.warnLeftOut(conf, layouts, qs, slots)
 	n := 0
 	var errs []error
 	for _, l := range layouts {
@@ -85,6 +89,10 @@ func (e *env) leaflets(dir, out string) (int, error) {
 			e.p.Warn(w)
 		}
 		if err != nil {
+			// Every problem of the leaflet at once, under its name.
+			if ps := problems(err); len(ps) > 1 {
+				err = fmt.Errorf("%s: %d problems; it was not written:\n  %s", l.Name, len(ps), strings.Join(ps, "\n  "))
+			}
 			errs = append(errs, err)
 			continue
 		}
@@ -100,4 +108,29 @@ func (e *env) leaflets(dir, out string) (int, error) {
 		fmt.Fprintf(e.stdout, "%s: a %s of %s, two sides (%s)\n%s\n", path, l.Kind, l.SizeLabel(), time.Since(start).Round(time.Millisecond), press.Instructions(l))
 	}
 	return n, errors.Join(errs...)
+}
+
+// warnLeftOut names the quotes a leaflet or flyer has no place for. Quotes
+// chosen with --quote or --tag are named for every layout that leaves some
+// out ("flyer-a5 has room for 1 quote"); the campaign's leaflet.quotes
+// only when even the fullest layout leaves some out, since a flyer
+// showing the first of the trifold's quotes is what the settings ask for.
+// (A layout with more places than quotes spreads them: see press/spread.go.)
+func (e *env) warnLeftOut(conf *campaign.Config, layouts []*layout.Layout, qs []quote.Quote, fullest int) {
+	chosen := e.opts.quotes != "" || e.opts.tags != ""
+	for _, l := range layouts {
+		room := l.QuoteSlots()
+		if len(qs) <= room || !chosen && room < fullest {
+			continue
+		}
+		var ids []string
+		for _, q := range qs[room:] {
+			ids = append(ids, q.ID)
+		}
+		msg := fmt.Sprintf("%s has room for %s, so it leaves out %s", l.Name, count(room, "quote"), strings.Join(ids, ", "))
+		if !chosen && len(conf.Leaflet.Quotes) > 0 {
+			msg = fmt.Sprintf("%s:%d: leaflet.quotes: %s", conf.File, conf.Leaflet.Pos.Of("quotes"), msg)
+		}
+		e.p.Warn(msg)
+	}
 }

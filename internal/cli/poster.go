@@ -89,6 +89,13 @@ func (e *env) posterBrand() (layout.Brand, error) {
 		Date:  firstOf(e.opts.eventDate, conf.Event.Date),
 		Place: firstOf(e.opts.eventPlace, conf.Event.Place),
 	}
+	// Messages about these name the flag that set them.
+	b.Flags = map[string]string{}
+	for field, v := range map[string]string{"event-title": e.opts.eventTitle, "event-date": e.opts.eventDate, "event-place": e.opts.eventPlace, "url": e.opts.url} {
+		if v != "" {
+			b.Flags[field] = "--" + field
+		}
+	}
 	if e.opts.url != "" {
 		if !strings.HasPrefix(e.opts.url, "http://") && !strings.HasPrefix(e.opts.url, "https://") {
 			return b, usagef("--url %s: write the address in full, e.g. https://example.org", e.opts.url)
@@ -320,7 +327,9 @@ func (e *env) placards(dir, out string) (int, error) {
 			out, count(len(pages), "placard"), l.SizeLabel(), l.Distance*0.25, l.Distance, time.Since(start).Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
-		return made, &reported{fmt.Sprintf("%d of %s could not be set large enough:\n%s\nGive those quotes a shorter excerpt (see docs/dataset.md), or use a bigger placard or a shorter --distance.",
+		// Each line says what would fix that quote (fiterror.go): an
+		// excerpt, a shorter one, a larger placard or a shorter distance.
+		return made, &reported{fmt.Sprintf("%d of %s could not be made:\n%s",
 			len(failed), count(len(qs), "placard"), strings.Join(failed, "\n"))}
 	}
 	return made, nil

@@ -5,14 +5,10 @@ import (
 	"unicode"
 )
 
-// Has reports whether the font draws r. Characters outside the Basic
-// Multilingual Plane (emoji, historic scripts) always report false: fpdf
-// cannot write them and fails the whole document, so broadside refuses them
-// before rendering rather than producing a PNG it cannot match in PDF.
+// Has reports whether the font draws r, inside the Basic Multilingual
+// Plane or outside it (emoji): text is shaped and written to PDFs by glyph
+// ID, so fpdf's limit to the BMP does not apply.
 func (f *Font) Has(r rune) bool {
-	if r > 0xFFFF || r < 0 {
-		return false
-	}
 	g, ok := f.load().gt.NominalGlyph(r)
 	return ok && g != 0
 }

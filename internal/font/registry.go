@@ -25,6 +25,9 @@ type Registry struct {
 	// in the order of fonts.
 	byFamily map[string][]*Font
 	fallback []*Font
+	// chains memoises ChainFor by chainKey: every text region of every
+	// card asks for one.
+	chains sync.Map
 }
 
 // FallbackFamily is the wide-coverage family tried when a layout's own font
@@ -79,6 +82,7 @@ func loadBundled(files map[string]string, label string) ([]*Font, error) {
 }
 
 func (r *Registry) add(f *Font) {
+	r.chains.Clear() // a new font may join a chain
 	r.fonts = append(r.fonts, f)
 	r.byKey[f.Key] = f
 	fam := normFamily(f.Family)

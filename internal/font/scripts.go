@@ -26,14 +26,6 @@ var ScriptFamilies = []string{
 // faces.
 const EmojiFamily = "Noto Emoji"
 
-// HasGlyph reports whether the font maps r to a glyph. Unlike Has it
-// answers for characters outside the Basic Multilingual Plane too: the
-// shaped path writes glyph IDs, so fpdf's limit to the BMP does not apply.
-func (f *Font) HasGlyph(r rune) bool {
-	g, ok := f.load().gt.NominalGlyph(r)
-	return ok && g != 0
-}
-
 // CJK tells which East Asian languages a font is made for, from the code
 // pages its OS/2 table declares. Han characters look different in
 // Japanese, Simplified and Traditional Chinese and Korean; the fallback
@@ -55,11 +47,11 @@ func (f *Font) CJK() CJK {
 	}
 	if !c.Any() {
 		switch {
-		case f.HasGlyph('가'):
+		case f.Has('가'):
 			c.Korean = true
-		case f.HasGlyph('あ') && f.HasGlyph('中'):
+		case f.Has('あ') && f.Has('中'):
 			c.Japanese = true
-		case f.HasGlyph('中'):
+		case f.Has('中'):
 			c.Chinese = true
 		}
 	}
@@ -117,9 +109,25 @@ func CJKLang(lang, text string) string {
 // family contributes its face nearest to f's weight and slant, so bold
 // Arabic follows a bold Latin face.
 //
-// The old unshaped path keeps using With, which stops at Noto Sans; once
-// the engine shapes text, With can be replaced by this.
+// Chains are made once per registry, font and language, and shared: do
+// not modify one.
 func (r *Registry) ChainFor(f *Font, cjkLang string) Chain {
+	k := chainKey{f, cjkLang}
+	if c, ok := r.chains.Load(k); ok {
+		return c.(Chain)
+	}
+	c := r.chainFor(f, cjkLang)
+	r.chains.Store(k, c)
+	return c
+}
+
+// chainKey is what a chain depends on.
+type chainKey struct {
+	f    *Font
+	lang string
+}
+
+func (r *Registry) chainFor(f *Font, cjkLang string) Chain {
 	c := Chain{f}
 	add := func(fb *Font) {
 		if fb != nil && !slices.Contains(c, fb) {

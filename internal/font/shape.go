@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/di"
+	gtfont "github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
@@ -146,8 +147,14 @@ func (f *Font) Extents(r rune) (x0, y0, x1, y1 float64, ok bool) {
 	if !has {
 		return 0, 0, 0, 0, false
 	}
-	face := f.face()
-	e, ok := face.GlyphExtents(g)
+	return f.GlyphInk(uint16(g))
+}
+
+// GlyphInk is Extents for a glyph chosen by a shaper (a mirrored or
+// contextual form no character maps to).
+func (f *Font) GlyphInk(g uint16) (x0, y0, x1, y1 float64, ok bool) {
+	face := f.load().face()
+	e, ok := face.GlyphExtents(gtfont.GID(g))
 	f.putFace(face)
 	if !ok || e.Width == 0 {
 		return 0, 0, 0, 0, false

@@ -39,6 +39,7 @@ func (d *inkDrawer) Text(x *Text, t Transform) error {
 }
 
 func (*inkDrawer) Rect(*Rect, Transform) error       { return nil }
+func (*inkDrawer) Path(*Path, Transform) error       { return nil }
 func (*inkDrawer) Line(*Line, Transform) error       { return nil }
 func (*inkDrawer) Image(*Image, Transform) error     { return nil }
 func (*inkDrawer) Link(*Link, Transform) error       { return nil }

@@ -8,6 +8,7 @@ package frame
 // clips the same way.
 type Drawer interface {
 	Rect(r *Rect, t Transform) error
+	Path(p *Path, t Transform) error
 	Line(l *Line, t Transform) error
 	Text(x *Text, t Transform) error
 	Image(im *Image, t Transform) error
@@ -30,6 +31,8 @@ func (f *Frame) Draw(d Drawer, t Transform) error {
 		switch it := it.(type) {
 		case *Rect:
 			err = d.Rect(it, t)
+		case *Path:
+			err = d.Path(it, t)
 		case *Line:
 			err = d.Line(it, t)
 		case *Text:

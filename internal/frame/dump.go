@@ -57,6 +57,12 @@ func (f *Frame) dump(b *strings.Builder, indent string) {
 				fmt.Fprintf(b, " stroke %s %s", it.Stroke, num(it.StrokeWidth))
 			}
 			b.WriteString("\n")
+		case *Path:
+			fmt.Fprintf(b, "%spath %d subpaths fill %s", indent, len(it.Subpaths), it.Fill)
+			if it.Snap {
+				b.WriteString(" snap")
+			}
+			b.WriteString("\n")
 		case *Line:
 			fmt.Fprintf(b, "%sline %s,%s-%s,%s %s %s\n", indent, num(it.X0), num(it.Y0), num(it.X1), num(it.Y1), num(it.Width), it.Color)
 		case *Image:

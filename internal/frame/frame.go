@@ -26,8 +26,8 @@ func New(w, h float64) *Frame { return &Frame{W: w, H: h} }
 // Add appends items.
 func (f *Frame) Add(items ...Item) { f.Items = append(f.Items, items...) }
 
-// Item is one thing placed on a frame. The set is closed: Text, Rect, Line,
-// Image, Link, PDFPage and Group.
+// Item is one thing placed on a frame. The set is closed: Text, Rect, Path,
+// Line, Image, Link, PDFPage and Group.
 type Item interface{ item() }
 
 // Color is straight (not premultiplied) sRGB with alpha.
@@ -123,6 +123,22 @@ type Stop struct {
 	Color  Color
 }
 
+// Path is a shape of closed polygons (subpaths) filled together, with the
+// nonzero winding rule, in one colour. Shapes that touch, filled as one
+// path, show no seam where they meet, which separately filled rectangles
+// do once anti-aliased: a QR code's modules are one path.
+type Path struct {
+	Subpaths [][]Point
+	Fill     Color
+	// Snap asks raster exporters to put every vertex on a whole pixel:
+	// for shapes whose edges are all across or down (a QR code), crisp
+	// edges with no grey fringe. Vector exporters ignore it.
+	Snap bool
+}
+
+// Point is a position in a frame's coordinates.
+type Point struct{ X, Y float64 }
+
 // Line is a straight stroke.
 type Line struct {
 	X0, Y0, X1, Y1 float64
@@ -193,6 +209,7 @@ func (g *Group) Factor() float64 {
 
 func (*Text) item()    {}
 func (*Rect) item()    {}
+func (*Path) item()    {}
 func (*Line) item()    {}
 func (*Image) item()   {}
 func (*Link) item()    {}

@@ -49,6 +49,7 @@ func (r *recorder) note(kind string, t Transform) error {
 	return nil
 }
 func (r *recorder) Rect(_ *Rect, t Transform) error       { return r.note("rect", t) }
+func (r *recorder) Path(_ *Path, t Transform) error       { return r.note("path", t) }
 func (r *recorder) Line(_ *Line, t Transform) error       { return r.note("line", t) }
 func (r *recorder) Text(_ *Text, t Transform) error       { return r.note("text", t) }
 func (r *recorder) Image(_ *Image, t Transform) error     { return r.note("image", t) }
@@ -69,7 +70,7 @@ func TestDrawWalk(t *testing.T) {
 	f := New(100, 100)
 	f.Add(&Rect{},
 		&Group{X: 10, Y: 20, Scale: 2, Clip: Rect{X: 10, Y: 20, W: 40, H: 40}, Frame: inner},
-		&Image{}, &PDFPage{})
+		&Image{}, &PDFPage{}, &Path{})
 	var r recorder
 	if err := f.Draw(&r, Transform{DX: 3, DY: 4, S: 1}); err != nil {
 		t.Fatal(err)
@@ -83,6 +84,7 @@ func TestDrawWalk(t *testing.T) {
 		"pop",
 		"image 3,4 x1",
 		"pdfpage 3,4 x1",
+		"path 3,4 x1",
 	}
 	if strings.Join(r.calls, "\n") != strings.Join(want, "\n") {
 		t.Errorf("walk:\n%s\nwant:\n%s", strings.Join(r.calls, "\n"), strings.Join(want, "\n"))

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -63,26 +64,46 @@ type bookletPages struct {
 	brand Brand
 	bk    *Booklet
 	warns warnings
+	// errs are the problems found so far; composing goes on past them.
+	errs []error
 }
 
-// compose makes the booklet's pages from first to last.
+// compose makes the booklet's pages from first to last. A page or quote
+// that fails does not stop the others: every problem of the booklet is
+// found in one run and returned together (errors.Join), in page order.
 func (b *bookletPages) compose(qs []quote.Quote) error {
 	l := b.c.l
 	if _, _, err := b.fixed(l.Cover, "Cover", qs[0]); err != nil {
-		return err
+		b.errs = append(b.errs, err)
 	}
 	if b.brand.Intro != "" && len(l.Intro) > 0 {
 		p, in, err := b.fixed(l.Intro, "Introduction", qs[0])
 		if err != nil {
-			return err
+			b.errs = append(b.errs, err)
+		} else {
+			b.warns.add(b.c.folio(p, in)...)
 		}
-		b.warns.add(b.c.folio(p, in)...)
 	}
-	if err := b.flow(qs); err != nil {
-		return err
+	b.flow(qs)
+	if _, _, err := b.fixed(l.Back, "Back cover", qs[len(qs)-1]); err != nil {
+		b.errs = append(b.errs, err)
 	}
-	_, _, err := b.fixed(l.Back, "Back cover", qs[len(qs)-1])
-	return err
+	return joinOnce(b.errs)
+}
+
+// joinOnce joins errs (errors.Join), each distinct message once: a
+// background image that cannot be loaded fails every page, and needs
+// fixing once.
+func joinOnce(errs []error) error {
+	var out []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if m := err.Error(); !seen[m] {
+			seen[m] = true
+			out = append(out, err)
+		}
+	}
+	return errors.Join(out...)
 }
 
 // fixed adds a page composed from regions, showing quote q, with a bookmark
@@ -171,7 +192,8 @@ func (c *composer) folio(p *frame.Page, in *Input) []string {
 
 // ComposeSides sets the sides of a leaflet or flyer: the first quote of in
 // and the further ones in in.More go where the regions ask for them. Pages
-// have no bleed. Warnings come once each.
+// have no bleed. Warnings come once each; the error, when there is one,
+// names every region of every side that failed.
 func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.Page, []string, error) {
 	if len(l.Sides) == 0 {
 		return nil, nil, fmt.Errorf("layout %s is a %s layout, not a leaflet or flyer", l.Name, l.Kind)
@@ -179,6 +201,7 @@ func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.
 	c := newComposer(l, th, reg, false)
 	var out []*frame.Page
 	var warns warnings
+	var errs []error
 	for i, side := range l.Sides {
 		name := side.Name
 		if name == "" {
@@ -187,9 +210,13 @@ func ComposeSides(in Input, l *Layout, th *Theme, reg *font.Registry) ([]*frame.
 		p, w, err := c.page(side.Regions, l.Name+" "+name, &in)
 		warns.add(w...)
 		if err != nil {
-			return nil, warns, err
+			errs = append(errs, err)
+			continue
 		}
 		out = append(out, p)
+	}
+	if len(errs) > 0 {
+		return nil, warns, errors.Join(errs...)
 	}
 	return out, warns, nil
 }

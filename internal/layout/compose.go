@@ -1,39 +1,15 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"math"
-	"strings"
+	"unicode"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/text"
 )
-
-// FitError reports text that does not fit its region even at the smallest
-// sizes the layout allows. Nothing is ever clipped or shrunk further.
-type FitError struct {
-	Quote, Layout string
-	File          string
-	Line          int
-	// Over is how much taller than its box the text is, in canvas units;
-	// Word, when set, is a word wider than the box on its own.
-	Over float64
-	Unit string
-	Word string
-	// Why adds a hint, e.g. that placards need a minimum letter height.
-	Why string
-}
-
-func (e *FitError) Error() string {
-	where := fmt.Sprintf("layout %s (%s:%d)", e.Layout, e.File, e.Line)
-	if e.Word != "" {
-		word := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(e.Word)
-		return fmt.Sprintf("quote %s does not fit %s: “%s” is wider than its box even at the smallest size%s", e.Quote, where, word, e.Why)
-	}
-	return fmt.Sprintf("quote %s does not fit %s: even at the smallest size it is %s %s too tall for its box%s; add a shorter excerpt, or give the region more room",
-		e.Quote, where, trim(math.Ceil(e.Over*10)/10), e.Unit, e.Why)
-}
 
 // GlyphError reports characters that no bundled or added font can draw.
 type GlyphError struct {
@@ -42,8 +18,11 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
-	if e.Err.Reason != "" {
-		return fmt.Sprintf("quote %s: %v", e.Quote, e.Err)
+	for _, r := range e.Err.Runes {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) {
+			// No CJK font is bundled (4-5 MB each): say which to add.
+			return fmt.Sprintf("quote %s: %v; Chinese, Japanese and Korean need a font in a fonts folder (--fonts DIR), such as Debian's fonts-droid-fallback, fonts-morisawa-bizud-gothic or fonts-nanum: see docs/languages.md", e.Quote, e.Err)
+		}
 	}
 	return fmt.Sprintf("quote %s: %v; remove them from the text, or add a font that has them (--fonts DIR)", e.Quote, e.Err)
 }
@@ -89,19 +68,25 @@ func (c *composer) box(b Box) frame.Rect {
 
 // page composes a page labelled label: its background, then each region in
 // order, later over earlier. It returns the page and the warnings of its
-// images.
+// images. A region that fails does not stop the others: the error names
+// every region that failed (errors.Join), so a run reports them at once.
 func (c *composer) page(regions []Region, label string, in *Input) (*frame.Page, []string, error) {
 	p, warns, err := c.newPage(label)
 	if err != nil {
 		return nil, warns, err
 	}
+	var errs []error
 	for i := range regions {
 		items, w, err := c.region(&regions[i], in)
 		warns = append(warns, w...)
 		if err != nil {
-			return nil, warns, err
+			errs = append(errs, err)
+			continue
 		}
 		p.Add(items...)
+	}
+	if len(errs) > 0 {
+		return nil, warns, errors.Join(errs...)
 	}
 	return p, warns, nil
 }
@@ -181,11 +166,9 @@ func (c *composer) region(r *Region, in *Input) ([]frame.Item, []string, error) 
 	case t.draw != nil:
 		return t.draw(c, r, in)
 	case t.stacks:
-		items, err := c.stack(r, r.Items, in)
-		return items, nil, err
+		return c.stack(r, r.Items, in)
 	}
-	items, err := c.stack(r, []Region{*r}, in)
-	return items, nil, err
+	return c.stack(r, []Region{*r}, in)
 }
 
 // drawRule draws a rule across its box, centred in it vertically.
@@ -205,8 +188,7 @@ func drawLogo(c *composer, r *Region, in *Input) ([]frame.Item, []string, error)
 	if r.Wordmark != nil && !*r.Wordmark {
 		return nil, nil, nil
 	}
-	items, err := c.stack(r, []Region{*r}, in)
-	return items, nil, err
+	return c.stack(r, []Region{*r}, in)
 }
 
 // colorOr is a region's colour role, or def when it names none.

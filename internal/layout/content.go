@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"image"
 	"net/url"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/broadside/broadside/internal/quote"
+	"github.com/broadside/broadside/internal/yamlx"
 )
 
 // Brand is what a campaign puts on everything it prints: its name, where to
@@ -32,6 +34,48 @@ type Brand struct {
 	Intro        string
 	// Event is what posters announce.
 	Event Event
+	// Settings is where the campaign's settings came from (the file and
+	// the line of each key), and Flags the command-line options that
+	// replaced some of them (poster --url), by template field: messages
+	// about a setting name the place to change it.
+	Settings yamlx.Pos
+	Flags    map[string]string
+}
+
+// settingKeys are the keys of the campaign's settings that template
+// fields show.
+var settingKeys = map[string]string{
+	"campaign": "name", "tagline": "tagline", "handle": "handle", "hashtags": "hashtags",
+	"url": "url", "cta": "call-to-action", "event-title": "event.title", "event-date": "event.date",
+	"event-place": "event.place", "intro": "intro",
+}
+
+// Where names the place a template field's value was set, for messages:
+// "data/campaign.yaml:8: hashtags", or the flag that replaced it ("--url"),
+// or the setting's key alone when the settings have no file.
+func (b Brand) Where(field string) string {
+	if f := b.Flags[field]; f != "" {
+		return f
+	}
+	if field == "title" {
+		return "the quotes' title"
+	}
+	key := settingKeys[field]
+	if key == "" {
+		key = field
+	}
+	p := b.Settings
+	if p.File == "" {
+		return key
+	}
+	line := p.Of(key)
+	if _, ok := p.Keys[key]; !ok && strings.Contains(key, ".") {
+		line = p.Of(key[:strings.Index(key, ".")])
+	}
+	if line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, line, key)
+	}
+	return p.File + ": " + key
 }
 
 // Event is a date and place for posters.
@@ -113,6 +157,13 @@ var TemplateFields = []string{"campaign", "tagline", "title", "handle", "hashtag
 var fieldRe = regexp.MustCompile(`\{([a-z-]+(?:\|[a-z-]+)*)\}`)
 
 func expand(tmpl string, b Brand, page int) string {
+	s, _ := expandFields(tmpl, b, page)
+	return s
+}
+
+// expandFields expands a template as expand does, and says which fields
+// showed something, in order.
+func expandFields(tmpl string, b Brand, page int) (string, []string) {
 	var tags []string
 	for _, h := range b.Hashtags {
 		tags = append(tags, "#"+strings.TrimPrefix(h, "#"))
@@ -132,20 +183,20 @@ func expand(tmpl string, b Brand, page int) string {
 	if page > 0 {
 		fields["page"] = strconv.Itoa(page)
 	}
-	any := false
+	var shown []string
 	out := fieldRe.ReplaceAllStringFunc(tmpl, func(m string) string {
 		for _, name := range strings.Split(m[1:len(m)-1], "|") {
 			if v := fields[name]; v != "" {
-				any = true
+				shown = append(shown, name)
 				return v
 			}
 		}
 		return ""
 	})
-	if !any && fieldRe.MatchString(tmpl) {
-		return ""
+	if len(shown) == 0 && fieldRe.MatchString(tmpl) {
+		return "", nil
 	}
-	return strings.Join(strings.Fields(out), " ")
+	return strings.Join(strings.Fields(out), " "), shown
 }
 
 // unknownFields lists the field names of a template that do not exist.

@@ -16,20 +16,16 @@ import (
 //	prepare   units → stack items, on every core: breaking each quote
 //	          into words and measuring them does not depend on the page
 //	paginate  units, in order → pages: the paginator fits each unit to a
-//	          page's text area and places it in the room left, or on a
-//	          new page
+//	          page's text area and adds it in the room left, or on a new
+//	          page; then levels facing pages (level.go) and places
+//	          what each page holds
 //
-// A unit is never split, so a heading always stands on the page of the
-// quote it introduces, and a quote taller than a page's text area at its
-// smallest size is a FitError.
-//
-// Flowing a long quote over pages (the next step) needs no new pass: fit
-// the unit to the text area's width alone, and where it does not fit the
-// room left, split its quote's text item between two lines into the lines
-// that fit and the rest (a setting keeps its lines, so the two halves are
-// the same item with fewer lines), place the first, start a page, and
-// carry on with the rest. fits, place and newPage are the paginator's
-// whole vocabulary for that.
+// A unit that fits a page is never split, so a heading always stands on
+// the page of the quote it introduces. A unit taller than a page's text
+// area even at its smallest flows on over pages (flowlong.go): set to the
+// text area's width alone, its quote's lines are shared out among pages,
+// the heading with the first of them and the author with the last.
+// A unit that cannot be set at all is recorded, and the flow goes on.
 
 // flowUnit is one quote of a flow, with its heading when it starts a group.
 type flowUnit struct {
@@ -40,58 +36,37 @@ type flowUnit struct {
 	err     error  // from preparing
 }
 
-// flow sets the quotes over pages after the booklet's pages so far. The
-// units are prepared and paginated a window at a time, and each window's
-// prepared items are let go once placed: a booklet of 7,500 quotes then
-// holds one window of broken, measured paragraphs instead of all of them,
-// which was most of its peak memory (docs/performance.md).
-func (b *bookletPages) flow(qs []quote.Quote) error {
-	units := groupUnits(qs, b.c.l.Flow)
+// flow sets the quotes over pages after the booklet's pages so far. A
+// quote that fails is recorded in b.errs and left out, and the flow goes
+// on, so that one run finds every quote that fails.
+func (b *bookletPages) flow(qs []quote.Quote) {
+	fl := b.c.l.Flow
+	units := groupUnits(qs, fl)
 	// {page} in a flow item shows the number of the page before the flow:
 	// a quote's own page is not known until it is placed.
-	base := &Input{Brand: b.brand, Page: len(b.bk.Pages)}
-	pg := b.paginator()
-	for start := 0; start < len(units); start += flowWindow {
-		w := units[start:min(start+flowWindow, len(units))]
-		b.c.prepareUnits(w, base)
-		if err := pg.flow(w); err != nil {
-			return err
-		}
-		for i := range w {
-			w[i].items = nil
-		}
+	b.c.prepareUnits(units, &Input{Brand: b.brand, Page: len(b.bk.Pages)})
+	if err := b.paginate(units); err != nil {
+		b.errs = append(b.errs, err)
 	}
-	return nil
 }
 
-// flowWindow is how many units are prepared at once: enough to keep every
-// core busy between two paginations, few enough to hold little memory.
-const flowWindow = 256
-
-// paginate lays prepared units out, in order, on pages it adds (see
-// paginator.flow).
+// paginate lays prepared units out, in order, on pages it adds; units with
+// nothing to show are left out. A unit that cannot be prepared or fitted is
+// recorded in b.errs and skipped; only a page that cannot be made (its
+// background) stops it. A unit taller than a page's text area flows on over
+// pages (flowlong.go). Once every unit has its page, facing pages are
+// levelled (level.go) and the units placed. The first page of the flow
+// gets the bookmark "Statements".
 func (b *bookletPages) paginate(units []flowUnit) error {
-	return b.paginator().flow(units)
-}
-
-// paginator returns a paginator for the booklet's flow, before its first
-// page.
-func (b *bookletPages) paginator() *paginator {
 	fl := b.c.l.Flow
-	return &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
-}
-
-// flow lays prepared units out, in order, after those it laid out before,
-// on pages it adds; a unit whose preparation failed stops it, and units
-// with nothing to show are left out. The first page of the flow gets the
-// bookmark "Statements".
-func (pg *paginator) flow(units []flowUnit) error {
-	b := pg.b
-	stack := &Region{Type: "stack", Pos: b.c.l.Flow.Pos}
+	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
+	stack := &Region{Type: "stack", Name: "text area of a page", Pos: fl.Pos}
+	defer pg.finish()
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
-			return u.err
+			b.errs = append(b.errs, u.err)
+			continue
 		}
 		if len(u.items) == 0 {
 			continue
@@ -102,16 +77,30 @@ func (pg *paginator) flow(units []flowUnit) error {
 			}
 			b.bk.Marks = append(b.bk.Marks, Mark{Title: "Statements", Page: len(b.bk.Pages) - 1})
 		}
-		s, err := b.c.fit(stack, u.items, pg.box, u.q.ID)
+		s, warns, err := b.c.fit(stack, u.items, pg.box)
+		b.warns.add(warns...)
 		if err != nil {
-			return err
+			// Taller than a page even at its smallest: it flows on.
+			long, k, lw := b.c.fitLong(stack, u.items, pg.box)
+			b.warns.add(lw...)
+			if long == nil {
+				b.errs = append(b.errs, err)
+				continue
+			}
+			if err := pg.flowLong(u, long, k); err != nil {
+				return err
+			}
+			continue
+		}
+		if s == nil {
+			continue
 		}
 		if !pg.fits(s.h) {
 			if err := pg.newPage(u.q); err != nil {
 				return err
 			}
 		}
-		pg.place(u, s)
+		pg.add(u, s, true)
 	}
 	return nil
 }
@@ -148,21 +137,46 @@ func (c *composer) prepareUnits(units []flowUnit, base *Input) {
 
 // paginator lays units out on pages one after another, as Typst's flow
 // distributor does: it knows the current page, its text area and the room
-// left in it, and for each unit the flow asks whether it fits, places it,
-// or starts a new page.
+// left in it, and for each unit the flow asks whether it fits, adds it, or
+// starts a new page. What each page holds is placed when the flow is
+// finished, once the space of facing pages has been levelled (level.go).
 type paginator struct {
 	b       *bookletPages
 	gap     float64 // points between two units on a page
 	perPage bool    // a page for each unit, centred in the text area
 
-	page *frame.Page // nil before the first
-	n    int         // the page's number, 1-based
-	box  frame.Rect  // its text area
-	y    float64     // the top of the room left
+	page  *frame.Page // nil before the first
+	n     int         // the page's number, 1-based
+	box   frame.Rect  // its text area
+	y     float64     // the top of the room left
+	slots []slot      // what the page holds so far
+
+	done []flowPage // the pages before it
+}
+
+// slot is a fitted unit, or a piece of one that flows over pages, at its
+// natural top (gaps not yet levelled).
+type slot struct {
+	u   *flowUnit
+	s   *fitted
+	top float64
+	// gap says a gap stands above it, which levelling may widen; first
+	// that it is the unit's first piece (its heading's bookmark and its
+	// record go with it).
+	gap, first bool
+}
+
+// flowPage is a page of the flow and what it holds.
+type flowPage struct {
+	page  *frame.Page
+	n     int
+	box   frame.Rect
+	slots []slot
 }
 
 // newPage starts a page for the flow, which q is about to go on.
 func (p *paginator) newPage(q quote.Quote) error {
+	p.endPage()
 	page, n, err := p.b.blank(q)
 	if err != nil {
 		return err
@@ -173,8 +187,16 @@ func (p *paginator) newPage(q quote.Quote) error {
 	return nil
 }
 
+// endPage puts the current page, if any, with the pages done.
+func (p *paginator) endPage() {
+	if p.page != nil {
+		p.done = append(p.done, flowPage{page: p.page, n: p.n, box: p.box, slots: p.slots})
+	}
+	p.page, p.slots = nil, nil
+}
+
 // empty reports whether nothing is placed on the current page yet.
-func (p *paginator) empty() bool { return p.y == p.box.Y }
+func (p *paginator) empty() bool { return len(p.slots) == 0 }
 
 // fits reports whether a unit h points tall fits the room left on the
 // current page, after the gap. An empty page takes any unit (fitting it to
@@ -190,25 +212,44 @@ func (p *paginator) fits(h float64) bool {
 	return p.y+p.gap+h <= p.box.Y+p.box.H+1e-6
 }
 
-// place puts a fitted unit on the current page: under the units before it
-// after the gap, or centred when each unit has a page. The unit is placed
-// in this page's text area, whichever page's area it was fitted to: facing
-// pages' areas have the same size and differ only in their margins. Its
-// heading gets a bookmark, and the unit a record of where it went.
-func (p *paginator) place(u *flowUnit, s *fitted) {
-	top := p.y
-	if !p.empty() {
+// add puts a fitted unit (or its piece) on the current page: under the
+// units before it after the gap, or centred when each unit has a page.
+func (p *paginator) add(u *flowUnit, s *fitted, first bool) {
+	top, gap := p.y, !p.empty()
+	if gap {
 		top += p.gap
 	}
-	if p.perPage {
+	if p.perPage && first {
 		top = p.box.Y + (p.box.H-s.h)/2
 	}
-	s.box = p.box
-	p.page.Add(s.place(nil, top)...)
-	bk := p.b.bk
-	if u.heading != "" {
-		bk.Marks = append(bk.Marks, Mark{Title: u.heading, Page: p.n - 1, Level: 1, Y: top})
-	}
-	bk.Units = append(bk.Units, Placed{Quote: u.q.ID, Page: p.n - 1, Y: top, H: s.h})
+	p.slots = append(p.slots, slot{u: u, s: s, top: top, gap: gap, first: first})
 	p.y = top + s.h
+}
+
+// finish levels the flow's facing pages and places every unit on its page.
+// Each unit is placed in its page's text area, whichever page's area it
+// was fitted to: facing pages' areas have the same size and differ only in
+// their margins. Its heading gets a bookmark, and each of its pieces a
+// record of where it went.
+func (p *paginator) finish() {
+	p.endPage()
+	pages := p.done
+	extra := p.level(pages)
+	bk := p.b.bk
+	for i, fp := range pages {
+		shift := 0.0
+		for _, sl := range fp.slots {
+			if sl.gap {
+				shift += extra[i]
+			}
+			top := sl.top + shift
+			sl.s.box = fp.box
+			fp.page.Add(sl.s.place(nil, top)...)
+			if sl.first && sl.u.heading != "" {
+				bk.Marks = append(bk.Marks, Mark{Title: sl.u.heading, Page: fp.n - 1, Level: 1, Y: top})
+			}
+			bk.Units = append(bk.Units, Placed{Quote: sl.u.q.ID, Page: fp.n - 1, Y: top, H: sl.s.h})
+		}
+	}
+	p.done = nil
 }

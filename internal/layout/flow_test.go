@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func (b *block) place(dst []frame.Item, box frame.Rect, y float64) ([]frame.Item
 
 // The paginator puts each unit under the one before, after the gap, while
 // it fits the room left; otherwise at the top of a new page, whose text
-// area is mirrored on verso pages. With a page for each unit, each is
+// area is mirrored on verso pages. Gaps are then widened to level pages. With a page for each unit, each is
 // centred on a page of its own. A unit with nothing to show takes no room.
 func TestPaginator(t *testing.T) {
 	e := setup(t)
@@ -37,7 +38,9 @@ func TestPaginator(t *testing.T) {
 		perPage bool
 		want    string // page:top for each unit, tops relative to the area
 	}{
-		{false, fmt.Sprintf("1:0 1:%.3f 2:0 3:0 4:0", 0.4*H+10)},
+		// Page 1's one gap widens as far as it may (level.go): it has no
+		// facing page in the flow.
+		{false, fmt.Sprintf("1:0 1:%.3f 2:0 3:0 4:0", 0.4*H+10+maxStretch*10)},
 		{true, fmt.Sprintf("1:%.3f 2:%.3f 3:%.3f 4:0 5:%.3f", 0.3*H, 0.3*H, 0.35*H, 0.45*H)},
 	}
 	for _, tc := range cases {
@@ -101,6 +104,131 @@ func TestGroupUnits(t *testing.T) {
 	for _, u := range groupUnits(qs, fl) {
 		if u.heading != "" || len(u.regions) != 2 {
 			t.Errorf("without a heading style: unit %q with %d regions", u.heading, len(u.regions))
+		}
+	}
+}
+
+// Facing pages end level: the gaps of both pages of a spread widen until
+// they end at the same height, as far as the lower one can reach; a page
+// facing the flow's last page fills its text area as far as it may, and
+// the last page ends where its quotes do.
+func TestLevelFacingPages(t *testing.T) {
+	e := setup(t)
+	l, _ := e.lib.Layout("booklet-a5")
+	th, _ := e.lib.Theme("print")
+	fl := *l.Flow
+	fl.Gap = 10 / l.Scale()
+	lc := *l
+	lc.Flow = &fl
+	b := &bookletPages{c: newComposer(&lc, th, e.reg, false), brand: e.brand, bk: &Booklet{}}
+	// A page before the flow, so that it starts on page 2, a left page.
+	if _, _, err := b.blank(quote.Quote{}); err != nil {
+		t.Fatal(err)
+	}
+	H := b.c.contentBox(2).H
+	// Page 2: three units, two gaps (natural end 0.85H+20, at most
+	// 0.85H+60); page 3: two units, one gap (0.9H+10, at most 0.9H+30);
+	// page 4 faces page 5, the last.
+	heights := []float64{0.3 * H, 0.3 * H, 0.25 * H, 0.45 * H, 0.45 * H, 0.4 * H, 0.4 * H, 0.7 * H}
+	var units []flowUnit
+	for i, h := range heights {
+		units = append(units, flowUnit{q: quote.Quote{ID: fmt.Sprint(i)}, items: []item{&block{h: h}}})
+	}
+	if err := b.paginate(units); err != nil {
+		t.Fatal(err)
+	}
+	end := map[int]float64{}
+	for _, pl := range b.bk.Units {
+		box := b.c.contentBox(pl.Page + 1)
+		end[pl.Page+1] = math.Max(end[pl.Page+1], pl.Y+pl.H-box.Y)
+	}
+	want := map[int]float64{2: 0.9*H + 10 + 2*10, 3: 0.9*H + 10 + 2*10, 4: math.Min(H, 0.8*H+10+2*10), 5: 0.7 * H}
+	for p, w := range want {
+		if math.Abs(end[p]-w) > 0.01 {
+			t.Errorf("page %d ends %.2f down its text area, want %.2f (H %.2f)", p, end[p], w, H)
+		}
+	}
+}
+
+// A quote taller than a page flows on over pages: its heading stays with
+// its first lines, its author with its last, no page holds fewer than two
+// of its lines, every line stays in the text area, and its words come back
+// in order.
+func TestFlowLongQuote(t *testing.T) {
+	e := setup(t)
+	words := strings.Fields(strings.Repeat("every word of this long statement is kept as it was written and printed in full across the pages so nobody can say it was cut ", 24))
+	long := quote.Quote{ID: "endless", Text: strings.Join(words, " ") + ".", Author: "Long Winded", Role: "Speaker", Organisation: "The Society of Long Statements"}
+	qs := []quote.Quote{e.qs[0], long, e.qs[1]}
+	for _, name := range e.lib.LayoutNames("booklet") {
+		l, _ := e.lib.Layout(name)
+		th, _ := e.lib.Theme("print")
+		bk, _, err := ComposeBooklet(qs, e.brand, l, th, e.reg, false)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var pages []int
+		for _, u := range bk.Units {
+			if u.Quote == long.ID {
+				pages = append(pages, u.Page)
+			}
+			top, bottom := l.Margins.Top*l.Scale(), l.H()-l.Margins.Bottom*l.Scale()
+			if u.Y < top-0.01 || u.Y+u.H > bottom+0.01 {
+				t.Errorf("%s: quote %s at %.1f-%.1f leaves the text area %.1f-%.1f", name, u.Quote, u.Y, u.Y+u.H, top, bottom)
+			}
+		}
+		if len(pages) < 2 {
+			t.Fatalf("%s: the long quote is on pages %v, want it to flow over two or more", name, pages)
+		}
+		for i := 1; i < len(pages); i++ {
+			if pages[i] != pages[i-1]+1 {
+				t.Errorf("%s: the long quote's pieces are on pages %v, want consecutive pages", name, pages)
+			}
+		}
+		for _, m := range bk.Marks {
+			if m.Title == long.Organisation && m.Page != pages[0] {
+				t.Errorf("%s: heading on page %d, the quote starts on page %d", name, m.Page+1, pages[0]+1)
+			}
+		}
+		// Its words, in order, and where its lines and author are: its
+		// lines are the runs in the font and size of its first.
+		var got []string
+		var first *frame.Text
+		for _, it := range bk.Pages[pages[0]].Frame.Items {
+			if run, ok := it.(*frame.Text); ok && strings.Contains(run.Text, "every word") && first == nil {
+				first = run
+			}
+		}
+		if first == nil {
+			t.Fatalf("%s: the long quote's first line is not on page %d", name, pages[0]+1)
+		}
+		collecting := false
+		for i, p := range pages {
+			lines, author := 0, false
+			for _, it := range bk.Pages[p].Frame.Items {
+				run, ok := it.(*frame.Text)
+				if !ok {
+					continue
+				}
+				switch {
+				case run == first:
+					collecting = true
+				case strings.Contains(run.Text, "Long Winded"):
+					author, collecting = true, false
+				}
+				if collecting && run.Font == first.Font && run.Size == first.Size {
+					lines++
+					got = append(got, strings.Fields(strings.Trim(run.Text, "“”\""))...)
+				}
+			}
+			if lines < 2 {
+				t.Errorf("%s: page %d holds %d lines of the long quote, want at least 2", name, p+1, lines)
+			}
+			if author != (i == len(pages)-1) {
+				t.Errorf("%s: author on page %d: %v, want it with the last lines only", name, p+1, author)
+			}
+		}
+		if strings.Join(got, " ") != long.Text {
+			t.Errorf("%s: the long quote's words came back as\n%s\nwant\n%s", name, strings.Join(got, " "), long.Text)
 		}
 	}
 }

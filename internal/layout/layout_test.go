@@ -95,7 +95,7 @@ func fittedStacks(t *testing.T, c *composer, regions []Region, in *Input) ([]*fi
 		if typ.stacks {
 			items = r.Items
 		}
-		s, err := c.fitStack(r, items, in)
+		s, _, err := c.fitStack(r, items, in)
 		if err != nil {
 			t.Fatal(err)
 		}

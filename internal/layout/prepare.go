@@ -3,8 +3,10 @@ package layout
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
+	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/qr"
 	"github.com/broadside/broadside/internal/quote"
@@ -28,10 +30,66 @@ func (c *composer) prepareAll(regions []Region, parent *Region, in *Input) ([]it
 		}
 		items = append(items, its...)
 	}
+	items, err := c.attachMarks(items)
+	if err != nil {
+		return nil, err
+	}
 	if len(items) > 0 {
 		items[0].head().before = 0
 	}
 	return items, nil
+}
+
+// attachMarks gives each decorative mark the direction of the text it
+// opens (the item after it), and hands a low mark („ ‚) to that text as
+// its lead, to be set beside the first line on its baseline: alone above
+// the text, a low mark's shape reads as a closing mark (” in English; in
+// German, „ is the opening one only because it sits low). The mark's space
+// before goes to the text.
+//
+// A rule takes the direction of the text before it: under a right-to-left
+// quote a rule aligned left goes to the right, where the quote starts.
+func (c *composer) attachMarks(items []item) ([]item, error) {
+	out := items[:0]
+	rtl := false
+	for i := 0; i < len(items); i++ {
+		switch it := items[i].(type) {
+		case *textItem:
+			rtl = it.para.RTL()
+		case *ruleItem:
+			it.rtl = rtl
+		}
+		m, ok := items[i].(*markItem)
+		if !ok || i+1 == len(items) {
+			out = append(out, items[i])
+			continue
+		}
+		t, ok := items[i+1].(*textItem)
+		if !ok {
+			out = append(out, m)
+			continue
+		}
+		if t.lang != m.lang {
+			// The mark opens text in another language than its quote's:
+			// a campaign's name on a cover.
+			nm, err := c.newMark(m.r, m.itemHead, t.lang, m.quote)
+			if err != nil {
+				return nil, err
+			}
+			if nm == nil {
+				continue
+			}
+			m = nm
+		}
+		m.rtl = t.para.RTL()
+		if !m.low || t.lead != nil {
+			out = append(out, m)
+			continue
+		}
+		t.lead = m
+		t.before = m.before
+	}
+	return out, nil
 }
 
 // prep is what preparing one region needs besides the composer.
@@ -44,6 +102,8 @@ type prep struct {
 	// q is the quote it shows: the stack's unless it names its own.
 	q  quote.Quote
 	in *Input
+	// parent is the stack the region is an item of, or the region itself.
+	parent *Region
 }
 
 // prepare turns a region into items with its type's preparer (an intro of
@@ -61,11 +121,22 @@ func (c *composer) prepare(r, parent *Region, in *Input) ([]item, error) {
 	if n == 0 {
 		n = parent.Quote
 	}
-	return t.prepare(c, prep{t: t, r: r, head: itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, q: in.quoteN(n), in: in})
+	return t.prepare(c, prep{t: t, r: r, head: itemHead{r: r, before: r.SpaceBefore * c.scale, align: align(al)}, q: in.quoteN(n), in: in, parent: parent})
 }
 
 // prepareContent sets what a text type shows (see regionType.content).
 func prepareContent(c *composer, p prep) ([]item, error) {
+	it, err := c.contentItem(p)
+	if it == nil || err != nil {
+		return nil, err
+	}
+	return []item{it}, nil
+}
+
+// contentItem is the text item of what a text type shows, or nil when it
+// shows nothing. An item of the quote's knows which field it shows, for
+// messages; an item of the campaign's settings knows how to give way.
+func (c *composer) contentItem(p prep) (*textItem, error) {
 	s, lang := p.t.content(p.r, p.q, p.in)
 	if s == "" {
 		return nil, nil
@@ -77,10 +148,30 @@ func prepareContent(c *composer, p prep) ([]item, error) {
 	if p.r.Type == "text" && strings.TrimSpace(p.r.Text) == "{url}" {
 		it.link = p.in.Brand.URL
 	}
-	if p.t.quote {
-		it.quote = p.q.ID
+	if f := p.t.field; f != "" {
+		it.quote, it.field = p.q.ID, f
+		if f == "excerpt" && p.q.Excerpt == "" {
+			it.field = "text" // a quote without an excerpt shows its text
+		}
 	}
-	return []item{it}, nil
+	if p.t.settings {
+		fields := []string{"campaign"}
+		if p.r.Type == "text" {
+			_, fields = expandFields(p.r.Text, p.in.Brand, p.in.Page)
+		}
+		st := &settingText{p: p, full: s, fields: fields, region: c.regionName(p.r)}
+		if p.r.Name == "" && p.parent != nil {
+			st.region = c.regionName(p.parent)
+		}
+		if slices.Contains(fields, "hashtags") {
+			st.tags = len(p.in.Brand.Hashtags)
+		}
+		// {page} is not a setting: a page number does not give way.
+		if !slices.Contains(fields, "page") {
+			it.settings = st
+		}
+	}
+	return it, nil
 }
 
 // prepareIntro sets the campaign's introduction, a text item for each of
@@ -96,6 +187,7 @@ func prepareIntro(c *composer, p prep) ([]item, error) {
 		if err != nil {
 			return nil, err
 		}
+		it.source = "the introduction (" + p.in.Brand.Where("intro") + ")"
 		out = append(out, it)
 	}
 	return out, nil
@@ -132,7 +224,8 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 		return nil, err
 	}
 	style := text.Style{
-		Chain:    c.reg.With(fnt),
+		Chain:    c.reg.ChainFor(fnt, font.CJKLang(lang, s)),
+		Lang:     lang,
 		Tracking: r.Tracking,
 		Upper:    r.Uppercase,
 		HangOpen: marks && h.align == text.Left,
@@ -141,7 +234,7 @@ func (c *composer) prepareText(p prep, h itemHead, s, lang string) (*textItem, e
 	if err != nil {
 		return nil, glyphError(err, p.q.ID)
 	}
-	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}}
+	it := &textItem{itemHead: h, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max, mode: text.Ragged, maxLines: r.MaxLines}, lang: lang}
 	if c.l.Distance > 0 && t.quote {
 		it.min, it.max = c.readableFrom(para, it.min, it.max)
 	}
@@ -232,31 +325,68 @@ func prepareQR(c *composer, p prep) ([]item, error) {
 	if !c.l.IsScreen() && side < qr.MinSize-1e-6 {
 		return nil, r.Pos.Errorf("width", "the QR code would be %.1f mm wide; phones need at least 20 mm to read it", side/72*25.4)
 	}
-	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url,
-		color: c.th.Color(colorOr(r.Color, "text")), background: c.th.Color("background")}}, nil
+	dark, light := qrColors(c.th.Color(colorOr(r.Color, "text")), c.th.Color("background"))
+	return []item{&qrItem{itemHead: p.head, code: code, side: side, url: url, color: dark, background: light}}, nil
+}
+
+// qrContrast is the least contrast between a QR code's modules and its
+// plate: codes in brand colours scan when they are this far apart.
+const qrContrast = 7
+
+// qrColors are the colours of a QR code given its region's colour and
+// the theme's background: dark modules on a light plate whatever the
+// theme, since many phone scanners do not read a light code on dark. The
+// darker of the two draws the modules and the lighter the plate (on a
+// dark theme, a light square with the code in the background's colour);
+// two colours too close to scan reliably give black on white.
+func qrColors(a, b frame.Color) (dark, light frame.Color) {
+	a.A, b.A = 255, 255
+	dark, light = a, b
+	if luminance(a) > luminance(b) {
+		dark, light = b, a
+	}
+	if Contrast(dark, light) < qrContrast {
+		return frame.Color{A: 255}, frame.Color{R: 255, G: 255, B: 255, A: 255}
+	}
+	return dark, light
 }
 
 // prepareMark sets the opening quotation mark of the quote's language, or
-// nothing when its glyph has no outline.
+// nothing when its glyph has no outline. attachMarks sets it again in the
+// language of the text it opens when that is not the quote's (a campaign
+// name on a cover).
 func prepareMark(c *composer, p prep) ([]item, error) {
-	r := p.r
-	mark := []rune(strings.Trim(text.QuotesFor(p.q.Lang).Open, "\u202f\u00a0 "))
+	m, err := c.newMark(p.r, p.head, p.q.Lang, p.in.Quote.ID)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	return []item{m}, nil
+}
+
+// newMark sets the opening quotation mark of language lang in region r's
+// style, measured by its ink as the shaper draws it: in right-to-left
+// text a guillemet is mirrored. It is nil when the glyph has no outline.
+func (c *composer) newMark(r *Region, head itemHead, lang, quoteID string) (*markItem, error) {
+	mark := strings.Trim(text.QuotesFor(lang).Open, "\u202f\u00a0 ")
 	fnt, err := c.font(r.Font, "mark")
 	if err != nil {
 		return nil, err
 	}
-	chain := c.reg.With(fnt)
-	para, err := text.NewPara(string(mark), text.Style{Chain: chain})
+	para, err := text.NewPara(mark, text.Style{Chain: c.reg.ChainFor(fnt, font.CJKLang(lang, "")), Lang: lang})
 	if err != nil {
-		return nil, glyphError(err, p.in.Quote.ID)
+		return nil, glyphError(err, quoteID)
 	}
-	f := chain.Pick(mark[0])
-	x0, y0, x1, y1, ok := f.Extents(mark[0])
+	f, id, ok := para.FirstGlyph()
+	if !ok {
+		return nil, nil
+	}
+	x0, y0, x1, y1, ok := f.GlyphInk(id)
 	if !ok {
 		return nil, nil
 	}
 	em := 1 / float64(f.UnitsPerEm)
-	return []item{&markItem{itemHead: p.head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
+	return &markItem{itemHead: head, setting: setting{para: para, min: r.Size.Min, max: r.Size.Max},
 		color: c.th.Color(colorOr(r.Color, "accent")),
-		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em}}, nil
+		inkL:  x0 * em, inkB: y0 * em, inkR: x1 * em, inkT: y1 * em,
+		rtl: para.RTL(), low: mark == "„" || mark == "‚", lang: lang, quote: quoteID}, nil
 }

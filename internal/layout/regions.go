@@ -27,6 +27,13 @@ type regionType struct {
 	quote bool
 	// safe says a box of this type must stay inside the safe margins.
 	safe bool
+	// field is the field of the quote the type shows, for messages that
+	// say what made a quote fail ("" for text that is not the quote's).
+	field string
+	// settings says the type's text comes from the campaign's settings
+	// (a text region's template, a wordmark): it gives way when its stack
+	// does not fit rather than make the quote fail (giveway.go).
+	settings bool
 	// content returns the plain text a text type shows, before
 	// typography, and the language to set it in; nil for types whose
 	// text comes from elsewhere (intro) or that set none.
@@ -46,10 +53,10 @@ var textKeys = []string{"box", "align", "valign", "font", "size", "line-height",
 
 // regionTypes lists every type of region, in the order messages list them.
 var regionTypes = []*regionType{
-	{name: "quote", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+	{name: "quote", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true, field: "text",
 		content: quoteText(func(q quote.Quote) string { return q.Text }),
 		prepare: prepareContent},
-	{name: "excerpt", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true,
+	{name: "excerpt", keys: with(textKeys, "marks"), role: "quote", text: true, quote: true, safe: true, field: "excerpt",
 		content: quoteText(func(q quote.Quote) string {
 			if q.Excerpt == "" {
 				return q.Text
@@ -57,22 +64,22 @@ var regionTypes = []*regionType{
 			return q.Excerpt
 		}),
 		prepare: prepareContent},
-	{name: "author", keys: textKeys, role: "author", text: true, safe: true,
+	{name: "author", keys: textKeys, role: "author", text: true, safe: true, field: "author",
 		content: quoteText(func(q quote.Quote) string { return q.Author }),
 		prepare: prepareContent},
-	{name: "role", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "role", keys: textKeys, role: "detail", text: true, safe: true, field: "role",
 		content: quoteText(func(q quote.Quote) string { return q.Role }),
 		prepare: prepareContent},
-	{name: "attribution", keys: textKeys, role: "author", text: true, safe: true,
+	{name: "attribution", keys: textKeys, role: "author", text: true, safe: true, field: "attribution",
 		content: quoteText(Attribution),
 		prepare: prepareContent},
-	{name: "organisation", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "organisation", keys: textKeys, role: "detail", text: true, safe: true, field: "organisation",
 		content: quoteText(Organisation),
 		prepare: prepareContent},
-	{name: "heading", keys: textKeys, role: "detail", text: true, safe: true,
+	{name: "heading", keys: textKeys, role: "detail", text: true, safe: true, field: "organisation",
 		content: quoteText(func(q quote.Quote) string { return q.Organisation }),
 		prepare: prepareContent},
-	{name: "text", keys: with(textKeys, "text"), role: "detail", text: true, safe: true,
+	{name: "text", keys: with(textKeys, "text"), role: "detail", text: true, safe: true, settings: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, expand(r.Text, in.Brand, in.Page)), brandLang(in.Brand)
 		},
@@ -83,7 +90,7 @@ var regionTypes = []*regionType{
 		prepare: prepareMark},
 	{name: "rule", keys: []string{"box", "align", "width", "thickness", "color", "space-before"},
 		prepare: prepareRule, draw: drawRule},
-	{name: "logo", keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true,
+	{name: "logo", keys: []string{"box", "align", "valign", "font", "size", "color", "space-before", "uppercase", "tracking", "wordmark"}, role: "heading", safe: true, settings: true,
 		content: func(r *Region, _ quote.Quote, in *Input) (string, string) {
 			return withPrefix(r, in.Brand.Campaign), brandLang(in.Brand)
 		},

@@ -104,6 +104,9 @@ type Region struct {
 	// attribution, organisation, heading, text, intro, mark, rule, logo,
 	// qr or stack.
 	Type string `yaml:"type"`
+	// Name is what messages call the region ("footer", "quote"); without
+	// one they say what it shows.
+	Name string `yaml:"name"`
 	// Box is x, y, width, height in canvas units. Stack items have none:
 	// they are set one under another in the stack's box.
 	Box *Box `yaml:"box"`

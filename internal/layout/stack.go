@@ -49,12 +49,18 @@ type itemHead struct {
 // head makes every item that embeds an itemHead answer item.head.
 func (h *itemHead) head() *itemHead { return h }
 
-// area is where a stack is fitted: its box, and how far left of the box a
-// hanging opening quotation mark may reach (the margin, up to the safe
-// area).
+// area is where a stack is fitted: its box, and how far left of the box
+// (hangR: right, for right-to-left text) a hanging opening quotation mark
+// may reach (the margin, up to the safe area).
 type area struct {
-	box  frame.Rect
-	hang float64
+	box         frame.Rect
+	hang, hangR float64
+	// keepWidows lets a one-word last line pass at any size: a placard's
+	// search (measure.go) judges its lines itself.
+	keepWidows bool
+	// placard makes fitting take the placard's measure (measure.go)
+	// rather than search for the largest size that fits.
+	placard bool
 }
 
 // fitted is a stack fitted to its box, ready to place: its items set at
@@ -68,12 +74,12 @@ type fitted struct {
 // stack sets items in the box of r, aligned in it vertically as r says (a
 // stack centres; a lone region starts at its top), and returns the frame
 // items. Items with nothing to show are left out.
-func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, error) {
-	s, err := c.fitStack(r, items, in)
+func (c *composer) stack(r *Region, items []Region, in *Input) ([]frame.Item, []string, error) {
+	s, warns, err := c.fitStack(r, items, in)
 	if s == nil || err != nil {
-		return nil, err
+		return nil, warns, err
 	}
-	return s.place(nil, s.top(r)), nil
+	return s.place(nil, s.top(r)), warns, nil
 }
 
 // top is where the fitted stack starts in its box when aligned as r says.
@@ -92,12 +98,13 @@ func (s *fitted) top(r *Region) float64 {
 	return y
 }
 
-// fitStack prepares and fits the items of a stack in the box of r. It
-// returns nil when no item has anything to show.
-func (c *composer) fitStack(r *Region, items []Region, in *Input) (*fitted, error) {
+// fitStack prepares and fits the items of a stack in the box of r, with
+// warnings about what gave way. It returns nil when no item has anything
+// to show.
+func (c *composer) fitStack(r *Region, items []Region, in *Input) (*fitted, []string, error) {
 	its, err := c.prepareAll(items, r, in)
 	if err != nil || len(its) == 0 {
-		return nil, err
+		return nil, nil, err
 	}
-	return c.fit(r, its, c.box(*r.Box), in.Quote.ID)
+	return c.fit(r, its, c.box(*r.Box))
 }

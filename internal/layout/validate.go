@@ -245,7 +245,7 @@ func (l *Layout) checkRegion(r *Region, inStack bool, errs *[]error) {
 		return
 	}
 	for _, k := range sortedKeys(p.Keys) {
-		if k != "type" && !slices.Contains(t.keys, k) {
+		if k != "type" && k != "name" && !slices.Contains(t.keys, k) {
 			add(p.Errorf(k, "does not apply to a %s region (it takes %s)", r.Type, strings.Join(t.keys, ", ")))
 		}
 	}

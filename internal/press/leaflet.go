@@ -20,14 +20,15 @@ type Leaflet struct {
 	Meta   pdf.Meta
 }
 
-// Make renders the sides of the sheet as PDF pages. Warnings about them
-// come back even when the leaflet fails.
+// Make renders the sides of the sheet as PDF pages, with the quotes spread
+// over the panels when there are fewer than places (spread.go). Warnings
+// about them come back even when the leaflet fails.
 func (lf *Leaflet) Make() (*Made, []string, error) {
 	if len(lf.Quotes) == 0 {
 		return nil, nil, fmt.Errorf("a leaflet needs at least one quote")
 	}
 	in := layout.Input{Quote: lf.Quotes[0], More: lf.Quotes[1:], Brand: lf.Brand}
-	sides, warns, err := layout.ComposeSides(in, lf.Layout, lf.Theme, lf.Fonts)
+	sides, warns, err := layout.ComposeSides(in, spread(lf.Layout, len(lf.Quotes), lf.Brand), lf.Theme, lf.Fonts)
 	if err != nil {
 		return nil, warns, err
 	}

@@ -79,7 +79,7 @@ func Texter(reg *font.Registry) (impose.Texter, error) {
 		if isBold {
 			f = bold
 		}
-		p, err := text.NewPara(s, text.Style{Chain: reg.With(f)})
+		p, err := text.NewPara(s, text.Style{Chain: reg.ChainFor(f, "")})
 		if err != nil {
 			return nil
 		}

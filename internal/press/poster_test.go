@@ -77,7 +77,7 @@ func TestPlacardLetterHeight(t *testing.T) {
 			f, _, err := p.Compose()
 			if err != nil {
 				// Too long for the distance: reported, with the hint.
-				if !strings.Contains(err.Error(), "placards keep letters large enough") {
+				if !strings.Contains(err.Error(), "letters stay large enough to read from") {
 					t.Errorf("%s/%s: %v", name, q.ID, err)
 				}
 				continue
@@ -95,15 +95,20 @@ func TestPlacardLetterHeight(t *testing.T) {
 			}
 		}
 	}
-	// A long quote without an excerpt cannot reach the height on A4 at 10 m.
+	// A long quote without an excerpt cannot reach the height on A4 at 10 m:
+	// the advice is to add an excerpt (this layout sets one), or to change
+	// the placard or the distance.
 	p, _ := fx.poster(t, "placard-a4")
 	l := *p.Layout
 	l.Distance = 10
 	p.Layout = &l
 	p.Quote.Excerpt = ""
 	p.Quote.Text = strings.Repeat("A long statement that goes on and on ", 8)
-	if _, _, err := p.Compose(); err == nil || !strings.Contains(err.Error(), "add a shorter excerpt") {
-		t.Errorf("long placard quote: %v", err)
+	_, _, err := p.Compose()
+	for _, want := range []string{"its text (it has no excerpt)", "add an excerpt to the quote", "a larger placard or a shorter --distance", "read from 10 m"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("long placard quote: want %q in %v", want, err)
+		}
 	}
 }
 

@@ -271,9 +271,12 @@ func TestLeafletsForRealClients(t *testing.T) {
 			if !bytes.Contains(made.PDF, []byte("/URI (https://dontextraditeassange.com)")) {
 				t.Errorf("no live link to the campaign")
 			}
-			// Fewer quotes than places: the places left over stay empty.
-			if _, _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs[:1]}).Make(); err != nil {
-				t.Errorf("with one quote: %v", err)
+			// Fewer quotes than places: they are spread over the panels,
+			// and the campaign fills those left over, at every count.
+			for n := 1; n < tt.slots; n++ {
+				if _, _, err := (&Leaflet{Layout: l, Theme: th, Fonts: fx.reg, Brand: fx.brand, Quotes: qs[:n]}).Make(); err != nil {
+					t.Errorf("with %d quotes: %v", n, err)
+				}
 			}
 		})
 	}

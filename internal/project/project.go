@@ -87,6 +87,8 @@ type Project struct {
 	warnMu   sync.Mutex
 	warned   map[string]bool
 	warnings []string
+	// held are the warnings of settings left out, merged when flushed.
+	held []string
 }
 
 // Open returns the campaign described by opts. It reads nothing yet: each
@@ -225,6 +227,7 @@ func (p *Project) loadBrand() (layout.Brand, error) {
 
 		CallToAction: c.CallToAction,
 		Intro:        c.Intro,
+		Settings:     c.Pos,
 	}
 	if lp := c.LogoPath(); lp != "" {
 		im, err := imageio.Load(lp)
@@ -247,7 +250,10 @@ func (p *Project) FontsAndBrand() (*font.Registry, layout.Brand, error) {
 }
 
 // Warn records a warning: something worth a look that does not stop the
-// work. Each distinct message is kept, and passed on, once.
+// work. Each distinct message is kept, and passed on, once. A warning that
+// a setting was left out of a layout (layout.IsLeftOut) is held until
+// FlushWarnings, which merges those of every layout into one line per
+// setting: a run says once what the hashtags lost, not once per layout.
 func (p *Project) Warn(msg string) {
 	p.warnMu.Lock()
 	defer p.warnMu.Unlock()
@@ -255,17 +261,36 @@ func (p *Project) Warn(msg string) {
 		return
 	}
 	p.warned[msg] = true
+	if layout.IsLeftOut(msg) {
+		p.held = append(p.held, msg)
+		return
+	}
 	p.warnings = append(p.warnings, msg)
 	if p.opts.Warn != nil {
 		p.opts.Warn(msg)
 	}
 }
 
-// Warnings returns the warnings so far, in the order they came.
+// FlushWarnings passes on the warnings Warn held, merged; a command calls
+// it when it has composed everything it will.
+func (p *Project) FlushWarnings() {
+	p.warnMu.Lock()
+	defer p.warnMu.Unlock()
+	for _, msg := range layout.MergeWarnings(p.held) {
+		p.warnings = append(p.warnings, msg)
+		if p.opts.Warn != nil {
+			p.opts.Warn(msg)
+		}
+	}
+	p.held = nil
+}
+
+// Warnings returns the warnings so far, in the order they came, those
+// still held merged at the end.
 func (p *Project) Warnings() []string {
 	p.warnMu.Lock()
 	defer p.warnMu.Unlock()
-	return append([]string(nil), p.warnings...)
+	return append(append([]string(nil), p.warnings...), layout.MergeWarnings(p.held)...)
 }
 
 // Problems loads every part of the campaign and returns what is wrong

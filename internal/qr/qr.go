@@ -35,13 +35,18 @@ func Encode(text string) (*Code, error) {
 // Modules is the size a side including the quiet zone, in modules.
 func (c *Code) Modules() int { return c.N + 2*QuietZone }
 
-// Draw returns the code as rectangles filling a square of side size at x, y
-// (the square includes the quiet zone, painted in light). Runs of dark
-// modules in a row merge into one rectangle, which keeps files small.
+// Draw returns the code filling a square of side size at x, y: a light
+// plate the size of the square (the quiet zone included) and the dark
+// modules over it as one path, each row's runs of dark modules one
+// rectangle. One path shows no seams between rows, which rectangles
+// filled one by one do once anti-aliased; it is snapped to whole pixels
+// in PNGs. Module edges come from one grid (origin plus a whole number of
+// modules), so neighbouring modules share their edges exactly.
 func (c *Code) Draw(x, y, size float64, dark, light frame.Color) []frame.Item {
 	m := size / float64(c.Modules())
-	items := []frame.Item{&frame.Rect{X: x, Y: y, W: size, H: size, Fill: light}}
-	ox, oy := x+QuietZone*m, y+QuietZone*m
+	// edge is where the kth module edge of a row or column lies.
+	edge := func(origin float64, k int) float64 { return origin + float64(QuietZone+k)*m }
+	path := &frame.Path{Fill: dark, Snap: true}
 	for row := 0; row < c.N; row++ {
 		for col := 0; col < c.N; {
 			if !c.dark(col, row) {
@@ -52,9 +57,10 @@ func (c *Code) Draw(x, y, size float64, dark, light frame.Color) []frame.Item {
 			for col < c.N && c.dark(col, row) {
 				col++
 			}
-			// A hair of overlap hides seams between rows in some viewers.
-			items = append(items, &frame.Rect{X: ox + float64(start)*m, Y: oy + float64(row)*m, W: float64(col-start) * m, H: m * 1.002, Fill: dark})
+			x0, x1 := edge(x, start), edge(x, col)
+			y0, y1 := edge(y, row), edge(y, row+1)
+			path.Subpaths = append(path.Subpaths, []frame.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 		}
 	}
-	return items
+	return []frame.Item{&frame.Rect{X: x, Y: y, W: size, H: size, Fill: light}, path}
 }

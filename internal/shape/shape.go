@@ -19,6 +19,7 @@ import (
 	"github.com/broadside/broadside/internal/font"
 	"github.com/go-text/typesetting/di"
 	gtfont "github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/segmenter"
 	"github.com/go-text/typesetting/shaping"
@@ -79,6 +80,34 @@ type Options struct {
 	// Dir overrides the paragraph direction; zero (bidi.Auto) uses
 	// bidi.ForLang(Lang).
 	Dir bidi.Direction
+	// NoLigatures turns the optional ligatures (liga, clig, dlig) off, as
+	// CSS does for letter-spaced text: a ligature would stay tight between
+	// spaced letters. Required ones (Arabic lam-alef, rlig) stay.
+	NoLigatures bool
+}
+
+// noLigatures are the features NoLigatures turns off.
+var noLigatures = []shaping.FontFeature{
+	{Tag: ot.MustNewTag("liga"), Value: 0},
+	{Tag: ot.MustNewTag("clig"), Value: 0},
+	{Tag: ot.MustNewTag("dlig"), Value: 0},
+}
+
+// simpleFeatures are used for Latin, Greek and Cyrillic: kerning, and no
+// ligatures or contextual alternates, as broadside set them before text was
+// shaped. Their text needs neither, the cards and PDFs of Latin quotes stay
+// as they were (byte for byte), and every glyph keeps one character, so a
+// PDF reader copies the text without ActualText.
+var simpleFeatures = []shaping.FontFeature{
+	{Tag: ot.MustNewTag("liga"), Value: 0},
+	{Tag: ot.MustNewTag("clig"), Value: 0},
+	{Tag: ot.MustNewTag("dlig"), Value: 0},
+	{Tag: ot.MustNewTag("calt"), Value: 0},
+}
+
+// simple reports the scripts set with simpleFeatures.
+func simple(s language.Script) bool {
+	return s == language.Latin || s == language.Greek || s == language.Cyrillic || s == language.Common
 }
 
 var shapers = sync.Pool{New: func() any { return new(shaping.HarfbuzzShaper) }}
@@ -96,6 +125,10 @@ func Paragraph(text []rune, o Options) *Result {
 	fonts := pickFonts(text, o.Chain, &res.Missing)
 	scripts := resolveScripts(text)
 	lang := language.NewLanguage(o.Lang)
+	var feats []shaping.FontFeature
+	if o.NoLigatures {
+		feats = noLigatures
+	}
 	sh := shapers.Get().(*shaping.HarfbuzzShaper)
 	defer shapers.Put(sh)
 	for i := 0; i < len(text); {
@@ -103,7 +136,11 @@ func Paragraph(text []rune, o Options) *Result {
 		for j < len(text) && fonts[j] == fonts[i] && scripts[j] == scripts[i] && res.Bidi.Levels[j] == res.Bidi.Levels[i] {
 			j++
 		}
-		res.Runs = append(res.Runs, shapeRun(sh, text, i, j, fonts[i], scripts[i], res.Bidi.Levels[i], lang))
+		f := feats
+		if simple(scripts[i]) {
+			f = simpleFeatures
+		}
+		res.Runs = append(res.Runs, shapeRun(sh, text, i, j, fonts[i], scripts[i], res.Bidi.Levels[i], lang, f))
 		i = j
 	}
 	return res
@@ -111,7 +148,7 @@ func Paragraph(text []rune, o Options) *Result {
 
 // shapeRun shapes text[start:end] with the rest of the paragraph as
 // context, so joining continues across a change of run.
-func shapeRun(sh *shaping.HarfbuzzShaper, text []rune, start, end int, f *font.Font, sc language.Script, lv bidi.Level, lang language.Language) Run {
+func shapeRun(sh *shaping.HarfbuzzShaper, text []rune, start, end int, f *font.Font, sc language.Script, lv bidi.Level, lang language.Language, feats []shaping.FontFeature) Run {
 	r := Run{Font: f, Start: start, End: end, Level: lv, Script: sc, Cursive: Cursive(sc)}
 	d := di.DirectionLTR
 	if lv.RTL() {
@@ -125,6 +162,8 @@ func shapeRun(sh *shaping.HarfbuzzShaper, text []rune, start, end int, f *font.F
 			Size:     fixed.Int26_6(f.UnitsPerEm << 6),
 			Script:   sc,
 			Language: lang,
+
+			FontFeatures: feats,
 		})
 	})
 	r.Glyphs = make([]Glyph, len(out.Glyphs))
@@ -174,6 +213,7 @@ func pickFonts(text []rune, chain font.Chain, missing *[]rune) []*font.Font {
 	it := seg.GraphemeIterator()
 	var prev *font.Font
 	seen := map[rune]bool{}
+	lead := 0 // the end of the neutral clusters that open the text; -1 once past them
 	for it.Next() {
 		g := it.Grapheme()
 		var f *font.Font
@@ -193,7 +233,7 @@ func pickFonts(text []rune, chain font.Chain, missing *[]rune) []*font.Font {
 		}
 		if f == nil {
 			for _, c := range chain {
-				if c.HasGlyph(g.Text[0]) {
+				if c.Has(g.Text[0]) {
 					f = c
 					break
 				}
@@ -215,13 +255,31 @@ func pickFonts(text []rune, chain font.Chain, missing *[]rune) []*font.Font {
 			fonts[g.Offset+k] = f
 		}
 		prev = f
+		if lead >= 0 {
+			if neutral(g.Text) {
+				lead = g.Offset + len(g.Text)
+			} else {
+				// Punctuation opening the paragraph (a quotation mark
+				// before Chinese or Arabic text) takes the font of the
+				// letters after it when that font has it, so it matches
+				// them: a full-width “ before Han, not the Latin one.
+				ok := f != emoji
+				for i := 0; i < lead && ok; i++ {
+					ok = f.Has(text[i]) || font.NeedsNoGlyph(text[i])
+				}
+				for i := 0; i < lead && ok; i++ {
+					fonts[i] = f
+				}
+				lead = -1
+			}
+		}
 	}
 	return fonts
 }
 
 func anyHas(chain font.Chain, r rune) bool {
 	for _, f := range chain {
-		if f.HasGlyph(r) {
+		if f.Has(r) {
 			return true
 		}
 	}
@@ -232,7 +290,7 @@ func anyHas(chain font.Chain, r rune) bool {
 // a glyph (joiners and variation selectors need none).
 func covers(f *font.Font, cluster []rune) bool {
 	for _, r := range cluster {
-		if !font.Invisible(r) && !f.HasGlyph(r) {
+		if !font.Invisible(r) && !f.Has(r) {
 			return false
 		}
 	}

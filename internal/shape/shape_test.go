@@ -287,3 +287,26 @@ func TestEmojiSpacing(t *testing.T) {
 		t.Errorf("runs %q, want %q", got, want)
 	}
 }
+
+// Latin, Greek and Cyrillic are shaped as broadside always set them:
+// kerned, one glyph per character, no ligature (Source Serif 4 has ft and
+// fi ligatures), so Latin cards and PDFs stay as they were. Arabic keeps
+// its required and optional ligatures.
+func TestLatinHasNoLigatures(t *testing.T) {
+	r := registry(t)
+	for _, s := range []string{"After a fine fluffy offer", "Ελευθερία Свобода"} {
+		res := Paragraph([]rune(s), Options{Chain: chain(t, r, "source-serif-4/SourceSerif4-Regular", "en", s)})
+		n := 0
+		for _, run := range res.Runs {
+			for _, g := range run.Glyphs {
+				if g.Runes != 1 {
+					t.Errorf("%q: a glyph for %d characters at %d", s, g.Runes, g.Cluster)
+				}
+				n++
+			}
+		}
+		if n != len([]rune(s)) {
+			t.Errorf("%q: %d glyphs for %d characters", s, n, len([]rune(s)))
+		}
+	}
+}

@@ -16,6 +16,10 @@ type Item struct {
 	// a line may end there, at a small cost, since a compound split over
 	// two lines reads less well.
 	Hyphen bool
+	// Split means a line may end after the item only by breaking a word
+	// that is wider than the measure (Para.LinesAnywhere): a last resort,
+	// costly, so a word is broken as few times as it can be.
+	Split bool
 }
 
 // Mode chooses what the breaker optimises.
@@ -50,6 +54,9 @@ const (
 	perLine = 0.05
 	// hyphenEnd is the cost of ending a line inside a hyphenated compound.
 	hyphenEnd = 0.1
+	// splitEnd is the cost of ending a line inside a word broken as a
+	// last resort: more than any rag, less than a widow.
+	splitEnd = 2
 )
 
 // Break chooses where lines end so the whole paragraph, not just each line,
@@ -106,6 +113,9 @@ func Break(items []Item, width float64, opt Options) (ends []int, ok bool) {
 		}
 		if !last && items[j-1].Hyphen {
 			c += hyphenEnd
+		}
+		if !last && items[j-1].Split {
+			c += splitEnd
 		}
 		if last || items[j-1].Forced {
 			if j-i == 1 && i > 0 && !items[i-1].Forced {

@@ -18,7 +18,7 @@ func TestParaAvoidsHyphenBreaks(t *testing.T) {
 	}
 	f, _ := reg.Lookup("Source Serif 4", 400, false)
 	s := "The US government’s unrelenting pursuit of Julian Assange … is nothing short of a full-scale assault on the right to freedom of expression."
-	p, err := NewPara(s, Style{Chain: reg.With(f)})
+	p, err := NewPara(s, Style{Chain: reg.ChainFor(f, "")})
 	if err != nil {
 		t.Fatal(err)
 	}

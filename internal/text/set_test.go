@@ -19,7 +19,7 @@ func TestSetGlyphs(t *testing.T) {
 	// Devanagari is not in Inter: it falls back to another font, a run of
 	// its own.
 	s := "Ave, naïve कल AV"
-	p, err := NewPara(s, Style{Chain: reg.With(inter), Tracking: 0.05})
+	p, err := NewPara(s, Style{Chain: reg.ChainFor(inter, ""), Tracking: 0.05})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,10 +36,16 @@ func TestSetGlyphs(t *testing.T) {
 	for _, run := range runs {
 		f := run.Font.(*font.Font)
 		text += run.Text
-		if run.Tracking != 0.5 {
-			t.Errorf("run %q: tracking %v, want 0.5 pt", run.Text, run.Tracking)
+		// Letter-spacing is never applied to cursive scripts: Devanagari's
+		// headline joins its letters, and spacing would break it.
+		want := 0.5
+		if f.Family == "Noto Sans Devanagari" {
+			want = 0
 		}
-		if got := run.X + run.Glyphs[0].X; got != 5+p.Pos[k]*10-p.Pos[0]*10 {
+		if run.Tracking != want {
+			t.Errorf("run %q: tracking %v, want %v pt", run.Text, run.Tracking, want)
+		}
+		if got := run.X + run.Glyphs[0].X; got != 5+(p.Pos[k]-p.Pos[0])*10 {
 			t.Errorf("run %q starts at %v", run.Text, got)
 		}
 		for i, g := range run.Glyphs {
@@ -53,6 +59,8 @@ func TestSetGlyphs(t *testing.T) {
 			if g.Y != 0 {
 				t.Errorf("%q: glyph %d has a y offset %v", run.Text, i, g.Y)
 			}
+			// Left-to-right positions come from the paragraph's, to the
+			// last bit, so Latin cards stay byte for byte as they were.
 			if want := (p.Pos[k] - p.Pos[k-i]) * 10; g.X != want {
 				t.Errorf("%q: glyph %d at %v, want %v", run.Text, i, g.X, want)
 			}

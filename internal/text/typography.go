@@ -33,13 +33,37 @@ var quoteStyles = map[string]Quotes{
 	"da": {"»", "«", "›", "‹", "’"},
 	"cs": {"„", "“", "‚", "‘", "’"},
 	"el": {"«", "»", "“", "”", "’"},
+	// Right to left: the marks are in reading order, and guillemets are
+	// mirrored when drawn, so « opens at the right pointing outwards.
+	// Arabic: « » as the Arabic press writes them (CLDR lists ” “, the
+	// other convention in use). Persian: « » (CLDR). Hebrew: „ ”, the
+	// printing tradition (Wikipedia, "Hebrew punctuation"); CLDR and
+	// most typing today use ” ” from the keyboard. See docs/languages.md.
+	"ar": {"«", "»", "“", "”", "’"},
+	"fa": {"«", "»", "“", "”", "’"},
+	"he": {"„", "”", "‚", "’", "’"},
+	// CLDR's marks for Hindi, Thai, Chinese, Japanese and Korean.
+	"hi": {"“", "”", "‘", "’", "’"},
+	"th": {"“", "”", "‘", "’", "’"},
+	"zh": {"“", "”", "‘", "’", "’"},
+	"ja": {"「", "」", "『", "』", "’"},
+	"ko": {"“", "”", "‘", "’", "’"},
 }
+
+// hant are the tags of Traditional Chinese, which quotes with corner
+// brackets as Japanese does (CLDR zh-Hant).
+var hant = []string{"zh-hant", "zh-tw", "zh-hk", "zh-mo"}
 
 // QuotesFor returns the quotation marks for a BCP 47 tag, by its language
 // subtag, defaulting to English marks. de-CH and fr-CH differ in practice,
 // but the language's main convention is a fair default.
 func QuotesFor(lang string) Quotes {
-	base := strings.ToLower(lang)
+	base := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	for _, h := range hant {
+		if base == h || strings.HasPrefix(base, h+"-") {
+			return Quotes{"「", "」", "『", "』", "’"}
+		}
+	}
 	if i := strings.IndexAny(base, "-_"); i >= 0 {
 		base = base[:i]
 	}

@@ -25,35 +25,6 @@ var (
 	zlibPool    = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, 6); return w }}
 )
 
-// skipBegin and skipEnd are lines that bracket content the writer emits
-// only for fpdf's bookkeeping (see writer.subset); compressStreams cuts it
-// out, the marker lines included, before compressing. fpdf ends every raw
-// string it writes with a newline, so the markers are whole lines.
-const (
-	skipBegin = "%broadside-skip\n"
-	skipEnd   = "%broadside-end\n"
-)
-
-// cutSkipped removes the bracketed content of a page stream.
-func cutSkipped(s []byte) []byte {
-	if !bytes.Contains(s, []byte(skipBegin)) {
-		return s
-	}
-	out := make([]byte, 0, len(s))
-	for {
-		i := bytes.Index(s, []byte(skipBegin))
-		if i < 0 {
-			return append(out, s...)
-		}
-		out = append(out, s[:i]...)
-		j := bytes.Index(s[i:], []byte(skipEnd))
-		if j < 0 {
-			return append(out, s[i:]...)
-		}
-		s = s[i+j+len(skipEnd):]
-	}
-}
-
 // compressStreams deflates the unfiltered streams of a PDF as fpdf writes
 // it: objects one after another, a classic xref table, a trailer.
 func compressStreams(pdf []byte) ([]byte, error) {
@@ -141,7 +112,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		}
 		z.Reset()
 		zw.Reset(&z)
-		zw.Write(rename(cutSkipped(obj[data : data+n])))
+		zw.Write(rename(obj[data : data+n]))
 		if err := zw.Close(); err != nil {
 			return nil, err
 		}

@@ -1,11 +1,13 @@
 // Package pdf writes pages as PDF with fpdf. Like the PNG exporter it never
 // measures or wraps text: frame.Frame.Draw walks each page and hands every
 // item to the writer (a frame.Drawer), which writes it where the frame put
-// it. A text run is written once, as one TJ array that breaks only where
-// kerning moved a glyph off its nominal advance (text.go). What the writer
-// knows of the graphics state is saved and restored around clips, as PDF
-// does (writer.go). Fonts are embedded (subset) from the registry's bytes;
-// page streams are compressed afterwards, in one pass (compress.go).
+// it. A text run is written once, as one TJ array of glyph IDs that breaks
+// only where a glyph is off its nominal advance (text.go); the fonts'
+// objects fpdf wrote are then replaced by ones that address glyphs by ID
+// (cidfont). What the writer knows of the graphics state is saved and
+// restored around clips, as PDF does (writer.go). Fonts are embedded
+// (subset) from the registry's bytes; page streams are compressed
+// afterwards, in one pass (compress.go).
 package pdf
 
 import (
@@ -18,6 +20,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/render/pdf/cidfont"
 )
 
 // Doc is a document to write: pages in order, and what a reader's PDF
@@ -107,7 +110,11 @@ func Write(w io.Writer, doc Doc) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	out, err := compressStreams(stableBoxes(buf.Bytes()))
+	out, err := cidfont.Replace(stableBoxes(buf.Bytes()), wr.cids)
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	out, err = compressStreams(out)
 	if err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}

@@ -2,25 +2,28 @@ package pdf
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"strings"
 
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/render/pdf/cidfont"
 )
 
-// embedded is a font embedded in the document.
+// embedded is a font embedded in the document. fpdf writes its objects
+// (it knows the font by family); the page content addresses its glyphs by
+// ID through cid, which replaces fpdf's objects once the document is
+// written (cidfont.Replace), so fpdf itself never writes text.
 type embedded struct {
 	// family is fpdf's name for it.
 	family string
 	font   *font.Font
-	// used marks the characters (all in the Basic Multilingual Plane) the
-	// font's subset has been told about.
-	used *[1 << 16 / 64]uint64
+	cid    *cidfont.Font
 }
 
-// Text writes a run once, as one TJ array (see showText), after choosing
-// its font and colour when they differ from the graphics state's.
+// Text writes a run once, as one TJ array of glyph IDs (see showText),
+// after choosing its font and colour when they differ from the graphics
+// state's.
 func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 	pdf := w.pdf
 	ef, err := w.embed(it.Font)
@@ -38,88 +41,76 @@ func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 		w.gs.text, w.gs.textSet = it.Color, true
 	}
 	setAlpha(pdf, it.Color)
-	w.subset(ef, it)
 	w.buf.Reset()
-	// An empty line before every run: the page streams have always had
-	// one there, and files stay byte-identical with those made before.
+	// An empty line before every run, as the page streams have always had.
 	w.buf.WriteByte('\n')
-	showText(&w.buf, it, ef.font, t, w.pageH)
+	w.scratch = showText(&w.buf, it, ef, t, w.pageH, w.scratch)
 	pdf.RawWriteStr(w.buf.String())
 	resetAlpha(pdf, it.Color)
 	return pdf.Error()
 }
 
-// subset tells fpdf about the characters of the run its font's subset does
-// not have yet. fpdf learns them only from the text it writes itself, so
-// they go through one fpdf Text call between skip markers, which
-// compressStreams cuts out of the page: once per character and font in the
-// whole document, never per run.
-func (w *writer) subset(ef *embedded, it *frame.Text) {
-	var fresh []rune
-	for _, g := range it.Glyphs {
-		r := g.Rune
-		if r < 0 || r > 0xFFFF {
-			continue
-		}
-		if ef.used[r/64]&(1<<(r%64)) == 0 {
-			ef.used[r/64] |= 1 << (r % 64)
-			fresh = append(fresh, r)
-		}
-	}
-	if len(fresh) > 0 {
-		w.pdf.RawWriteStr(strings.TrimSuffix(skipBegin, "\n"))
-		w.pdf.Text(0, 0, string(fresh))
-		w.pdf.RawWriteStr(strings.TrimSuffix(skipEnd, "\n"))
-	}
-}
-
 // showText writes the operators that show run it, drawn with transform t
 // on a page pageH points tall, into b:
 //
-//	[x Tc] BT x y Td [(…) adj (…)] TJ ET [0 Tc]
+//	BT x y Td [<glyph ids> adj <glyph ids>] TJ ET
 //
-// The strings are the glyphs' characters as 16-bit codes (fpdf's fonts map
-// codes to glyphs), written as literal bytes: half the size of hex. PDF
-// advances each glyph by its nominal width plus the character spacing Tc,
-// which carries the run's tracking; wherever the frame puts a glyph
-// elsewhere (kerning), the string breaks for an adjustment in thousandths
-// of the size, positive to the left. The adjustments are worked out here,
-// from the font's nominal advances: only PDF needs them.
-func showText(b *strings.Builder, it *frame.Text, f *font.Font, t frame.Transform, pageH float64) {
-	size := it.Size * t.S
-	if it.Tracking != 0 {
-		fmt.Fprintf(b, "%.3f Tc ", it.Tracking*t.S)
+// The strings are 2-byte glyph IDs. PDF advances each glyph by its width;
+// wherever the frame puts a glyph elsewhere (kerning, a shaper's mark
+// offsets, tracking), the array holds an adjustment, and a glyph moved up
+// or down is set with text rise. cidfont.Font.TJ writes them, and wraps
+// clusters whose glyphs do not give their text back one to one (a
+// Devanagari conjunct, an emoji sequence) as ActualText. The glyphs' moves
+// are worked out here, from the frame's positions: only PDF needs them.
+//
+// sc is memory for the run's clusters, returned to be used again.
+func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transform, pageH float64, sc *scratch) *scratch {
+	x0 := 0.0
+	if len(it.Glyphs) > 0 {
+		x0 = it.Glyphs[0].X
 	}
-	fmt.Fprintf(b, "BT %.2f %.2f Td [(", t.X(it.X), pageH-t.Y(it.Y))
-	em := 1 / float64(f.UnitsPerEm)
-	for i, g := range it.Glyphs {
-		if i > 0 {
-			prev := it.Glyphs[i-1]
-			want := prev.X + float64(f.GlyphAdvance(prev.ID))*em*it.Size + it.Tracking
-			if d := g.X - want; math.Abs(d) > 1e-6*it.Size {
-				fmt.Fprintf(b, ") %.0f (", -d*t.S/size*1000)
-			}
-		}
-		literalByte(b, byte(g.Rune>>8))
-		literalByte(b, byte(g.Rune))
+	fmt.Fprintf(b, "BT %.2f %.2f Td ", t.X(it.X+x0), pageH-t.Y(it.Y))
+	if sc == nil {
+		sc = new(scratch)
 	}
-	b.WriteString(")] TJ ET")
-	if it.Tracking != 0 {
-		b.WriteString(" 0 Tc")
-	}
+	ef.cid.WriteTJ(b, clusters(it, ef.font, sc), it.Size*t.S)
+	b.WriteString(" ET")
+	return sc
 }
 
-// literalByte writes a byte of a PDF literal string, escaped as needed.
-func literalByte(b *strings.Builder, c byte) {
-	switch c {
-	case '(', ')', '\\':
-		b.WriteByte('\\')
-		b.WriteByte(c)
-	case '\r':
-		b.WriteString(`\r`)
-	default:
-		b.WriteByte(c)
+// clusters groups a run's glyphs by the text they stand for, each glyph
+// with the distance to the next as its advance, in font units; the last
+// glyph keeps its own width, since nothing follows it.
+func clusters(it *frame.Text, f *font.Font, sc *scratch) []cidfont.Cluster {
+	units := float64(f.UnitsPerEm) / it.Size
+	gs := it.Glyphs
+	// One backing array for every cluster's glyphs: most clusters are a
+	// single glyph.
+	all := slices.Grow(sc.glyphs[:0], len(gs))[:len(gs)]
+	out := slices.Grow(sc.clusters[:0], len(gs))
+	defer func() { sc.glyphs, sc.clusters = all, out }()
+	for k := 0; k < len(gs); {
+		g := gs[k]
+		c := cidfont.Cluster{Text: it.Text[g.Start:g.End], RTL: it.RTL}
+		first := k
+		for ; k < len(gs) && gs[k].Start == g.Start && gs[k].End == g.End; k++ {
+			adv := float64(f.GlyphAdvance(gs[k].ID))
+			if k+1 < len(gs) {
+				adv = (gs[k+1].X - gs[k].X) * units
+			}
+			all[k] = cidfont.Glyph{ID: gs[k].ID, XAdvance: adv, YOffset: -gs[k].Y * units}
+		}
+		c.Glyphs = all[first:k:k]
+		out = append(out, c)
 	}
+	return out
+}
+
+// scratch is memory clusters reuses from run to run: what it holds is
+// written out before the next run.
+type scratch struct {
+	glyphs   []cidfont.Glyph
+	clusters []cidfont.Cluster
 }
 
 // embed embeds a run's font on first use and returns it. It fails only for
@@ -142,7 +133,12 @@ func (w *writer) embed(ff frame.Font) (*embedded, error) {
 	if w.pdf.Err() {
 		return nil, fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
 	}
-	ef := &embedded{family: fam, font: f, used: new([1 << 16 / 64]uint64)}
+	cid, err := cidfont.New(fam, f.Data)
+	if err != nil {
+		return nil, fmt.Errorf("embed font %s: %w", f.File, err)
+	}
+	ef := &embedded{family: fam, font: f, cid: cid}
 	w.fonts[f] = ef
+	w.cids = append(w.cids, cid)
 	return ef, nil
 }

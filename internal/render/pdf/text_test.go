@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+
+	"codeberg.org/go-pdf/fpdf"
 	"compress/zlib"
 	"io"
 	"regexp"
@@ -34,16 +36,31 @@ func run(f *font.Font, s string, size, tracking float64, shift map[int]float64) 
 	x := 0.0
 	for i, r := range []rune(s) {
 		id, _ := f.Glyph(r)
-		it.Glyphs = append(it.Glyphs, frame.Glyph{ID: id, Rune: r, X: x + shift[i]})
+		it.Glyphs = append(it.Glyphs, frame.Glyph{ID: id, Rune: r, X: x + shift[i], Start: int32(i), End: int32(i + 1)})
 		x += float64(f.GlyphAdvance(id))/float64(f.UnitsPerEm)*size + tracking
 	}
 	return it
 }
 
-// The operators of a run: one TJ array whose strings are the characters as
-// 16-bit codes, broken for an adjustment (thousandths of the size,
-// positive to the left) only where a glyph is off its nominal advance, and
-// tracking as character spacing around it.
+// ids spells the glyphs of s as a TJ string's 2-byte codes.
+func ids(f *font.Font, s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		id, _ := f.Glyph(r)
+		for _, c := range []byte{byte(id >> 8), byte(id)} {
+			if c == '(' || c == ')' || c == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// The operators of a run: one TJ array of 2-byte glyph IDs, broken for an
+// adjustment (thousandths of an em, positive to the left) only where a
+// glyph is off its nominal advance: kerning, and tracking, which is in the
+// glyphs' positions.
 func TestShowText(t *testing.T) {
 	_, f := inter(t)
 	page := 100.0
@@ -54,25 +71,25 @@ func TestShowText(t *testing.T) {
 		want string
 	}{
 		{"nominal", run(f, "AB", 10, 0, nil), frame.Transform{S: 1},
-			"BT 10.00 80.00 Td [(\x00A\x00B)] TJ ET"},
+			"BT 10.00 80.00 Td [(" + ids(f, "AB") + ")]TJ ET"},
 		{"kerned", run(f, "AVA", 10, 0, map[int]float64{1: -0.5, 2: -0.5}), frame.Transform{S: 1},
-			"BT 10.00 80.00 Td [(\x00A) 50 (\x00V\x00A)] TJ ET"},
+			"BT 10.00 80.00 Td [(" + ids(f, "A") + ")50(" + ids(f, "VA") + ")]TJ ET"},
 		{"kerned apart", run(f, "To", 20, 0, map[int]float64{1: 0.3}), frame.Transform{S: 1},
-			"BT 10.00 80.00 Td [(\x00T) -15 (\x00o)] TJ ET"},
+			"BT 10.00 80.00 Td [(" + ids(f, "T") + ")-15(" + ids(f, "o") + ")]TJ ET"},
 		{"tracked", run(f, "AB", 10, 1, nil), frame.Transform{S: 1},
-			"1.000 Tc BT 10.00 80.00 Td [(\x00A\x00B)] TJ ET 0 Tc"},
-		{"tracked and kerned", run(f, "AV", 10, 1, map[int]float64{1: -0.5}), frame.Transform{S: 1},
-			"1.000 Tc BT 10.00 80.00 Td [(\x00A) 50 (\x00V)] TJ ET 0 Tc"},
+			"BT 10.00 80.00 Td [(" + ids(f, "A") + ")-100(" + ids(f, "B") + ")]TJ ET"},
 		{"in a scaled group", run(f, "AV", 10, 1, map[int]float64{1: -0.5}), frame.Transform{DX: 5, DY: 6, S: 0.5},
-			"0.500 Tc BT 10.00 84.00 Td [(\x00A) 50 (\x00V)] TJ ET 0 Tc"},
-		{"escaped", run(f, "(a)\\č", 10, 0, nil), frame.Transform{S: 1},
-			"BT 10.00 80.00 Td [(\x00\\(\x00a\x00\\)\x00\\\\\x01\\r)] TJ ET"},
+			"BT 10.00 84.00 Td [(" + ids(f, "A") + ")-50(" + ids(f, "V") + ")]TJ ET"},
 		{"empty", &frame.Text{Font: f, Size: 10, X: 10, Y: 20}, frame.Transform{S: 1},
-			"BT 10.00 80.00 Td [()] TJ ET"},
+			"BT 10.00 80.00 Td  ET"},
 	}
 	for _, tc := range cases {
+		ef, err := (&writer{pdf: fpdf.New("P", "pt", "A4", ""), fonts: map[*font.Font]*embedded{}}).embed(f)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var b strings.Builder
-		showText(&b, tc.it, f, tc.t, page)
+		showText(&b, tc.it, ef, tc.t, page, nil)
 		if got := b.String(); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
 		}
@@ -88,7 +105,7 @@ func TestWriterText(t *testing.T) {
 	page := func(lines ...string) *frame.Page {
 		p := frame.NewPage(300, 200, "")
 		for i, s := range lines {
-			para, err := text.NewPara(s, text.Style{Chain: reg.With(f)})
+			para, err := text.NewPara(s, text.Style{Chain: reg.ChainFor(f, "")})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"codeberg.org/go-pdf/fpdf/contrib/gofpdi"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/render/pdf/cidfont"
 )
 
 // writer draws frames onto the pages of one fpdf document: it is the
@@ -14,6 +15,9 @@ import (
 type writer struct {
 	pdf   *fpdf.Fpdf
 	fonts map[*font.Font]*embedded
+	// cids are the embedded fonts' glyph records, in the order embedded,
+	// for cidfont.Replace.
+	cids []*cidfont.Font
 	// images registered, by frame key, and the pixel widths used, since
 	// fpdf orders images of equal width at random.
 	images map[string]*imageRef
@@ -27,8 +31,10 @@ type writer struct {
 	// states of the clips it is inside, outermost first.
 	gs    gstate
 	saved []gstate
-	// buf holds a run's operators while they are written.
-	buf strings.Builder
+	// buf holds a run's operators while they are written, scratch its
+	// clusters.
+	buf     strings.Builder
+	scratch *scratch
 }
 
 // gstate is the part of the PDF graphics state the writer tracks so that
@@ -150,6 +156,31 @@ func (w *writer) Rect(it *frame.Rect, t frame.Transform) error {
 		pdf.SetLineWidth(it.StrokeWidth * t.S)
 		pdf.Rect(x, y, wd, ht, "D")
 	}
+	return pdf.Error()
+}
+
+// Path fills its subpaths with one fill operator (nonzero winding), so
+// viewers anti-alias the shape as a whole and show no seams inside it.
+func (w *writer) Path(it *frame.Path, t frame.Transform) error {
+	if len(it.Subpaths) == 0 {
+		return nil
+	}
+	pdf := w.pdf
+	setAlpha(pdf, it.Fill)
+	pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+	w.gs.textSet = false // the fill no longer matches the text colour
+	for _, sp := range it.Subpaths {
+		for i, pt := range sp {
+			if i == 0 {
+				pdf.MoveTo(t.X(pt.X), t.Y(pt.Y))
+			} else {
+				pdf.LineTo(t.X(pt.X), t.Y(pt.Y))
+			}
+		}
+		pdf.ClosePath()
+	}
+	pdf.DrawPath("f")
+	resetAlpha(pdf, it.Fill)
 	return pdf.Error()
 }
 

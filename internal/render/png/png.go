@@ -1,8 +1,8 @@
 // Package png draws frames into raster images. It never measures or wraps
-// text: each glyph is drawn where the frame placed it, with faces from
-// golang.org/x/image/font/opentype (which draw overlapping outlines of
-// modern fonts without holes), while gg draws backgrounds, shapes,
-// gradients and images.
+// text: each glyph is drawn by its glyph ID where the frame placed it
+// (GlyphDrawer: the glyph's outline from golang.org/x/image/font/sfnt,
+// which draws overlapping outlines of modern fonts without holes), while
+// gg draws backgrounds, shapes, gradients and images.
 package png
 
 import (
@@ -15,15 +15,12 @@ import (
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/fogleman/gg"
-	xfont "golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 )
 
-// Renderer draws frames. It caches font faces, which are not safe for
-// concurrent use: give each goroutine its own Renderer.
+// Renderer draws frames. It keeps buffers for drawing glyphs, which are
+// not safe for concurrent use: give each goroutine its own Renderer.
 type Renderer struct {
-	faces map[faceKey]xfont.Face
+	glyphs GlyphDrawer
 	// Backgrounds, when set, keeps the backgrounds of the pages drawn,
 	// each drawn once (see Backgrounds). Renderers drawing the cards of
 	// one batch share one.
@@ -40,16 +37,9 @@ type Renderer struct {
 	base *Base
 }
 
-type faceKey struct {
-	font *font.Font
-	size float64
-}
-
 // New returns a renderer. It draws text with the fonts the frames' runs
 // carry.
-func New() *Renderer {
-	return &Renderer{faces: map[faceKey]xfont.Face{}}
-}
+func New() *Renderer { return &Renderer{} }
 
 // Render draws page p at scale pixels per point into a new image of its
 // trim size, rounded to whole pixels. The bleed is not drawn: screens show
@@ -132,7 +122,7 @@ func covers(f *frame.Frame, img *image.RGBA, scale float64) bool {
 }
 
 // painter draws the items frame.Draw hands it into one image: glyphs with
-// the renderer's faces straight into the pixels, images resampled once,
+// by glyph ID straight into the pixels, images resampled once,
 // everything else with gg.
 type painter struct {
 	r   *Renderer
@@ -218,56 +208,87 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 	return nil
 }
 
-// Text draws each glyph of a run at the position the frame gives it.
-func (p *painter) Text(it *frame.Text, t frame.Transform) error {
-	px := it.Size * t.S
-	face, err := p.r.face(it.Font, px)
-	if err != nil {
-		return err
+// Path fills its subpaths as one shape, so where they touch there is no
+// seam. Snapped, every vertex goes to a whole pixel; a snapped path of
+// rectangles then fills whole pixels directly, with no anti-aliasing.
+func (p *painter) Path(it *frame.Path, t frame.Transform) error {
+	at := func(pt frame.Point) (float64, float64) {
+		x, y := t.X(pt.X), t.Y(pt.Y)
+		if it.Snap {
+			x, y = math.Round(x), math.Round(y)
+		}
+		return x, y
 	}
-	src := image.NewUniform(nrgba(it.Color))
-	dst := p.img.SubImage(p.clip).(*image.RGBA)
-	base := fixed.Int26_6(math.Round(t.Y(it.Y) * 64))
-	for _, g := range it.Glyphs {
-		x, y := fixed.Int26_6(math.Round(t.X(it.X+g.X)*64)), base
-		if g.Y != 0 {
-			y = fixed.Int26_6(math.Round(t.Y(it.Y+g.Y) * 64))
+	if it.Snap {
+		if rects, ok := pixelRects(it.Subpaths, at); ok {
+			op := draw.Over
+			if it.Fill.Opaque() {
+				op = draw.Src
+			}
+			src := image.NewUniform(nrgba(it.Fill))
+			for _, r := range rects {
+				draw.Draw(p.img, r.Intersect(p.clip), src, image.Point{}, op)
+			}
+			return nil
 		}
-		// Drawn by rune, through the face's character map, which gives
-		// the glyph g.ID names.
-		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: x, Y: y}, g.Rune)
-		if !ok {
-			continue
-		}
-		if a, ok := mask.(*image.Alpha); ok {
-			quantize(a, dr.Sub(dr.Min).Add(maskp))
-		}
-		draw.DrawMask(dst, dr, src, image.Point{}, mask, maskp, draw.Over)
 	}
+	dc := p.gg()
+	dc.ClearPath()
+	for _, sp := range it.Subpaths {
+		for i, pt := range sp {
+			x, y := at(pt)
+			if i == 0 {
+				dc.MoveTo(x, y)
+			} else {
+				dc.LineTo(x, y)
+			}
+		}
+		dc.ClosePath()
+	}
+	dc.SetFillRule(gg.FillRuleWinding)
+	dc.SetColor(nrgba(it.Fill))
+	dc.Fill()
 	return nil
 }
 
-// face returns the renderer's face of a run's font at px pixels, made on
-// first use. It fails only for a run made outside the layout engine with a
-// font that has no outlines to draw.
-func (r *Renderer) face(ff frame.Font, px float64) (xfont.Face, error) {
-	fnt, ok := ff.(*font.Font)
+// pixelRects returns the subpaths as pixel rectangles when each is a
+// rectangle with its edges across and down, as at maps them; ok is false
+// otherwise.
+func pixelRects(subpaths [][]frame.Point, at func(frame.Point) (float64, float64)) ([]image.Rectangle, bool) {
+	out := make([]image.Rectangle, 0, len(subpaths))
+	for _, sp := range subpaths {
+		if len(sp) != 4 {
+			return nil, false
+		}
+		x0, y0 := at(sp[0])
+		x1, y1 := at(sp[1])
+		x2, y2 := at(sp[2])
+		x3, y3 := at(sp[3])
+		if y0 != y1 || x1 != x2 || y2 != y3 || x3 != x0 {
+			return nil, false
+		}
+		out = append(out, image.Rect(int(x0), int(y0), int(x2), int(y2)).Canon())
+	}
+	return out, true
+}
+
+// Text draws each glyph of a run, by its glyph ID, at the position the
+// frame gives it.
+func (p *painter) Text(it *frame.Text, t frame.Transform) error {
+	fnt, ok := it.Font.(*font.Font)
 	if !ok {
-		return nil, fmt.Errorf("render: a text run's font (%v) has no outlines to draw", ff)
+		return fmt.Errorf("render: a text run's font (%v) has no outlines to draw", it.Font)
 	}
-	k := faceKey{fnt, px}
-	if f, ok := r.faces[k]; ok {
-		return f, nil
+	sf := fnt.SFNT()
+	px := it.Size * t.S
+	col := nrgba(it.Color)
+	dst := p.img.SubImage(p.clip).(*image.RGBA)
+	for _, g := range it.Glyphs {
+		if err := p.r.glyphs.Draw(dst, p.clip, sf, g.ID, px, t.X(it.X+g.X), t.Y(it.Y+g.Y), col); err != nil {
+			return fmt.Errorf("render: font %s, glyph %d: %w", fnt.Key, g.ID, err)
+		}
 	}
-	f, err := opentype.NewFace(fnt.SFNT(), &opentype.FaceOptions{Size: px, DPI: 72, Hinting: xfont.HintingNone})
-	if err != nil {
-		return nil, fmt.Errorf("render: font %s at %.1f px: %w", fnt.Key, px, err)
-	}
-	if len(r.faces) > 256 {
-		r.faces = map[faceKey]xfont.Face{}
-	}
-	r.faces[k] = f
-	return f, nil
+	return nil
 }
 
 // coverage maps 256 levels of glyph coverage onto 65 (0, 1/64, ... 1).

@@ -14,7 +14,9 @@ package cidfont
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,6 +36,10 @@ type Font struct {
 	// text is the first text seen for each glyph; a glyph drawn with no
 	// text of its own (the second glyph of a cluster) maps to "".
 	text map[uint16]string
+	// upem is the font's units per em; widths each glyph's advance in
+	// thousandths of an em (what Width returns), read once.
+	upem   int
+	widths []int32
 }
 
 // New reads a TrueType font. name is the fpdf family it was added under.
@@ -46,12 +52,23 @@ func New(name string, data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf font %s: %w", name, err)
 	}
-	return &Font{Name: name, sf: sf, xf: xf, text: map[uint16]string{}}, nil
+	f := &Font{Name: name, sf: sf, xf: xf, text: map[uint16]string{}, upem: sf.upem()}
+	if f.upem == 0 {
+		return nil, fmt.Errorf("pdf font %s: units per em is 0", name)
+	}
+	f.widths = make([]int32, sf.numGlyphs())
+	for g := range f.widths {
+		f.widths[g] = int32((sf.advance(g)*1000 + f.upem/2) / f.upem)
+	}
+	return f, nil
 }
 
 // Width returns a glyph's advance in thousandths of an em, as /W writes it.
 func (f *Font) Width(gid uint16) int {
-	return (f.sf.advance(int(gid))*1000 + f.sf.upem()/2) / f.sf.upem()
+	if int(gid) < len(f.widths) {
+		return int(f.widths[gid])
+	}
+	return (f.sf.advance(int(gid))*1000 + f.upem/2) / f.upem
 }
 
 // Glyph is one glyph to draw, in font units.
@@ -82,6 +99,16 @@ type Cluster struct {
 func (f *Font) use(c Cluster) (plain bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(c.Glyphs) == 1 {
+		// The common case, one glyph for its text: no slices.
+		g := c.Glyphs[0]
+		t, ok := f.text[g.ID]
+		if !ok {
+			f.text[g.ID] = c.Text
+			t = c.Text
+		}
+		return t == c.Text && t != ""
+	}
 	texts := f.split(c)
 	if texts == nil {
 		// The first glyph seen alone keeps its own text; the others map
@@ -147,8 +174,16 @@ func (f *Font) nominal(r rune) (uint16, bool) {
 // /Span <</ActualText (...)>> BDC ... EMC, so copying and searching get
 // the text in logical order.
 func (f *Font) TJ(clusters []Cluster, size float64) string {
-	upem := float64(f.sf.upem())
 	var b strings.Builder
+	f.WriteTJ(&b, clusters, size)
+	return b.String()
+}
+
+// WriteTJ is TJ writing into b, for a writer that collects a page's
+// operators in one buffer.
+func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
+	upem := float64(f.upem)
+	b.Grow(8 + 6*len(clusters))
 	open := false  // inside [ ... ] TJ
 	inStr := false // inside ( ... )
 	pend := 0.0    // adjustment not yet written, thousandths of an em
@@ -166,12 +201,18 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		}
 	}
 	flushAdj := func() {
-		if v := roundAdj(pend); v != 0 {
+		// Whole thousandths, with what is left carried to the next
+		// glyph: positions stay within half a thousandth of an em of
+		// the shaper's, and the rounding of the widths (/W holds whole
+		// thousandths) costs a number only where it adds up.
+		if v := math.Round(pend); v != 0 {
 			startArray()
 			closeStr()
-			fmt.Fprintf(&b, "%s", fmtNum(v))
+			// v is whole: no fraction to write.
+			var num [24]byte
+			b.Write(strconv.AppendInt(num[:0], int64(v), 10))
+			pend -= v
 		}
-		pend = 0
 	}
 	endArray := func() {
 		flushAdj()
@@ -189,6 +230,7 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		rise = y
 		b.WriteString(size)
 	}
+	var xs []float64 // each glyph's x in the cluster, reused
 	for _, c := range clusters {
 		plain := f.use(c)
 		if !plain {
@@ -199,22 +241,17 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 		}
 		// Each glyph's x from the cluster's start, in thousandths of an
 		// em: the pen position plus the glyph's own offset.
-		xs := make([]float64, len(c.Glyphs))
+		xs = xs[:0]
 		total := 0.0
-		for k, g := range c.Glyphs {
-			xs[k] = total + g.XOffset*1000/upem
+		for _, g := range c.Glyphs {
+			xs = append(xs, total+g.XOffset*1000/upem)
 			total += g.XAdvance * 1000 / upem
 		}
 		// Glyphs are written in visual order. (Written in reading order,
 		// a right-to-left cluster's marks come out of poppler before
 		// their base: it orders characters by position.)
-		order := make([]int, len(c.Glyphs))
-		for k := range order {
-			order[k] = k
-		}
 		cur := 0.0 // the pen, from the cluster's start
-		for _, k := range order {
-			g := c.Glyphs[k]
+		for k, g := range c.Glyphs {
 			if g.YOffset != rise {
 				// Ts is in unscaled text space units: points.
 				setRise(g.YOffset, fmt.Sprintf(" %s Ts ", fmtNum(g.YOffset/upem*size)))
@@ -226,8 +263,8 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 				b.WriteString("(")
 				inStr = true
 			}
-			literalByte(&b, byte(g.ID>>8))
-			literalByte(&b, byte(g.ID))
+			literalByte(b, byte(g.ID>>8))
+			literalByte(b, byte(g.ID))
 			cur = xs[k] + float64(f.Width(g.ID))
 		}
 		pend -= total - cur
@@ -236,28 +273,11 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 			b.WriteString(" EMC ")
 		}
 	}
+	pend = 0 // nothing follows the last glyph
 	endArray()
 	if rise != 0 {
 		b.WriteString(" 0 Ts")
 	}
-	return b.String()
-}
-
-// roundAdj rounds a TJ adjustment to a hundredth; what is smaller than
-// that is invisible at any size.
-func roundAdj(v float64) float64 {
-	r := float64(int64(v*100+copySign(0.5, v))) / 100
-	if r == 0 {
-		return 0
-	}
-	return r
-}
-
-func copySign(a, v float64) float64 {
-	if v < 0 {
-		return -a
-	}
-	return a
 }
 
 // fmtNum writes a number without trailing zeros.
