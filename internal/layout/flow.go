@@ -58,7 +58,8 @@ func (b *bookletPages) flow(qs []quote.Quote) {
 		b.c.prepareUnits(w, base)
 		err := pg.flow(w)
 		for i := range w {
-			w[i].items = nil
+			// The paginator keeps only a unit's quote and heading.
+			w[i].items, w[i].regions = nil, nil
 		}
 		if err != nil {
 			b.errs = append(b.errs, err)

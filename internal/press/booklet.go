@@ -104,9 +104,9 @@ func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) 
 	if b.Previews {
 		made.Drawn = doc.Pages
 	} else {
-		// Nothing here holds the pages while they are written, so
+		// Nothing else holds the pages while they are written, so
 		// pdf.Write can let each go once it is in the PDF.
-		bk.Pages = nil
+		bk.Pages, doc.Consume = nil, true
 	}
 	out, err := write(doc)
 	if err != nil {

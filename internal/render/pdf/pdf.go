@@ -27,7 +27,11 @@ import (
 // viewer shows about it.
 type Doc struct {
 	Pages []*frame.Page
-	Meta  Meta
+	// Consume lets Write clear Pages' entries as it writes them: a caller
+	// that keeps no other hold on the pages lets each be collected once it
+	// is in the PDF (a 7,500-quote booklet's pages are tens of megabytes).
+	Consume bool
+	Meta    Meta
 	// Outline lists bookmarks in page order.
 	Outline []Bookmark
 }
@@ -105,6 +109,9 @@ func Write(w io.Writer, doc Doc) error {
 			if b.Page == i {
 				pdf.Bookmark(b.Title, b.Level, b.Y+p.Bleed)
 			}
+		}
+		if doc.Consume {
+			pages[i] = nil
 		}
 	}
 	if err := pdf.Error(); err != nil {
