@@ -17,8 +17,8 @@ import (
 //	          into words and measuring them does not depend on the page
 //	paginate  units, in order → pages: the paginator fits each unit to a
 //	          page's text area and adds it in the room left, or on a new
-//	          page; then levels facing pages (level.go) and places
-//	          what each page holds
+//	          page; once both pages of a spread are full, it levels them
+//	          (level.go) and places what they hold
 //
 // A unit that fits a page is never split, so a heading always stands on
 // the page of the quote it introduces. A unit taller than a page's text
@@ -39,29 +39,67 @@ type flowUnit struct {
 // flow sets the quotes over pages after the booklet's pages so far. A
 // quote that fails is recorded in b.errs and left out, and the flow goes
 // on, so that one run finds every quote that fails.
+//
+// The units are prepared and laid out a window at a time, and a window's
+// prepared items are let go once it is laid out; the paginator places each
+// spread as soon as both its pages are full (levelling needs only that
+// spread). A booklet of 7,500 quotes then holds a window of broken,
+// measured paragraphs and the spread being filled instead of all of them,
+// which was most of its peak memory (docs/performance.md).
 func (b *bookletPages) flow(qs []quote.Quote) {
-	fl := b.c.l.Flow
-	units := groupUnits(qs, fl)
+	units := groupUnits(qs, b.c.l.Flow)
 	// {page} in a flow item shows the number of the page before the flow:
 	// a quote's own page is not known until it is placed.
-	b.c.prepareUnits(units, &Input{Brand: b.brand, Page: len(b.bk.Pages)})
-	if err := b.paginate(units); err != nil {
-		b.errs = append(b.errs, err)
+	base := &Input{Brand: b.brand, Page: len(b.bk.Pages)}
+	pg := b.paginator()
+	defer pg.finish()
+	for start := 0; start < len(units); start += flowWindow {
+		w := units[start:min(start+flowWindow, len(units))]
+		b.c.prepareUnits(w, base)
+		err := pg.flow(w)
+		for i := range w {
+			// The paginator keeps only a unit's quote and heading.
+			w[i].items, w[i].regions = nil, nil
+		}
+		if err != nil {
+			b.errs = append(b.errs, err)
+			return
+		}
 	}
 }
 
-// paginate lays prepared units out, in order, on pages it adds; units with
-// nothing to show are left out. A unit that cannot be prepared or fitted is
-// recorded in b.errs and skipped; only a page that cannot be made (its
-// background) stops it. A unit taller than a page's text area flows on over
-// pages (flowlong.go). Once every unit has its page, facing pages are
-// levelled (level.go) and the units placed. The first page of the flow
-// gets the bookmark "Statements".
+// flowWindow is how many units are prepared at once: enough to keep every
+// core busy between two paginations, few enough to hold little memory.
+const flowWindow = 256
+
+// paginate lays prepared units out, in order, on pages it adds (see
+// paginator.flow), and places them (see paginator.finish).
 func (b *bookletPages) paginate(units []flowUnit) error {
-	fl := b.c.l.Flow
-	pg := &paginator{b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1}
-	stack := &Region{Type: "stack", Name: "text area of a page", Pos: fl.Pos}
+	pg := b.paginator()
 	defer pg.finish()
+	return pg.flow(units)
+}
+
+// paginator returns a paginator for the booklet's flow, before its first
+// page.
+func (b *bookletPages) paginator() *paginator {
+	fl := b.c.l.Flow
+	return &paginator{
+		b: b, gap: fl.Gap * b.c.scale, perPage: fl.PerPage == 1,
+		stack: &Region{Type: "stack", Name: "text area of a page", Pos: fl.Pos},
+	}
+}
+
+// flow lays prepared units out, in order, after those it laid out before,
+// on pages it adds; units with nothing to show are left out. A unit that
+// cannot be prepared or fitted is recorded in b.errs and skipped; only a
+// page that cannot be made (its background) stops it. A unit taller than
+// a page's text area flows on over pages (flowlong.go). Each spread is
+// levelled (level.go) and placed once both its pages are full, the rest
+// when the flow is finished. The first page of the flow gets the bookmark
+// "Statements".
+func (pg *paginator) flow(units []flowUnit) error {
+	b := pg.b
 	for i := range units {
 		u := &units[i]
 		if u.err != nil {
@@ -77,11 +115,11 @@ func (b *bookletPages) paginate(units []flowUnit) error {
 			}
 			b.bk.Marks = append(b.bk.Marks, Mark{Title: "Statements", Page: len(b.bk.Pages) - 1})
 		}
-		s, warns, err := b.c.fit(stack, u.items, pg.box)
+		s, warns, err := b.c.fit(pg.stack, u.items, pg.box)
 		b.warns.add(warns...)
 		if err != nil {
 			// Taller than a page even at its smallest: it flows on.
-			long, k, lw := b.c.fitLong(stack, u.items, pg.box)
+			long, k, lw := b.c.fitLong(pg.stack, u.items, pg.box)
 			b.warns.add(lw...)
 			if long == nil {
 				b.errs = append(b.errs, err)
@@ -138,12 +176,13 @@ func (c *composer) prepareUnits(units []flowUnit, base *Input) {
 // paginator lays units out on pages one after another, as Typst's flow
 // distributor does: it knows the current page, its text area and the room
 // left in it, and for each unit the flow asks whether it fits, adds it, or
-// starts a new page. What each page holds is placed when the flow is
-// finished, once the space of facing pages has been levelled (level.go).
+// starts a new page. What a page holds is placed once the page facing it
+// is full too and the spread has been levelled (level.go).
 type paginator struct {
 	b       *bookletPages
 	gap     float64 // points between two units on a page
 	perPage bool    // a page for each unit, centred in the text area
+	stack   *Region // the text area, as the region units are fitted to
 
 	page  *frame.Page // nil before the first
 	n     int         // the page's number, 1-based
@@ -151,7 +190,9 @@ type paginator struct {
 	y     float64     // the top of the room left
 	slots []slot      // what the page holds so far
 
-	done []flowPage // the pages before it
+	// done are the pages before it not placed yet: at most a left page
+	// waiting for the page facing it (see flush).
+	done []flowPage
 }
 
 // slot is a fitted unit, or a piece of one that flows over pages, at its
@@ -184,6 +225,7 @@ func (p *paginator) newPage(q quote.Quote) error {
 	p.page, p.n = page, n
 	p.box = p.b.c.contentBox(n)
 	p.y = p.box.Y
+	p.flush()
 	return nil
 }
 
@@ -226,17 +268,41 @@ func (p *paginator) add(u *flowUnit, s *fitted, first bool) {
 	p.y = top + s.h
 }
 
-// finish levels the flow's facing pages and places every unit on its page.
+// flush places the pages done up to the last right (odd) page among
+// them: every spread they make is full, and since a page follows them none
+// is the flow's last, so levelling them needs no page after them.
+func (p *paginator) flush() {
+	k := len(p.done) - 1
+	for k >= 0 && p.done[k].n%2 == 0 {
+		k--
+	}
+	if k < 0 {
+		return
+	}
+	p.place(p.done[:k+1], false)
+	p.done = append(p.done[:0], p.done[k+1:]...)
+}
+
+// finish levels and places the pages not placed yet: the last of them ends
+// the flow.
+func (p *paginator) finish() {
+	p.endPage()
+	p.place(p.done, true)
+	p.done = nil
+}
+
+// place levels pages, whole spreads of the flow in order (the last of them
+// the flow's last page when ends), and places every unit on its page.
 // Each unit is placed in its page's text area, whichever page's area it
 // was fitted to: facing pages' areas have the same size and differ only in
 // their margins. Its heading gets a bookmark, and each of its pieces a
-// record of where it went.
-func (p *paginator) finish() {
-	p.endPage()
-	pages := p.done
-	extra := p.level(pages)
+// record of where it went. The pages let go of their slots, so what was
+// fitted for them can be collected.
+func (p *paginator) place(pages []flowPage, ends bool) {
+	extra := p.level(pages, ends)
 	bk := p.b.bk
-	for i, fp := range pages {
+	for i := range pages {
+		fp := &pages[i]
 		shift := 0.0
 		for _, sl := range fp.slots {
 			if sl.gap {
@@ -250,6 +316,6 @@ func (p *paginator) finish() {
 			}
 			bk.Units = append(bk.Units, Placed{Quote: sl.u.q.ID, Page: fp.n - 1, Y: top, H: sl.s.h})
 		}
+		*fp = flowPage{}
 	}
-	p.done = nil
 }

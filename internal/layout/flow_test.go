@@ -3,8 +3,10 @@ package layout
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/quote"
@@ -229,6 +231,60 @@ func TestFlowLongQuote(t *testing.T) {
 		}
 		if strings.Join(got, " ") != long.Text {
 			t.Errorf("%s: the long quote's words came back as\n%s\nwant\n%s", name, strings.Join(got, " "), long.Text)
+		}
+	}
+}
+
+// The paginator places each spread once both its pages are full and lets
+// go of what was fitted for it: after a long flow, only the units on the
+// pages not yet placed (the page being filled and a left page waiting for
+// it) are still held. Holding every unit until the flow ends was most of a
+// 7,500-quote booklet's peak memory (docs/performance.md).
+func TestPaginatorLetsGo(t *testing.T) {
+	e := setup(t)
+	l, _ := e.lib.Layout("booklet-a5")
+	th, _ := e.lib.Theme("print")
+	fl := *l.Flow
+	fl.Gap, fl.PerPage = 10/l.Scale(), 0
+	lc := *l
+	lc.Flow = &fl
+	b := &bookletPages{c: newComposer(&lc, th, e.reg, false), brand: e.brand, bk: &Booklet{}}
+	H := b.c.contentBox(1).H
+	const n = 200 // three a page: 67 pages
+	units := make([]flowUnit, n)
+	held := make([]weak.Pointer[block], n)
+	for i := range units {
+		bl := &block{h: 0.3 * H}
+		units[i] = flowUnit{q: quote.Quote{ID: fmt.Sprint(i)}, items: []item{bl}}
+		held[i] = weak.Make(bl)
+	}
+	pg := b.paginator()
+	if err := pg.flow(units); err != nil {
+		t.Fatal(err)
+	}
+	for i := range units {
+		units[i].items = nil // as flow does after each window
+	}
+	runtime.GC()
+	alive := 0
+	for _, w := range held {
+		if w.Value() != nil {
+			alive++
+		}
+	}
+	if alive > 6 {
+		t.Errorf("%d of %d units' items still held before the flow ends, want at most 6 (two pages)", alive, n)
+	}
+	if placed := len(b.bk.Units); placed < n-6 {
+		t.Errorf("%d of %d units placed before the flow ends, want all but the last two pages'", placed, n)
+	}
+	pg.finish()
+	if len(b.bk.Units) != n {
+		t.Errorf("%d units placed, want %d", len(b.bk.Units), n)
+	}
+	for i, pl := range b.bk.Units {
+		if pl.Quote != fmt.Sprint(i) || pl.Page != i/3 {
+			t.Fatalf("unit %d: quote %s on page %d, want quote %d on page %d", i, pl.Quote, pl.Page+1, i, i/3+1)
 		}
 	}
 }

@@ -19,10 +19,11 @@ import "math"
 // within a line).
 const maxStretch = 2
 
-// level returns, for each page of the flow, how much to widen each of its
-// gaps. Pages are in order; spreads are an even (left) page and the odd
-// page after it.
-func (p *paginator) level(pages []flowPage) []float64 {
+// level returns, for each of pages, how much to widen each of its gaps.
+// Pages are whole spreads of the flow, in order (a spread is an even, left,
+// page and the odd page after it; the flow's first page may be a right page
+// alone), and the last of them is the flow's last page when ends.
+func (p *paginator) level(pages []flowPage, ends bool) []float64 {
 	extra := make([]float64, len(pages))
 	if p.perPage {
 		return extra
@@ -44,11 +45,11 @@ func (p *paginator) level(pages []flowPage) []float64 {
 			}
 		}
 		most[i] = natural[i]
-		if i < len(pages)-1 {
+		if !ends || i < len(pages)-1 {
 			most[i] = math.Min(fp.box.H, natural[i]+float64(gaps[i])*maxStretch*p.gap)
 		}
 	}
-	// facing is the index of the page facing page i in the flow, or -1.
+	// facing is the index of the page facing page i among pages, or -1.
 	facing := func(i int) int {
 		j := i + 1
 		if pages[i].n%2 == 1 {
@@ -66,7 +67,8 @@ func (p *paginator) level(pages []flowPage) []float64 {
 		target := most[i]
 		// Level with the facing page, unless it is the flow's last (which
 		// ends where its quotes do): as far as both can reach.
-		if j := facing(i); j >= 0 && j != len(pages)-1 && i != len(pages)-1 {
+		j := facing(i)
+		if j >= 0 && !(ends && (j == len(pages)-1 || i == len(pages)-1)) {
 			target = math.Max(natural[i], math.Min(most[i], most[j]))
 		}
 		extra[i] = math.Max(0, target-natural[i]) / float64(gaps[i])

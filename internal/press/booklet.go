@@ -30,6 +30,11 @@ type Booklet struct {
 	Brand  layout.Brand
 	Quotes []quote.Quote
 	Meta   pdf.Meta
+	// Previews keeps the pages drawn in Made.Drawn, for previews drawn
+	// from the same pictures as the PDF (the studio). Without it they are
+	// let go once written into the PDF, before it is finished: a booklet of
+	// 7,500 quotes' pages are tens of megabytes (docs/performance.md).
+	Previews bool
 }
 
 // Made is a rendered document and facts to tell the user.
@@ -42,7 +47,7 @@ type Made struct {
 	// Scale is below 1 when imposed pages were shrunk to fit the sheet.
 	Scale float64
 	// Drawn are the PDF's pages, for previews drawn from the
-	// same pictures the PDF was written from.
+	// same pictures the PDF was written from; only with Booklet.Previews.
 	Drawn []*frame.Page
 }
 
@@ -95,11 +100,19 @@ func (b *Booklet) impose(bk *layout.Booklet, mode, sheet string, creep float64) 
 	default:
 		return nil, fmt.Errorf("%q is not an imposition; use none or saddle", mode)
 	}
+	made.Sheets = len(doc.Pages)
+	if b.Previews {
+		made.Drawn = doc.Pages
+	} else {
+		// Nothing else holds the pages while they are written, so
+		// pdf.Write can let each go once it is in the PDF.
+		bk.Pages, doc.Consume = nil, true
+	}
 	out, err := write(doc)
 	if err != nil {
 		return nil, err
 	}
-	made.PDF, made.Sheets, made.Drawn = out, len(doc.Pages), doc.Pages
+	made.PDF = out
 	return made, nil
 }
 

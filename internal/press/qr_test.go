@@ -87,7 +87,7 @@ func (fx fixture) qrPage(t *testing.T, doc string, th *layout.Theme) (*frame.Pag
 		return made.Drawn[1], made.PDF, 2
 	}
 	b := fx.booklet(t, "booklet-a5")
-	b.Theme, b.Quotes = th, fx.qs[:2]
+	b.Theme, b.Quotes, b.Previews = th, fx.qs[:2], true
 	made, _, err := b.Make(Reading, "", 0)
 	if err != nil {
 		t.Fatal(err)

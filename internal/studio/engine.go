@@ -246,7 +246,7 @@ func (p *snapshot) makePrint(o printOptions) (*printed, error) {
 		if err != nil {
 			return nil, err
 		}
-		b := &press.Booklet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: qs, Meta: project.Meta(p.brand, qs)}
+		b := &press.Booklet{Layout: l, Theme: th, Fonts: p.reg, Brand: p.brand, Quotes: qs, Meta: project.Meta(p.brand, qs), Previews: true}
 		made, warns, err := b.Make(o.Impose, o.Sheet, 0)
 		p.warn(warns)
 		if err != nil {

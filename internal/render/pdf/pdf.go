@@ -27,7 +27,11 @@ import (
 // viewer shows about it.
 type Doc struct {
 	Pages []*frame.Page
-	Meta  Meta
+	// Consume lets Write clear Pages' entries as it writes them: a caller
+	// that keeps no other hold on the pages lets each be collected once it
+	// is in the PDF (a 7,500-quote booklet's pages are tens of megabytes).
+	Consume bool
+	Meta    Meta
 	// Outline lists bookmarks in page order.
 	Outline []Bookmark
 }
@@ -92,7 +96,11 @@ func Write(w io.Writer, doc Doc) error {
 	pdf.SetDisplayMode("fullpage", "")
 	wr := &writer{pdf: pdf, fonts: map[*font.Font]*embedded{}, images: map[string]*imageRef{}, widths: map[int]bool{}, tpls: map[string]int{}}
 	bm := 0
-	for i, p := range doc.Pages {
+	// Once written, the pages are not needed here: unless the caller
+	// keeps them, they can be collected while the document is finished.
+	pages := doc.Pages
+	doc.Pages = nil
+	for i, p := range pages {
 		if err := wr.page(p); err != nil {
 			return fmt.Errorf("write pdf: %w", err)
 		}
@@ -102,6 +110,9 @@ func Write(w io.Writer, doc Doc) error {
 				pdf.Bookmark(b.Title, b.Level, b.Y+p.Bleed)
 			}
 		}
+		if doc.Consume {
+			pages[i] = nil
+		}
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
@@ -110,7 +121,12 @@ func Write(w io.Writer, doc Doc) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	out, err := cidfont.Replace(stableBoxes(buf.Bytes()), wr.cids)
+	// fpdf keeps its pages and a whole copy of the document: let them go
+	// before the document is rewritten twice (a 7,500-quote booklet's is
+	// tens of megabytes, uncompressed).
+	cids := wr.cids
+	wr, pdf = nil, nil
+	out, err := cidfont.Replace(stableBoxes(buf.Bytes()), cids)
 	if err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}

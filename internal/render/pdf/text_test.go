@@ -178,3 +178,39 @@ func TestForeignFont(t *testing.T) {
 		t.Errorf("Write = %v, want an error naming the font", err)
 	}
 }
+
+// Consume lets Write drop each page once written, and changes nothing in
+// the PDF; without it the caller's pages are left as they were.
+func TestConsume(t *testing.T) {
+	pages := func() []*frame.Page {
+		var ps []*frame.Page
+		for i := range 3 {
+			p := frame.NewPage(300, 200, "")
+			p.Add(&frame.Rect{X: 10, Y: 10 + float64(i)*20, W: 100, H: 10, Fill: frame.Color{R: 200, A: 255}})
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	var kept, consumed bytes.Buffer
+	keep := pages()
+	if err := Write(&kept, Doc{Pages: keep, Outline: []Bookmark{{Title: "Two", Page: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range keep {
+		if p == nil {
+			t.Errorf("without Consume, page %d was cleared", i+1)
+		}
+	}
+	use := pages()
+	if err := Write(&consumed, Doc{Pages: use, Consume: true, Outline: []Bookmark{{Title: "Two", Page: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range use {
+		if p != nil {
+			t.Errorf("with Consume, page %d is still held", i+1)
+		}
+	}
+	if !bytes.Equal(kept.Bytes(), consumed.Bytes()) {
+		t.Error("Consume changed the PDF")
+	}
+}
