@@ -33,6 +33,11 @@ type Base struct {
 	img   *image.RGBA
 	once  sync.Once
 	bands []band
+	// kind is how the background is compressed (smooth or photographic),
+	// and so every card over it; ok says it is opaque and has more than
+	// 256 colours, as a gradient or photo has: only then are bands kept.
+	kind int
+	ok   bool
 }
 
 // band is one compressed band: its deflate segment, and the Adler-32 and
@@ -46,22 +51,62 @@ type band struct {
 // NewBase returns a Base for img, which must not change afterwards.
 func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
 
-// compressed returns the background's bands, compressing them on first use.
-func (b *Base) compressed(e *Encoder) []band {
+// compressed returns the background's bands, compressing them on first
+// use, and whether it has them (see Base.ok).
+func (b *Base) compressed(e *Encoder) ([]band, bool) {
 	b.once.Do(func() {
-		kind := smooth
-		if _, _, changes := e.quantize(b.img); 2*changes > len(e.idx) {
-			kind = photographic
+		paletted, opaque, changes := e.quantize(b.img)
+		if paletted || !opaque {
+			return
+		}
+		b.ok, b.kind = true, smooth
+		if 2*changes > len(e.idx) {
+			b.kind = photographic
 		}
 		ht := b.img.Rect.Dy()
 		for y0 := 0; y0 < ht; y0 += bandRows {
 			var buf bytes.Buffer
-			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), kind)
+			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), b.kind)
 			bd.z = buf.Bytes()
 			b.bands = append(b.bands, bd)
 		}
 	})
-	return b.bands
+	return b.bands, b.ok
+}
+
+// overBase reports whether img can be written over base: base has bands,
+// and img is opaque. It marks img's rows that differ from base's in
+// e.dirty, and looks for transparency in those rows only (the others are
+// the opaque background's). This stands in for quantize, which would read
+// every pixel of every card: a card over a gradient or photo is written
+// as RGB, in the background's kind, without counting its colours. (A card
+// whose text covers nearly all of such a background could have 256
+// colours or fewer; it is then written as RGB too, as losslessly.)
+func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
+	if base == nil || base.img.Rect != img.Rect {
+		return false
+	}
+	if _, ok := base.compressed(e); !ok {
+		return false
+	}
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	if cap(e.dirty) < ht {
+		e.dirty = make([]bool, ht)
+	}
+	e.dirty = e.dirty[:ht]
+	for y := 0; y < ht; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+		e.dirty[y] = d
+		if d {
+			for x := 3; x < len(row); x += 4 {
+				if row[x] != 0xff {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // band filters rows y0 to y1 of img and writes them to w as a deflate
@@ -107,19 +152,21 @@ func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
 }
 
 // writeBands writes img's image data (the zlib stream) as bands, copying
-// those that are base's, to w. It returns how many were copied.
-func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base, kind int) (int, error) {
-	bands := base.compressed(e)
+// those that are base's, to w. It returns how many were copied. overBase
+// must have accepted img and base.
+func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base) (int, error) {
+	bands, _ := base.compressed(e)
+	kind := base.kind
 	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
 		return 0, err
 	}
-	ht, wd := img.Rect.Dy(), img.Rect.Dx()
+	ht := img.Rect.Dy()
 	sum, copied := uint32(1), 0
 	for i, y0 := 0, 0; y0 < ht; i, y0 = i+1, y0+bandRows {
 		y1 := min(y0+bandRows, ht)
 		same := true
 		for y := max(0, y0-1); y < y1 && same; y++ {
-			same = bytes.Equal(img.Pix[y*img.Stride:y*img.Stride+4*wd], base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+			same = !e.dirty[y]
 		}
 		var bd band
 		if same {
