@@ -6,6 +6,7 @@ import (
 	"hash/adler32"
 	"image"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
@@ -34,10 +35,12 @@ type Base struct {
 	once  sync.Once
 	bands []band
 	// kind is how the background is compressed (smooth or photographic),
-	// and so every card over it; ok says it is opaque and has more than
-	// 256 colours, as a gradient or photo has: only then are bands kept.
-	kind int
-	ok   bool
+	// and so every RGB card over it; ok says it is opaque: only then are
+	// bands kept. palette is its colours when it has 256 or fewer (a
+	// gradient between near colours can), else nil.
+	kind    int
+	ok      bool
+	palette []uint32
 }
 
 // band is one compressed band: its deflate segment, and the Adler-32 and
@@ -56,8 +59,11 @@ func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
 func (b *Base) compressed(e *Encoder) ([]band, bool) {
 	b.once.Do(func() {
 		paletted, opaque, changes := e.quantize(b.img)
-		if paletted || !opaque {
+		if !opaque {
 			return
+		}
+		if paletted {
+			b.palette = slices.Clone(e.palette)
 		}
 		b.ok, b.kind = true, smooth
 		if 2*changes > len(e.idx) {
@@ -75,13 +81,12 @@ func (b *Base) compressed(e *Encoder) ([]band, bool) {
 }
 
 // overBase reports whether img can be written over base: base has bands,
-// and img is opaque. It marks img's rows that differ from base's in
-// e.dirty, and looks for transparency in those rows only (the others are
-// the opaque background's). This stands in for quantize, which would read
-// every pixel of every card: a card over a gradient or photo is written
-// as RGB, in the background's kind, without counting its colours. (A card
-// whose text covers nearly all of such a background could have 256
-// colours or fewer; it is then written as RGB too, as losslessly.)
+// img is opaque and has more than 256 colours (so it is written as RGB).
+// It marks img's rows that differ from base's in e.dirty, and looks for
+// transparency, and counts colours, in those rows only (the others are
+// the opaque background's, whose colours are known). This stands in for
+// quantize, which would read every pixel of every card. When it says no,
+// the card is encoded as it would be alone.
 func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 	if base == nil || base.img.Rect != img.Rect {
 		return false
@@ -106,7 +111,53 @@ func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 			}
 		}
 	}
-	return true
+	return base.palette == nil || e.moreColours(img, base.palette)
+}
+
+// moreColours reports whether img's rows marked in e.dirty bring the
+// colours of pal, the background's palette, past 256. It uses quantize's
+// table.
+func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
+	const size = 1024
+	if e.table == nil {
+		e.table = make([]uint32, size)
+		e.slot = make([]uint8, size)
+	}
+	for i := range e.table {
+		e.table[i] = empty
+	}
+	n := 0
+	add := func(c uint32) bool {
+		h := (c * 2654435761) >> 22
+		for e.table[h] != c && e.table[h] != empty {
+			h = (h + 1) & (size - 1)
+		}
+		if e.table[h] == empty {
+			e.table[h] = c
+			n++
+		}
+		return n > 256
+	}
+	for _, c := range pal {
+		add(c)
+	}
+	wd := img.Rect.Dx()
+	last := uint32(empty)
+	for y, d := range e.dirty {
+		if !d {
+			continue
+		}
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		for x := 0; x+3 < len(row); x += 4 {
+			if c := binary.LittleEndian.Uint32(row[x:]); c != last {
+				if add(c) {
+					return true
+				}
+				last = c
+			}
+		}
+	}
+	return false
 }
 
 // band filters rows y0 to y1 of img and writes them to w as a deflate
