@@ -112,7 +112,7 @@ func TestEncodeOverBase(t *testing.T) {
 	photo := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			grad.SetRGBA(x, y, color.RGBA{uint8(20 + (x+y)/9), 26, uint8(60 + y/5), 255})
+			grad.SetRGBA(x, y, color.RGBA{uint8(20 + (x+y)/9), uint8(26 + x/4), uint8(60 + y/5), 255}) // more than 256 colours
 			photo.SetRGBA(x, y, color.RGBA{uint8(r.Uint32()), uint8(r.Uint32()), uint8(r.Uint32()), 255})
 		}
 	}
