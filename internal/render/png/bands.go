@@ -6,6 +6,7 @@ import (
 	"hash/adler32"
 	"image"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
@@ -24,8 +25,12 @@ import (
 
 // bandRows is the height of a band: small enough that the rows between
 // lines of text make whole bands, large enough that a band's deflate
-// overhead (block headers, no matches across bands) stays under 1%.
-const bandRows = 16
+// overhead (block headers, no matches across bands) stays small. On 190
+// dusk cards 43% of rows differ from the background; 16-row bands
+// re-encode 58% of them, 8-row bands 52% (4-row bands 47%), for 8% less
+// CPU on dusk and 10% on a photo, and 2% larger dusk files (photo files
+// the same), measured in docs/performance.md.
+const bandRows = 8
 
 // Base is a background that cards are drawn over, compressed once. It is
 // safe for concurrent use.
@@ -33,6 +38,13 @@ type Base struct {
 	img   *image.RGBA
 	once  sync.Once
 	bands []band
+	// kind is how the background is compressed (smooth or photographic),
+	// and so every RGB card over it; ok says it is opaque: only then are
+	// bands kept. palette is its colours when it has 256 or fewer (a
+	// gradient between near colours can), else nil.
+	kind    int
+	ok      bool
+	palette []uint32
 }
 
 // band is one compressed band: its deflate segment, and the Adler-32 and
@@ -46,22 +58,110 @@ type band struct {
 // NewBase returns a Base for img, which must not change afterwards.
 func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
 
-// compressed returns the background's bands, compressing them on first use.
-func (b *Base) compressed(e *Encoder) []band {
+// compressed returns the background's bands, compressing them on first
+// use, and whether it has them (see Base.ok).
+func (b *Base) compressed(e *Encoder) ([]band, bool) {
 	b.once.Do(func() {
-		kind := smooth
-		if _, _, changes := e.quantize(b.img); 2*changes > len(e.idx) {
-			kind = photographic
+		paletted, opaque, changes := e.quantize(b.img)
+		if !opaque {
+			return
+		}
+		if paletted {
+			b.palette = slices.Clone(e.palette)
+		}
+		b.ok, b.kind = true, smooth
+		if 2*changes > len(e.idx) {
+			b.kind = photographic
 		}
 		ht := b.img.Rect.Dy()
 		for y0 := 0; y0 < ht; y0 += bandRows {
 			var buf bytes.Buffer
-			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), kind)
+			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), b.kind)
 			bd.z = buf.Bytes()
 			b.bands = append(b.bands, bd)
 		}
 	})
-	return b.bands
+	return b.bands, b.ok
+}
+
+// overBase reports whether img can be written over base: base has bands,
+// img is opaque and has more than 256 colours (so it is written as RGB).
+// It marks img's rows that differ from base's in e.dirty, and looks for
+// transparency, and counts colours, in those rows only (the others are
+// the opaque background's, whose colours are known). This stands in for
+// quantize, which would read every pixel of every card. When it says no,
+// the card is encoded as it would be alone.
+func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
+	if base == nil || base.img.Rect != img.Rect {
+		return false
+	}
+	if _, ok := base.compressed(e); !ok {
+		return false
+	}
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	if cap(e.dirty) < ht {
+		e.dirty = make([]bool, ht)
+	}
+	e.dirty = e.dirty[:ht]
+	for y := 0; y < ht; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+		e.dirty[y] = d
+		if d {
+			for x := 3; x < len(row); x += 4 {
+				if row[x] != 0xff {
+					return false
+				}
+			}
+		}
+	}
+	return base.palette == nil || e.moreColours(img, base.palette)
+}
+
+// moreColours reports whether img's rows marked in e.dirty bring the
+// colours of pal, the background's palette, past 256. It uses quantize's
+// table.
+func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
+	const size = 1024
+	if e.table == nil {
+		e.table = make([]uint32, size)
+		e.slot = make([]uint8, size)
+	}
+	for i := range e.table {
+		e.table[i] = empty
+	}
+	n := 0
+	add := func(c uint32) bool {
+		h := (c * 2654435761) >> 22
+		for e.table[h] != c && e.table[h] != empty {
+			h = (h + 1) & (size - 1)
+		}
+		if e.table[h] == empty {
+			e.table[h] = c
+			n++
+		}
+		return n > 256
+	}
+	for _, c := range pal {
+		add(c)
+	}
+	wd := img.Rect.Dx()
+	last := uint32(empty)
+	for y, d := range e.dirty {
+		if !d {
+			continue
+		}
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		for x := 0; x+3 < len(row); x += 4 {
+			if c := binary.LittleEndian.Uint32(row[x:]); c != last {
+				if add(c) {
+					return true
+				}
+				last = c
+			}
+		}
+	}
+	return false
 }
 
 // band filters rows y0 to y1 of img and writes them to w as a deflate
@@ -107,19 +207,21 @@ func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
 }
 
 // writeBands writes img's image data (the zlib stream) as bands, copying
-// those that are base's, to w. It returns how many were copied.
-func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base, kind int) (int, error) {
-	bands := base.compressed(e)
+// those that are base's, to w. It returns how many were copied. overBase
+// must have accepted img and base.
+func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base) (int, error) {
+	bands, _ := base.compressed(e)
+	kind := base.kind
 	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
 		return 0, err
 	}
-	ht, wd := img.Rect.Dy(), img.Rect.Dx()
+	ht := img.Rect.Dy()
 	sum, copied := uint32(1), 0
 	for i, y0 := 0, 0; y0 < ht; i, y0 = i+1, y0+bandRows {
 		y1 := min(y0+bandRows, ht)
 		same := true
 		for y := max(0, y0-1); y < y1 && same; y++ {
-			same = bytes.Equal(img.Pix[y*img.Stride:y*img.Stride+4*wd], base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+			same = !e.dirty[y]
 		}
 		var bd band
 		if same {

@@ -28,6 +28,7 @@ type Encoder struct {
 	bandBuf []byte // a filtered band (see Base)
 	fw      [len(levels)]*flate.Writer
 	copied  int      // bands the last Encode copied from its Base
+	dirty   []bool   // rows of the card that differ from its Base
 	zero    []byte   // the row above the first
 	table   []uint32 // colour hash table for quantize
 	slot    []uint8  // palette index of each table entry
@@ -94,15 +95,21 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	if !ok {
 		return encoder.Encode(w, im)
 	}
-	paletted, opaque, changes := e.quantize(img)
-	if !opaque {
-		return encoder.Encode(w, im)
-	}
-	kind := palette
-	if !paletted {
-		kind = smooth
-		if 2*changes > len(e.idx) {
-			kind = photographic
+	over := e.overBase(img, base)
+	paletted, kind := false, 0
+	if over {
+		kind = base.kind
+	} else {
+		p, opaque, changes := e.quantize(img)
+		if !opaque {
+			return encoder.Encode(w, im)
+		}
+		paletted, kind = p, palette
+		if !paletted {
+			kind = smooth
+			if 2*changes > len(e.idx) {
+				kind = photographic
+			}
 		}
 	}
 	b := img.Bounds()
@@ -138,8 +145,8 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	}
 	e.bw.Reset(chunkWriter{w})
 	e.copied = 0
-	if base != nil && kind != palette && base.img.Rect == img.Rect {
-		n, err := e.writeBands(e.bw, img, base, kind)
+	if over {
+		n, err := e.writeBands(e.bw, img, base)
 		e.copied = n
 		if err != nil {
 			return err

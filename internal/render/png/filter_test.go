@@ -112,7 +112,7 @@ func TestEncodeOverBase(t *testing.T) {
 	photo := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			grad.SetRGBA(x, y, color.RGBA{uint8(20 + (x+y)/9), 26, uint8(60 + y/5), 255})
+			grad.SetRGBA(x, y, color.RGBA{uint8(20 + (x+y)/9), uint8(26 + x/4), uint8(60 + y/5), 255}) // more than 256 colours
 			photo.SetRGBA(x, y, color.RGBA{uint8(r.Uint32()), uint8(r.Uint32()), uint8(r.Uint32()), 255})
 		}
 	}
@@ -160,5 +160,63 @@ func TestEncodeOverBase(t *testing.T) {
 	}
 	if got, want := adler32Combine(adler32.Checksum([]byte("broad")), adler32.Checksum([]byte("side cards")), 10), adler32.Checksum([]byte("broadside cards")); got != want {
 		t.Errorf("adler32Combine: %08x, want %08x", got, want)
+	}
+}
+
+// A card over a background is written over it without counting its own
+// colours only when that is safe: over a background of 256 colours or
+// fewer, the card's changed rows must bring it past 256 (else it is a
+// palette PNG, as alone); a transparent pixel in a changed row sends it to
+// the standard encoder. Every card decodes to its own pixels.
+func TestEncodeOverPaletteBase(t *testing.T) {
+	const w, h = 200, 4 * bandRows
+	bg := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			bg.SetRGBA(x, y, color.RGBA{uint8(x / 2), 40, uint8(y % 2), 255}) // 200 colours
+		}
+	}
+	base := NewBase(bg)
+	for _, tc := range []struct {
+		name     string
+		colours  int   // new colours drawn in band 1
+		alpha    uint8 // their alpha
+		copied   int
+		paletted bool
+	}{
+		{"few new colours: a palette PNG, as alone", 20, 255, 0, true},
+		// Bands 0, 2 and 3 (band 2's first row is filtered against
+		// band 1's last, which is the background's).
+		{"past 256 colours: RGB over the background", 100, 255, 3, false},
+		{"transparent: the standard encoder", 100, 128, 0, false},
+	} {
+		card := image.NewRGBA(bg.Rect)
+		copy(card.Pix, bg.Pix)
+		for i := 0; i < tc.colours; i++ {
+			card.SetRGBA(i, bandRows+3, color.RGBA{200, uint8(i), 90, tc.alpha})
+		}
+		var buf bytes.Buffer
+		e := new(Encoder)
+		if err := e.EncodeOver(&buf, card, base); err != nil {
+			t.Fatal(err)
+		}
+		got, err := stdpng.Decode(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if _, ok := got.(*image.Paletted); ok != tc.paletted {
+			t.Errorf("%s: decoded as %T", tc.name, got)
+		}
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				want := color.NRGBAModel.Convert(card.RGBAAt(x, y))
+				if g := color.NRGBAModel.Convert(got.At(x, y)); want != g {
+					t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
+				}
+			}
+		}
+		if e.copied != tc.copied {
+			t.Errorf("%s: %d bands copied from the background, want %d", tc.name, e.copied, tc.copied)
+		}
 	}
 }
