@@ -174,18 +174,7 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 			out[0] = 0
 			copy(out[1:], e.idx[y*wd:(y+1)*wd])
 		} else {
-			row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
-			var up []byte
-			if y > 0 {
-				up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
-			} else {
-				if cap(e.zero) < 4*wd {
-					e.zero = make([]byte, 4*wd)
-				}
-				up = e.zero[:4*wd]
-			}
-			out[0] = 2
-			upRow(out[1:], row, up)
+			e.upFiltered(out, img, y)
 		}
 		if _, err := zw.Write(out); err != nil {
 			return err

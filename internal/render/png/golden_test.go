@@ -74,17 +74,7 @@ func TestGolden(t *testing.T) {
 		name := fmt.Sprintf("%s-%s-%s.png", tc.layout, tc.theme, tc.quote)
 		t.Run(name, func(t *testing.T) {
 			got := fx.render(t, tc.layout, tc.theme, tc.quote)
-			path := filepath.Join("testdata", name)
-			if *update {
-				writePNG(t, path, got)
-				return
-			}
-			want := readPNG(t, path)
-			if diff, frac := compare(want, got); frac > 0.002 {
-				failed := filepath.Join("testdata", "failed", name)
-				writePNG(t, failed, got)
-				t.Errorf("%s: %.2f%% of pixels differ (worst channel difference %d); new image in %s (go test -update to accept)", name, 100*frac, diff, failed)
-			}
+			checkGolden(t, name, got)
 		})
 	}
 }
@@ -222,4 +212,22 @@ func inkOutside(img *image.RGBA, safe image.Rectangle) (image.Point, bool) {
 		}
 	}
 	return image.Point{}, false
+}
+
+// checkGolden compares got with the golden image testdata/name, within a
+// tolerance for antialiasing, and writes got beside it in testdata/failed
+// when they differ; with -update it writes got as the new golden.
+func checkGolden(t *testing.T, name string, got image.Image) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		writePNG(t, path, got)
+		return
+	}
+	want := readPNG(t, path)
+	if diff, frac := compare(want, got); frac > 0.002 {
+		failed := filepath.Join("testdata", "failed", name)
+		writePNG(t, failed, got)
+		t.Errorf("%s: %.2f%% of pixels differ (worst channel difference %d); new image in %s (go test -update to accept)", name, 100*frac, diff, failed)
+	}
 }

@@ -95,17 +95,7 @@ func TestLanguageGoldens(t *testing.T) {
 				} else {
 					got = langBookletPage(t, fx, q)
 				}
-				path := filepath.Join("testdata", name)
-				if *update {
-					writePNG(t, path, got)
-					return
-				}
-				want := readPNG(t, path)
-				if diff, frac := compare(want, got); frac > 0.002 {
-					failed := filepath.Join("testdata", "failed", name)
-					writePNG(t, failed, got)
-					t.Errorf("%s: %.2f%% of pixels differ (worst channel difference %d); new image in %s (go test -update to accept)", name, 100*frac, diff, failed)
-				}
+				checkGolden(t, name, got)
 			})
 		}
 	}
