@@ -26,30 +26,47 @@ const runtimeMin = 4 << 20
 
 var (
 	floor atomic.Uint64
-	base  int // the percentage above the floor, read at the first Set
-	once  sync.Once
+	// base is the percentage above the floor, read at the first Set; -1
+	// when the collector is off.
+	base atomic.Int64
+	once sync.Once
 )
 
 // Set lets the heap grow to floor bytes before the collector runs, from now
-// on. Above the floor the percentage in force at the first call (GOGC, or
-// what main set) applies. A collector that was turned off stays off.
+// on; Set(0) takes the floor away. Above the floor the percentage in force
+// at the first call (GOGC, or what main set) applies. A collector that was
+// turned off stays off.
 func Set(bytes uint64) {
 	floor.Store(bytes)
 	once.Do(func() {
-		base = debug.SetGCPercent(100)
-		debug.SetGCPercent(base)
-		if base < 0 {
-			return
+		b := debug.SetGCPercent(100)
+		debug.SetGCPercent(b)
+		base.Store(int64(b))
+		if b >= 0 {
+			arm()
 		}
-		// Until the first collection tells what is live, the runtime's
-		// own floor stands in for the heap: raise it to ours.
-		debug.SetGCPercent(max(base, int(bytes*100/runtimeMin)))
-		arm()
 	})
+	tune()
+}
+
+// tune sets the percentage for the heap live after the last collection.
+func tune() {
+	b := int(base.Load())
+	if b < 0 {
+		return
+	}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	var live uint64 // 0 until the first collection
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		live = s[0].Value.Uint64()
+	}
+	debug.SetGCPercent(percent(live, floor.Load(), b))
 }
 
 // percent is the GOGC that puts the next heap goal at the floor when live
-// bytes are live, or base when that is already above it.
+// bytes are live, or base when that is already above it. Before the first
+// collection (live 0) the runtime's own floor stands in for the heap.
 func percent(live, floor uint64, base int) int {
 	if live == 0 {
 		return max(base, int(floor*100/runtimeMin))
@@ -67,13 +84,7 @@ type sentinel struct{ _ [16]byte }
 
 func arm() {
 	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		var live uint64
-		if s[0].Value.Kind() == metrics.KindUint64 {
-			live = s[0].Value.Uint64()
-		}
-		debug.SetGCPercent(percent(live, floor.Load(), base))
+		tune()
 		arm()
 	})
 }

@@ -47,6 +47,8 @@ func collections() uint32 {
 // under a 64 MB floor, hardly ever.
 func TestFloor(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	Set(0)
+	defer Set(0)
 	without := collections()
 	if without < 4 {
 		t.Fatalf("without a floor %d collections; the test needs several to compare", without)
