@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"sync"
 
+	"github.com/broadside/broadside/internal/render/pdf/xref"
 	"github.com/klauspost/compress/zlib"
 )
 
@@ -19,54 +19,24 @@ import (
 // already compressed and pass through untouched.
 
 var (
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	lengthRe    = regexp.MustCompile(`/Length (\d+)`)
-	zlibPool    = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, 6); return w }}
+	lengthRe = regexp.MustCompile(`/Length (\d+)`)
+	zlibPool = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, 6); return w }}
 )
 
 // compressStreams deflates the unfiltered streams of a PDF as fpdf writes
 // it: objects one after another, a classic xref table, a trailer.
 func compressStreams(pdf []byte) ([]byte, error) {
-	m := startxrefRe.FindSubmatch(pdf)
-	if m == nil {
-		return nil, fmt.Errorf("compress pdf: no startxref")
+	t, err := xref.Parse(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("compress pdf: %w", err)
 	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(pdf) || !bytes.HasPrefix(pdf[xref:], []byte("xref\n")) {
-		return nil, fmt.Errorf("compress pdf: no xref table at %d", xref)
-	}
-	// Parse "xref\n0 N\n" and N entries of 20 bytes.
-	p := xref + len("xref\n")
-	nl := bytes.IndexByte(pdf[p:], '\n')
-	var first, count int
-	if _, err := fmt.Sscanf(string(pdf[p:p+nl]), "%d %d", &first, &count); err != nil || first != 0 {
-		return nil, fmt.Errorf("compress pdf: bad xref header")
-	}
-	p += nl + 1
-	type entry struct{ num, off int }
-	var objs []entry
-	for i := 0; i < count; i++ {
-		line := pdf[p+20*i : p+20*i+20]
-		if line[17] != 'n' {
-			continue
-		}
-		off, err := strconv.Atoi(string(line[:10]))
-		if err != nil {
-			return nil, fmt.Errorf("compress pdf: bad xref entry %d", i)
-		}
-		objs = append(objs, entry{i, off})
-	}
-	trailer := pdf[p+20*count:]
-	if i := bytes.Index(trailer, []byte("startxref")); i >= 0 {
-		trailer = trailer[:i]
-	}
-	sort.Slice(objs, func(a, b int) bool { return objs[a].off < objs[b].off })
+	objs := t.Objects
 	if len(objs) == 0 {
 		return pdf, nil
 	}
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/2))
-	out.Write(pdf[:objs[0].off])
-	offsets := make([]int, count) // 0: a free entry
+	out.Write(pdf[:objs[0].Off])
+	offsets := make([]int, t.Size) // 0: a free entry
 	zw := zlibPool.Get().(*zlib.Writer)
 	defer zlibPool.Put(zw)
 	var z bytes.Buffer
@@ -78,13 +48,9 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		scratch = renameFonts(scratch[:0], b, names)
 		return scratch
 	}
-	for i, o := range objs {
-		end := xref
-		if i+1 < len(objs) {
-			end = objs[i+1].off
-		}
-		obj := pdf[o.off:end]
-		offsets[o.num] = out.Len()
+	for _, o := range objs {
+		obj := pdf[o.Off:o.End]
+		offsets[o.Num] = out.Len()
 		s := bytes.Index(obj, []byte(">>\nstream\n"))
 		if s < 0 {
 			out.Write(rename(obj)) // dictionaries: the resources name fonts
@@ -102,7 +68,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		n, _ := strconv.Atoi(string(obj[lm[2]:lm[3]]))
 		data := s + len(">>\nstream\n")
 		if data+n > len(obj) {
-			return nil, fmt.Errorf("compress pdf: object %d is shorter than its stream", o.num)
+			return nil, fmt.Errorf("compress pdf: object %d is shorter than its stream", o.Num)
 		}
 		z.Reset()
 		zw.Reset(&z)
@@ -116,18 +82,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		out.Write(z.Bytes())
 		out.Write(obj[data+n:])
 	}
-	newXref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n", count)
-	out.WriteString("0000000000 65535 f \n")
-	for i := 1; i < count; i++ {
-		if offsets[i] == 0 {
-			out.WriteString("0000000000 65535 f \n")
-			continue
-		}
-		fmt.Fprintf(out, "%010d 00000 n \n", offsets[i])
-	}
-	out.Write(trailer)
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXref)
+	xref.Write(out, offsets, t.Trailer)
 	return out.Bytes(), nil
 }
 

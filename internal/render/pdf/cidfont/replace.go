@@ -5,9 +5,9 @@ import (
 	"compress/zlib"
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/broadside/broadside/internal/render/pdf/xref"
 )
 
 // Objects returns the bodies (what goes between "n 0 obj" and "endobj") of
@@ -97,8 +97,7 @@ func (f *Font) toUnicode(ids []uint16) string {
 }
 
 var (
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	baseFontRe  = regexp.MustCompile(`^\d+ 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont /(\S+)\n`)
+	baseFontRe = regexp.MustCompile(`^\d+ 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont /(\S+)\n`)
 )
 
 // Replace rewrites a PDF as fpdf writes it (objects one after another, a
@@ -112,15 +111,19 @@ func Replace(pdf []byte, fonts []*Font) ([]byte, error) {
 	if len(fonts) == 0 {
 		return pdf, nil
 	}
-	objs, _, trailer, err := parseObjects(pdf)
+	t, err := xref.Parse(pdf)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	if len(t.Objects) == 0 {
+		return nil, fmt.Errorf("pdf: no objects")
+	}
+	objs := t.Objects
 	// Type0 objects by BaseFont.
 	type0 := map[string]int{}
 	for _, o := range objs {
-		if m := baseFontRe.FindSubmatch(pdf[o.off:o.end]); m != nil {
-			type0[string(m[1])] = o.num
+		if m := baseFontRe.FindSubmatch(pdf[o.Off:o.End]); m != nil {
+			type0[string(m[1])] = o.Num
 		}
 	}
 	repl := map[int][]byte{}
@@ -139,88 +142,19 @@ func Replace(pdf []byte, fonts []*Font) ([]byte, error) {
 		}
 	}
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)))
-	out.Write(pdf[:objs[0].off])
-	size := 0
+	out.Write(pdf[:objs[0].Off])
+	offsets := make([]int, t.Size)
 	for _, o := range objs {
-		size = max(size, o.num+1)
-	}
-	offsets := make([]int, size)
-	for _, o := range objs {
-		offsets[o.num] = out.Len()
-		body, ok := repl[o.num]
+		offsets[o.Num] = out.Len()
+		body, ok := repl[o.Num]
 		if !ok {
-			out.Write(pdf[o.off:o.end])
+			out.Write(pdf[o.Off:o.End])
 			continue
 		}
-		fmt.Fprintf(out, "%d 0 obj\n", o.num)
+		fmt.Fprintf(out, "%d 0 obj\n", o.Num)
 		out.Write(body)
 		out.WriteString("\nendobj\n")
 	}
-	newXref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", size)
-	for i := 1; i < size; i++ {
-		if offsets[i] == 0 {
-			out.WriteString("0000000000 65535 f \n")
-			continue
-		}
-		fmt.Fprintf(out, "%010d 00000 n \n", offsets[i])
-	}
-	out.Write(trailer)
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXref)
+	xref.Write(out, offsets, t.Trailer)
 	return out.Bytes(), nil
-}
-
-type object struct{ num, off, end int }
-
-// parseObjects reads the cross-reference table of an fpdf document and
-// returns its objects in file order, the table's offset and the trailer.
-func parseObjects(pdf []byte) ([]object, int, []byte, error) {
-	m := startxrefRe.FindSubmatch(pdf)
-	if m == nil {
-		return nil, 0, nil, fmt.Errorf("pdf: no startxref")
-	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(pdf) || !bytes.HasPrefix(pdf[xref:], []byte("xref\n")) {
-		return nil, 0, nil, fmt.Errorf("pdf: no xref table at %d", xref)
-	}
-	p := xref + len("xref\n")
-	nl := bytes.IndexByte(pdf[p:], '\n')
-	var first, count int
-	if nl < 0 {
-		return nil, 0, nil, fmt.Errorf("pdf: bad xref header")
-	}
-	if _, err := fmt.Sscanf(string(pdf[p:p+nl]), "%d %d", &first, &count); err != nil || first != 0 {
-		return nil, 0, nil, fmt.Errorf("pdf: bad xref header")
-	}
-	p += nl + 1
-	if p+20*count > len(pdf) {
-		return nil, 0, nil, fmt.Errorf("pdf: xref table cut short")
-	}
-	var objs []object
-	for i := 0; i < count; i++ {
-		line := pdf[p+20*i : p+20*i+20]
-		if line[17] != 'n' {
-			continue
-		}
-		off, err := strconv.Atoi(string(line[:10]))
-		if err != nil || off <= 0 || off >= xref {
-			return nil, 0, nil, fmt.Errorf("pdf: bad xref entry %d", i)
-		}
-		objs = append(objs, object{num: i, off: off})
-	}
-	if len(objs) == 0 {
-		return nil, 0, nil, fmt.Errorf("pdf: no objects")
-	}
-	trailer := pdf[p+20*count:]
-	if i := bytes.Index(trailer, []byte("startxref")); i >= 0 {
-		trailer = trailer[:i]
-	}
-	sort.Slice(objs, func(a, b int) bool { return objs[a].off < objs[b].off })
-	for i := range objs {
-		objs[i].end = xref
-		if i+1 < len(objs) {
-			objs[i].end = objs[i+1].off
-		}
-	}
-	return objs, xref, trailer, nil
 }
