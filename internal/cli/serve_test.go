@@ -17,19 +17,9 @@ import (
 
 	"github.com/broadside/broadside/data"
 	"github.com/broadside/broadside/internal/studio"
+	"github.com/broadside/broadside/internal/testkit"
 	xdraw "golang.org/x/image/draw"
 )
-
-func rgba(t *testing.T, b []byte) *image.RGBA {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := image.NewRGBA(img.Bounds())
-	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
-	return out
-}
 
 // TestStudioPreviewIsTheCLIsCard: the studio's live preview of a quote and
 // its card download are the very pixels `broadside cards` writes, in
@@ -80,12 +70,12 @@ func TestStudioPreviewIsTheCLIsCard(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantImg := rgba(t, want)
+			wantImg := testkit.DecodeRGBA(t, want)
 			dl := get("GET", "/cards/download?quote=2&layout="+l, nil)
 			if dl.Code != http.StatusOK {
 				t.Fatalf("download: %d %s", dl.Code, dl.Body.String())
 			}
-			if !bytes.Equal(rgba(t, dl.Body.Bytes()).Pix, wantImg.Pix) {
+			if !bytes.Equal(testkit.DecodeRGBA(t, dl.Body.Bytes()).Pix, wantImg.Pix) {
 				t.Error("the studio's download and the CLI's card differ")
 			}
 			// The preview of the same fields as typed into the page.
@@ -98,14 +88,14 @@ func TestStudioPreviewIsTheCLIsCard(t *testing.T) {
 			if pv.Code != http.StatusOK {
 				t.Fatalf("preview: %d %s", pv.Code, pv.Body.String())
 			}
-			got := rgba(t, pv.Body.Bytes())
+			got := testkit.DecodeRGBA(t, pv.Body.Bytes())
 			if got.Bounds() != wantImg.Bounds() || !bytes.Equal(got.Pix, wantImg.Pix) {
 				t.Errorf("the studio's full-size preview (%v) and the CLI's card (%v) differ", got.Bounds(), wantImg.Bounds())
 			}
 			// The page's preview is drawn smaller, from the same frame: it
 			// matches the CLI's card scaled to its size.
 			form.Del("w")
-			small := rgba(t, get("POST", "/api/preview", form).Body.Bytes())
+			small := testkit.DecodeRGBA(t, get("POST", "/api/preview", form).Body.Bytes())
 			scaled := image.NewRGBA(small.Bounds())
 			xdraw.ApproxBiLinear.Scale(scaled, scaled.Bounds(), wantImg, wantImg.Bounds(), xdraw.Src, nil)
 			mean, far := compare(small, scaled)

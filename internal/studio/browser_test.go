@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/broadside/broadside/internal/testkit"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
@@ -244,7 +245,7 @@ func TestBrowserPreviewFollowsTyping(t *testing.T) {
 		poll(`[...document.querySelectorAll("figure.card img")].every(i => i.src.startsWith("blob:")) && !document.querySelector("[aria-busy]")`),
 	)
 	after := imageBytes(t, ctx, `figure[data-layout="x"] img`)
-	if n, _ := diffPixels(decodeRGBA(t, before), decodeRGBA(t, after)); n < 100 {
+	if n, _ := diffPixels(testkit.DecodeRGBA(t, before), testkit.DecodeRGBA(t, after)); n < 100 {
 		t.Fatalf("the preview did not change after typing (%d pixels)", n)
 	}
 	// The new picture is the card of the typed quote, as the handler
@@ -262,7 +263,7 @@ func TestBrowserPreviewFollowsTyping(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A canvas rounds some channels by one on the way back.
-	if n, worst := diffPixels(decodeRGBA(t, after), decodeRGBA(t, want)); worst > 2 {
+	if n, worst := diffPixels(testkit.DecodeRGBA(t, after), testkit.DecodeRGBA(t, want)); worst > 2 {
 		t.Errorf("the page shows another picture than the card of what was typed: %d pixels differ, by up to %d", n, worst)
 	}
 	alt := eval[string](t, ctx, `document.querySelector('figure[data-layout="x"] img').alt`)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/draw"
 	"image/png"
 	"io"
 	"net/http"
@@ -20,17 +19,6 @@ import (
 	"testing"
 	"time"
 )
-
-func decodeRGBA(t testing.TB, b []byte) *image.RGBA {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := image.NewRGBA(img.Bounds())
-	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
-	return out
-}
 
 // diffPixels counts the pixels that differ, and the largest difference of
 // a channel.
