@@ -206,11 +206,7 @@ func (r *Registry) cjkFonts(lang string, weight int) []*Font {
 	return out
 }
 
-// WithFace lends fn a go-text face of the font, for shaping outside this
-// package. The face is not safe for concurrent use and must not be kept
-// after fn returns.
-func (f *Font) WithFace(fn func(*gtfont.Face)) {
-	face := f.load().face()
-	defer f.putFace(face)
-	fn(face)
-}
+// NewFace returns a go-text face of the font for shaping outside this
+// package, owned by the caller: a face keeps glyph caches, so it is not
+// safe for concurrent use, and a shaper that has used it keeps it.
+func (f *Font) NewFace() *gtfont.Face { return gtfont.NewFace(f.load().gt) }

@@ -90,22 +90,24 @@ func (f *Font) shape(text []rune) []float32 {
 	if len(text) == 0 {
 		return out
 	}
-	face := f.face()
-	defer f.putFace(face)
-	sh, _ := f.pool.Get().(*shaping.HarfbuzzShaper)
-	if sh == nil {
-		sh = new(shaping.HarfbuzzShaper)
+	// A shaper keeps the face it first shaped with (its cache is keyed
+	// by the font, not the face), so each pooled shaper has its own face:
+	// a face from the shared pool could be in another goroutine's hands.
+	st, _ := f.pool.Get().(*shaperFace)
+	if st == nil {
+		st = &shaperFace{face: gtfont.NewFace(f.gt)}
 	}
+	sh := &st.sh
 	res := sh.Shape(shaping.Input{
 		Text:         text,
 		RunEnd:       len(text),
 		Direction:    di.DirectionLTR,
-		Face:         face,
+		Face:         st.face,
 		Size:         fixed.Int26_6(f.UnitsPerEm << 6),
 		Script:       scriptOf(text),
 		FontFeatures: features,
 	})
-	f.pool.Put(sh)
+	f.pool.Put(st)
 	if len(res.Glyphs) == len(text) {
 		oneToOne := true
 		for i, g := range res.Glyphs {
@@ -160,4 +162,10 @@ func (f *Font) GlyphInk(g uint16) (x0, y0, x1, y1 float64, ok bool) {
 		return 0, 0, 0, 0, false
 	}
 	return float64(e.XBearing), float64(e.YBearing + e.Height), float64(e.XBearing + e.Width), float64(e.YBearing), true
+}
+
+// shaperFace is a shaper with the one face it shapes with.
+type shaperFace struct {
+	sh   shaping.HarfbuzzShaper
+	face *gtfont.Face
 }

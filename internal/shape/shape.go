@@ -110,7 +110,24 @@ func simple(s language.Script) bool {
 	return s == language.Latin || s == language.Greek || s == language.Cyrillic || s == language.Common
 }
 
-var shapers = sync.Pool{New: func() any { return new(shaping.HarfbuzzShaper) }}
+// shaper is a HarfBuzz shaper with a face of its own for each font: the
+// shaper caches what it builds from a face under the font, not the face,
+// so a face shared between shapers would be used by two goroutines.
+type shaper struct {
+	sh    shaping.HarfbuzzShaper
+	faces map[*font.Font]*gtfont.Face
+}
+
+func (s *shaper) face(f *font.Font) *gtfont.Face {
+	fc, ok := s.faces[f]
+	if !ok {
+		fc = f.NewFace()
+		s.faces[f] = fc
+	}
+	return fc
+}
+
+var shapers = sync.Pool{New: func() any { return &shaper{faces: map[*font.Font]*gtfont.Face{}} }}
 
 // Paragraph shapes one paragraph (no paragraph separators inside).
 func Paragraph(text []rune, o Options) *Result {
@@ -129,7 +146,7 @@ func Paragraph(text []rune, o Options) *Result {
 	if o.NoLigatures {
 		feats = noLigatures
 	}
-	sh := shapers.Get().(*shaping.HarfbuzzShaper)
+	sh := shapers.Get().(*shaper)
 	defer shapers.Put(sh)
 	for i := 0; i < len(text); {
 		j := i + 1
@@ -148,23 +165,20 @@ func Paragraph(text []rune, o Options) *Result {
 
 // shapeRun shapes text[start:end] with the rest of the paragraph as
 // context, so joining continues across a change of run.
-func shapeRun(sh *shaping.HarfbuzzShaper, text []rune, start, end int, f *font.Font, sc language.Script, lv bidi.Level, lang language.Language, feats []shaping.FontFeature) Run {
+func shapeRun(sh *shaper, text []rune, start, end int, f *font.Font, sc language.Script, lv bidi.Level, lang language.Language, feats []shaping.FontFeature) Run {
 	r := Run{Font: f, Start: start, End: end, Level: lv, Script: sc, Cursive: Cursive(sc)}
 	d := di.DirectionLTR
 	if lv.RTL() {
 		d = di.DirectionRTL
 	}
-	var out shaping.Output
-	f.WithFace(func(face *gtfont.Face) {
-		out = sh.Shape(shaping.Input{
-			Text: text, RunStart: start, RunEnd: end,
-			Direction: d, Face: face,
-			Size:     fixed.Int26_6(f.UnitsPerEm << 6),
-			Script:   sc,
-			Language: lang,
+	out := sh.sh.Shape(shaping.Input{
+		Text: text, RunStart: start, RunEnd: end,
+		Direction: d, Face: sh.face(f),
+		Size:     fixed.Int26_6(f.UnitsPerEm << 6),
+		Script:   sc,
+		Language: lang,
 
-			FontFeatures: feats,
-		})
+		FontFeatures: feats,
 	})
 	r.Glyphs = make([]Glyph, len(out.Glyphs))
 	for k, g := range out.Glyphs {

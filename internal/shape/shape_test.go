@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/broadside/broadside/internal/font"
-	gtfont "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
 )
 
@@ -108,9 +107,8 @@ func TestScripts(t *testing.T) {
 }
 
 func nominal(f *font.Font, r rune) uint16 {
-	var id uint16
-	f.WithFace(func(face *gtfont.Face) { g, _ := face.NominalGlyph(r); id = uint16(g) })
-	return id
+	g, _ := f.NewFace().NominalGlyph(r)
+	return uint16(g)
 }
 
 func nominalCount(run Run) int {
