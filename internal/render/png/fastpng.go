@@ -2,6 +2,7 @@ package png
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -34,6 +35,11 @@ type Encoder struct {
 	slot    []uint8  // palette index of each table entry
 	palette []uint32
 	idx     []uint8
+	repeat  []bool // rows the same as the row above (see quantize)
+	runs    []int32
+	// repeated is how many rows the last palette card copied from the
+	// precompressed runs (see writePaletted).
+	repeated int
 }
 
 // levels are the compression levels of klauspost/compress for the three
@@ -45,7 +51,7 @@ type Encoder struct {
 // Huffman coding only, since after filtering a photo's residuals
 // have few repeats for matching to find; it is faster than level 1 and
 // smaller too (measured in docs/performance.md).
-var levels = [...]int{palette: 3, smooth: 1, photographic: zlib.HuffmanOnly}
+var levels = [...]int{palette: 1, smooth: 1, photographic: zlib.HuffmanOnly}
 
 // The kinds of card, by how they are compressed.
 const (
@@ -121,10 +127,8 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(wd))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
 	ihdr[8] = 8
-	bpp := 3
 	if paletted {
 		ihdr[9] = 3 // indexed
-		bpp = 1
 	} else {
 		ihdr[9] = 2 // RGB
 	}
@@ -156,6 +160,15 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 		}
 		return writeChunk(w, "IEND", nil)
 	}
+	if paletted {
+		if err := e.writePaletted(e.bw, wd, ht); err != nil {
+			return err
+		}
+		if err := e.bw.Flush(); err != nil {
+			return err
+		}
+		return writeChunk(w, "IEND", nil)
+	}
 	zw := e.zw[kind]
 	if zw == nil {
 		zw, _ = zlib.NewWriterLevel(e.bw, levels[kind])
@@ -163,19 +176,13 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	} else {
 		zw.Reset(e.bw)
 	}
-	n := 1 + wd*bpp // a row and its filter type
+	n := 1 + 3*wd // a row and its filter type
 	if cap(e.row) < n {
 		e.row = make([]byte, n)
 	}
 	out := e.row[:n]
 	for y := 0; y < ht; y++ {
-		if paletted {
-			// Unfiltered: filters do not predict palette indexes.
-			out[0] = 0
-			copy(out[1:], e.idx[y*wd:(y+1)*wd])
-		} else {
-			e.upFiltered(out, img, y)
-		}
+		e.upFiltered(out, img, y)
 		if _, err := zw.Write(out); err != nil {
 			return err
 		}
@@ -213,7 +220,11 @@ func upRow(out, row, up []byte) {
 // many pixels differ from the one before them, which tells a photo from
 // flat colours and gradients.
 // Colours go into a small open-addressing table (a Go map costs more than
-// the compression); runs of one colour skip the lookup.
+// the compression); runs of one colour skip the lookup. A row the same as
+// the one above it (most rows of a flat card: the margins, the space
+// between lines) is compared at once and not read pixel by pixel: it is
+// marked in e.repeat, and its palette indexes are left unwritten in e.idx
+// (they are the row above's; see writePaletted).
 func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int) {
 	const size = 1024 // four times the palette: short probe chains
 	if e.table == nil {
@@ -230,14 +241,42 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 		e.idx = make([]uint8, wd*ht)
 	}
 	e.idx = e.idx[:wd*ht]
+	if cap(e.repeat) < ht {
+		e.repeat = make([]bool, ht)
+	}
+	e.repeat = e.repeat[:ht]
 	last, lastIdx := uint32(empty), uint8(0)
 	paletted = true
-	k := 0
+	inner := 0 // changes within the row above, after its first pixel
+	var above []byte
 	for y := 0; y < ht; y++ {
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
-		for x := 0; x+3 < len(row); x += 4 {
+		if y > 0 && bytes.Equal(row, above) {
+			// The row above again: the same colours, and the same changes
+			// but at its first pixel, which follows the row's last.
+			e.repeat[y] = true
+			if binary.LittleEndian.Uint32(row) != last {
+				changes++
+			}
+			changes += inner
+			continue
+		}
+		e.repeat[y] = false
+		above = row
+		start := changes
+		first := binary.LittleEndian.Uint32(row) != last
+		idx := e.idx[y*wd : (y+1)*wd]
+		row = row[:4*len(idx)]
+		for x := 0; x < len(idx); x++ {
+			// Two pixels of the last colour at once: within a row,
+			// runs of one colour are most of it.
+			if x+1 < len(idx) && binary.LittleEndian.Uint64(row[4*x:]) == uint64(last)|uint64(last)<<32 {
+				idx[x], idx[x+1] = lastIdx, lastIdx
+				x++
+				continue
+			}
 			// Little-endian RGBA: alpha is the top byte.
-			c := binary.LittleEndian.Uint32(row[x:])
+			c := binary.LittleEndian.Uint32(row[4*x:])
 			if c != last {
 				changes++
 				if c>>24 != 0xff {
@@ -261,8 +300,11 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 				}
 				last = c
 			}
-			e.idx[k] = lastIdx
-			k++
+			idx[x] = lastIdx
+		}
+		inner = changes - start
+		if first {
+			inner--
 		}
 	}
 	return paletted, true, changes
