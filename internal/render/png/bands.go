@@ -45,6 +45,26 @@ type Base struct {
 	kind    int
 	ok      bool
 	palette []uint32
+	// huff is the code for every band over a photographic background.
+	huff *huffTable
+}
+
+// photoTable makes the Huffman code for bands over img from the counts of
+// its Up-filtered bytes.
+func (e *Encoder) photoTable(img *image.RGBA) *huffTable {
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	if cap(e.row) < 1+3*wd {
+		e.row = make([]byte, 1+3*wd)
+	}
+	row := e.row[:1+3*wd]
+	var counts [256]int
+	for y := 0; y < ht; y++ {
+		e.upFiltered(row, img, y)
+		for _, c := range row {
+			counts[c]++
+		}
+	}
+	return newHuffTable(&counts)
 }
 
 // band is one compressed band: its deflate segment, and the Adler-32 and
@@ -74,9 +94,12 @@ func (b *Base) compressed(e *Encoder) ([]band, bool) {
 			b.kind = photographic
 		}
 		ht := b.img.Rect.Dy()
+		if b.kind == photographic {
+			b.huff = e.photoTable(b.img)
+		}
 		for y0 := 0; y0 < ht; y0 += bandRows {
 			var buf bytes.Buffer
-			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), b.kind)
+			bd := e.band(&buf, b.img, y0, min(y0+bandRows, ht), b.kind, b.huff)
 			bd.z = buf.Bytes()
 			b.bands = append(b.bands, bd)
 		}
@@ -165,8 +188,9 @@ func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
 }
 
 // band filters rows y0 to y1 of img and writes them to w as a deflate
-// segment at kind's level, returning the band without its bytes.
-func (e *Encoder) band(w io.Writer, img *image.RGBA, y0, y1, kind int) band {
+// segment at kind's level, or with huff when it is not nil (a photo; see
+// huffTable), returning the band without its bytes.
+func (e *Encoder) band(w io.Writer, img *image.RGBA, y0, y1, kind int, huff *huffTable) band {
 	wd := img.Rect.Dx()
 	n := (1 + 3*wd) * (y1 - y0)
 	if cap(e.bandBuf) < n {
@@ -175,6 +199,11 @@ func (e *Encoder) band(w io.Writer, img *image.RGBA, y0, y1, kind int) band {
 	buf := e.bandBuf[:n]
 	for y := y0; y < y1; y++ {
 		e.upFiltered(buf[(y-y0)*(1+3*wd):(y-y0+1)*(1+3*wd)], img, y)
+	}
+	if huff != nil {
+		e.huffBuf = huff.block(e.huffBuf[:0], buf)
+		w.Write(e.huffBuf)
+		return band{adler: adler32.Checksum(buf), n: n}
 	}
 	fw := e.fw[kind]
 	if fw == nil {
@@ -231,7 +260,7 @@ func (e *Encoder) writeBands(w io.Writer, img *image.RGBA, base *Base) (int, err
 			}
 			copied++
 		} else {
-			bd = e.band(w, img, y0, y1, kind)
+			bd = e.band(w, img, y0, y1, kind, base.huff)
 		}
 		sum = adler32Combine(sum, bd.adler, bd.n)
 	}

@@ -27,6 +27,7 @@ type Encoder struct {
 	bw      *bufio.Writer
 	row     []byte // a filtered row
 	bandBuf []byte // a filtered band (see Base)
+	huffBuf []byte // a band coded with a huffTable
 	fw      [len(levels)]*flate.Writer
 	copied  int      // bands the last Encode copied from its Base
 	dirty   []bool   // rows of the card that differ from its Base
