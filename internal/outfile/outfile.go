@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -24,15 +26,21 @@ var (
 )
 
 // Write writes data to path atomically, creating its folder if needed.
+// A card is written with four system calls (create, write, close,
+// rename): the folder is made only when the temporary file cannot be
+// created for want of it, the temporary file is created with its final
+// permissions, and whether the destination is a folder is asked only when
+// the rename fails.
 func Write(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	if err := MkdirAll(dir); err != nil {
-		return err
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("write %s: it is a folder; name a file to write", path)
-	}
 	f, err := createTemp(dir, path)
+	if err != nil {
+		// No folder yet, or a file in its way: make it, or say so.
+		if err := MkdirAll(dir); err != nil {
+			return err
+		}
+		f, err = createTemp(dir, path)
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, plain(err))
 	}
@@ -43,13 +51,13 @@ func Write(path string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
 		os.Remove(tmp)
+		if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+			return fmt.Errorf("write %s: it is a folder; name a file to write", path)
+		}
 		return fmt.Errorf("write %s: %w", path, plain(err))
 	}
 	return nil
@@ -92,9 +100,6 @@ func (f *File) Commit() error {
 	defer track(tmp, false)
 	err := f.Close()
 	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
 		err = os.Rename(tmp, f.path)
 	}
 	if err != nil {
@@ -131,16 +136,24 @@ func MkdirAll(dir string) error {
 	return nil
 }
 
-// createTemp makes the temporary file for path and tracks it, under the
-// lock, so that Exit never misses a file made just before it.
+// createTemp creates a temporary file for path in dir, readable by all
+// (as far as the umask allows, as for any file a program creates), and
+// tracks it for Cleanup. Its name is random; one taken is tried again.
 func createTemp(dir, path string) (*os.File, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	f, err := os.CreateTemp(dir, tempPrefix+filepath.Base(path)+"-*")
-	if err == nil {
-		live[f.Name()] = true
+	prefix := filepath.Join(dir, tempPrefix+filepath.Base(path)+"-")
+	for try := 0; ; try++ {
+		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 36)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) && try < 100 {
+			continue
+		}
+		if err == nil {
+			live[name] = true
+		}
+		return f, err
 	}
-	return f, err
 }
 
 func track(path string, on bool) {

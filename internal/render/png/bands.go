@@ -130,15 +130,29 @@ func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
 		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
 		e.dirty[y] = d
-		if d {
-			for x := 3; x < len(row); x += 4 {
-				if row[x] != 0xff {
-					return false
-				}
-			}
+		if d && !opaqueRow(row) {
+			return false
 		}
 	}
 	return base.palette == nil || e.moreColours(img, base.palette)
+}
+
+// opaqueRow reports whether every pixel of an RGBA row is opaque, two
+// pixels at a time.
+func opaqueRow(row []byte) bool {
+	const alpha = 0xff000000ff000000
+	x := 0
+	for ; x+8 <= len(row); x += 8 {
+		if binary.LittleEndian.Uint64(row[x:])&alpha != alpha {
+			return false
+		}
+	}
+	for ; x+3 < len(row); x += 4 {
+		if row[x+3] != 0xff {
+			return false
+		}
+	}
+	return true
 }
 
 // moreColours reports whether img's rows marked in e.dirty bring the

@@ -220,3 +220,21 @@ func TestEncodeOverPaletteBase(t *testing.T) {
 		}
 	}
 }
+
+// opaqueRow finds a pixel that is not opaque wherever it is, in rows of
+// odd and even lengths.
+func TestOpaqueRow(t *testing.T) {
+	for n := 0; n < 9; n++ {
+		row := bytes.Repeat([]byte{1, 2, 3, 0xff}, n)
+		if !opaqueRow(row) {
+			t.Fatalf("%d opaque pixels: not opaque", n)
+		}
+		for i := 0; i < n; i++ {
+			row[4*i+3] = 0xfe
+			if opaqueRow(row) {
+				t.Fatalf("%d pixels, pixel %d at alpha 0xfe: opaque", n, i)
+			}
+			row[4*i+3] = 0xff
+		}
+	}
+}
