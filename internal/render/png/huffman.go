@@ -2,6 +2,7 @@ package png
 
 import (
 	"encoding/binary"
+	bits64 "math/bits"
 	"slices"
 )
 
@@ -16,27 +17,52 @@ import (
 // has a code (each count starts at one), so text over the photo, whose
 // edges make residuals the photo lacks, is coded too, in longer codes.
 
-// huffTable is a deflate code for literals and the end of a block, with
-// the block header that describes it.
+//
+// A gradient behind the text (dusk) compresses well only with matches: its
+// residuals are runs of zeros, broken where the gradient steps. For those
+// the table also codes runs, as matches at distance 1 (what zlib's Z_RLE
+// strategy does, which on such cards compresses better than level 1), and
+// rleBlock finds the runs with eight bytes compared at a time.
+
+// huffTable is a deflate code for literals, the end of a block and, for
+// runs, lengths at distance 1, with the block header that describes it.
 type huffTable struct {
-	code   [257]uint32 // bit-reversed, as deflate writes codes
-	length [257]uint8
+	code   [numLit]uint32 // bit-reversed, as deflate writes codes
+	length [numLit]uint8
 	header []bits // the dynamic block's header after its first three bits
+	// run is, for each length from 3 to 258, its code, extra bits and
+	// the code of distance 1, joined, and their number of bits.
+	run    [259]uint32
+	runLen [259]uint8
 }
+
+// numLit is the size of deflate's literal/length alphabet (RFC 1951,
+// 3.2.5): bytes, the end of a block, lengths.
+const numLit = 286
 
 type bits struct {
 	v uint32
 	n uint8
 }
 
-// newHuffTable makes a table for data like counts (a count for each byte
-// value).
-func newHuffTable(counts *[256]int) *huffTable {
-	c := make([]int, 257)
-	for i, n := range counts {
-		c[i] = n + 1
+// newHuffTable makes a table for data like counts: a count for each
+// literal/length symbol, as countSymbols makes them. Every byte and every
+// length gets a code (each count is at least one), so any data can be
+// coded; runs only when runs is set. prior flattens the code: each count
+// gains prior times the mean count, so that symbols rare in counts but
+// not in the data to code get shorter codes.
+func newHuffTable(counts *[numLit]int, runs bool, prior float64) *huffTable {
+	c := make([]int, numLit)
+	total := 0
+	for _, n := range counts {
+		total += n
 	}
-	c[256] = 1 // the end of a block
+	add := 1 + int(prior*float64(total)/numLit)
+	for i, n := range counts {
+		if i < 257 || runs {
+			c[i] = n + add
+		}
+	}
 	t := &huffTable{}
 	lit := huffLengths(c, 15)
 	copy(t.length[:], lit)
@@ -44,9 +70,19 @@ func newHuffTable(counts *[256]int) *huffTable {
 	for i := range t.code {
 		t.code[i] = reverse(codes[i], lit[i])
 	}
+	hlit := 257
+	if runs {
+		hlit = numLit
+		// Distance 1 is distance code 0, of one bit: the reversed code 0.
+		for l := 3; l <= 258; l++ {
+			sym, extra, nx := lengthCode(l)
+			t.run[l] = t.code[sym] | extra<<t.length[sym]
+			t.runLen[l] = t.length[sym] + nx + 1
+		}
+	}
 	// Two distance codes of one bit, as zlib writes when there are no
 	// matches: some decoders refuse a block without distance codes.
-	lens := append(slices.Clone(lit), 1, 1)
+	lens := append(slices.Clone(lit[:hlit]), 1, 1)
 	var clCount [19]int
 	for _, l := range lens {
 		clCount[l]++
@@ -58,7 +94,7 @@ func newHuffTable(counts *[256]int) *huffTable {
 	for hclen > 4 && clLen[order[hclen-1]] == 0 {
 		hclen--
 	}
-	t.header = append(t.header, bits{257 - 257, 5}, bits{2 - 1, 5}, bits{uint32(hclen - 4), 4})
+	t.header = append(t.header, bits{uint32(hlit - 257), 5}, bits{2 - 1, 5}, bits{uint32(hclen - 4), 4})
 	for _, s := range order[:hclen] {
 		t.header = append(t.header, bits{uint32(clLen[s]), 3})
 	}
@@ -68,59 +104,153 @@ func newHuffTable(counts *[256]int) *huffTable {
 	return t
 }
 
-// block appends to dst data as one deflate block coded with t, not the
-// last of its stream, followed by an empty stored block (a sync flush) so
-// that it ends on a byte.
-func (t *huffTable) block(dst, data []byte) []byte {
-	var acc uint64
-	var n uint
-	put := func(v uint32, k uint8) {
-		acc |= uint64(v) << n
-		n += uint(k)
-		for n >= 8 {
-			dst = append(dst, byte(acc))
-			acc >>= 8
-			n -= 8
+// lengthCode returns the symbol for a match of length l (3 to 258), its
+// extra bits and how many there are (RFC 1951, 3.2.5).
+func lengthCode(l int) (sym int, extra uint32, n uint8) {
+	if l == 258 {
+		return 285, 0, 0
+	}
+	base := 3
+	for sym = 257; sym < 285; sym++ {
+		n = 0
+		if sym >= 265 {
+			n = uint8((sym - 261) / 4)
+		}
+		if l < base+1<<n {
+			return sym, uint32(l - base), n
+		}
+		base += 1 << n
+	}
+	panic("unreachable")
+}
+
+// runLength returns how many bytes from data[i] on equal data[i-1], at
+// most 258.
+func runLength(data []byte, i int) int {
+	b := data[i-1]
+	end := min(len(data), i+258)
+	pat := uint64(b) * 0x0101010101010101
+	j := i
+	for ; j+8 <= end; j += 8 {
+		if x := binary.LittleEndian.Uint64(data[j:]) ^ pat; x != 0 {
+			return j - i + bits64.TrailingZeros64(x)/8
 		}
 	}
-	put(2<<1, 3) // not the last block; dynamic codes
-	for _, h := range t.header {
-		put(h.v, h.n)
+	for ; j < end && data[j] == b; j++ {
 	}
-	// The bytes, without branches: three codes (at most 45 bits) join the
-	// fewer than 8 bits waiting, the 64 bits are stored, and the pointer
-	// moves on by the whole bytes among them.
-	pos := len(dst)
-	dst = slices.Grow(dst, len(data)*int(slices.Max(t.length[:]))/8+64)
-	out := dst[:cap(dst)]
+	return j - i
+}
+
+// countSymbols adds to counts the symbols rleBlock (runs) or block would
+// write for data.
+func countSymbols(counts *[numLit]int, data []byte, runs bool) {
+	for i := 0; i < len(data); {
+		if runs && i > 0 {
+			if r := runLength(data, i); r >= 3 {
+				sym, _, _ := lengthCode(r)
+				counts[sym]++
+				i += r
+				continue
+			}
+		}
+		counts[data[i]]++
+		i++
+	}
+}
+
+// block appends to dst data as one deflate block coded with t, not the
+// last of its stream, followed by an empty stored block (a sync flush) so
+// that it ends on a byte. With runs (t must have been made for them),
+// runs of a byte are written as matches at distance 1; the first byte of
+// data never refers back, so a block can stand anywhere in a stream.
+func (t *huffTable) block(dst, data []byte, runs bool) []byte {
+	// Room for the header and every byte at the longest code, at most 15
+	// bits each (a run takes fewer bits than its bytes as literals).
+	w := bitWriter{out: slices.Grow(dst, (15*len(t.header)+15*len(data))/8+64)}
+	w.out = w.out[:cap(w.out)]
+	w.pos = len(dst)
+	w.put(2<<1, 3) // not the last block; dynamic codes
+	for _, h := range t.header {
+		w.put(h.v, h.n)
+	}
+	if runs {
+		t.runs(&w, data)
+	} else {
+		t.literals(&w, data)
+	}
+	w.put(t.code[256], t.length[256])
+	w.put(0, 3) // a stored block, not the last, to align on a byte
+	if w.n > 0 {
+		w.put(0, uint8(8-w.n))
+	}
+	return append(w.out[:w.pos], 0, 0, 0xff, 0xff)
+}
+
+// bitWriter writes deflate's bits, least significant first, into out,
+// which must have room for eight bytes past the last it writes: every
+// put stores 64 bits and moves on by the whole bytes among them, without
+// branches.
+type bitWriter struct {
+	out []byte
+	pos int
+	acc uint64
+	n   uint // bits waiting in acc, fewer than 8 between puts
+}
+
+// put writes the k low bits of v, at most 56.
+func (w *bitWriter) put(v uint32, k uint8) {
+	// (Shifts are masked to 63 so that the compiler need not handle
+	// larger ones; none is.)
+	w.acc |= uint64(v) << (w.n & 63)
+	w.n += uint(k)
+	binary.LittleEndian.PutUint64(w.out[w.pos:], w.acc)
+	b := w.n >> 3
+	w.pos += int(b)
+	w.acc >>= (b << 3) & 63
+	w.n &= 7
+}
+
+// literals codes every byte of data as a literal, three at a time: their
+// codes (at most 45 bits) are joined apart from the bits waiting, so that
+// only two shifts and an addition wait on those.
+func (t *huffTable) literals(w *bitWriter, data []byte) {
 	code, length := &t.code, &t.length
 	i := 0
 	for ; i+3 <= len(data); i += 3 {
-		// The three codes are joined apart from what is waiting, so that
-		// only two shifts and an addition wait on the bits before.
 		a, b, c := data[i], data[i+1], data[i+2]
 		la, lb := uint(length[a]), uint(length[b])
-		// (Shifts are masked to 63 so that the compiler need not handle
-		// larger ones; none is.)
 		v := uint64(code[a]) | uint64(code[b])<<(la&63) | uint64(code[c])<<((la+lb)&63)
-		acc |= v << (n & 63)
-		n += la + lb + uint(length[c])
-		binary.LittleEndian.PutUint64(out[pos:], acc)
-		k := n >> 3
-		pos += int(k)
-		acc >>= (k << 3) & 63
-		n &= 7
+		w.acc |= v << (w.n & 63)
+		w.n += la + lb + uint(length[c])
+		binary.LittleEndian.PutUint64(w.out[w.pos:], w.acc)
+		k := w.n >> 3
+		w.pos += int(k)
+		w.acc >>= (k << 3) & 63
+		w.n &= 7
 	}
-	dst = out[:pos]
 	for _, c := range data[i:] {
-		put(code[c], length[c])
+		w.put(code[c], length[c])
 	}
-	put(t.code[256], t.length[256])
-	put(0, 3) // a stored block, not the last, to align on a byte
-	if n > 0 {
-		put(0, uint8(8-n))
+}
+
+// runs codes data as literals and runs: a byte that repeats the one
+// before it three times or more starts a match at distance 1.
+func (t *huffTable) runs(w *bitWriter, data []byte) {
+	if len(data) == 0 {
+		return
 	}
-	return append(dst, 0, 0, 0xff, 0xff)
+	w.put(t.code[data[0]], t.length[data[0]])
+	for i := 1; i < len(data); {
+		if data[i] == data[i-1] {
+			if r := runLength(data, i); r >= 3 {
+				w.put(t.run[r], t.runLen[r])
+				i += r
+				continue
+			}
+		}
+		w.put(t.code[data[i]], t.length[data[i]])
+		i++
+	}
 }
 
 // huffLengths returns the lengths of a Huffman code for counts, at most

@@ -3,6 +3,7 @@ package png
 import (
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"testing"
@@ -12,12 +13,13 @@ import (
 
 // A block coded with a huffTable inflates to its bytes, with the standard
 // library's decoder, whatever the counts the table was made from (even,
-// skewed past 15-bit codes, one value only) and whatever the data (bytes
-// the counts never saw, every length up to a few codes past a store of
-// three), and blocks join into one stream.
+// skewed past 15-bit codes, one value only), with literals alone or runs
+// too, and whatever the data (bytes and run lengths the counts never saw,
+// every run length from 1 to past 258, every length of data up to a few
+// codes past a store), and blocks join into one stream.
 func TestHuffTable(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
-	var even, skewed, one [256]int
+	var even, skewed, one [numLit]int
 	for i := range even {
 		even[i] = 100
 		skewed[i] = 1 << min(i, 40) // a Fibonacci-like spread forces flattening
@@ -25,35 +27,55 @@ func TestHuffTable(t *testing.T) {
 	one[7] = 1000
 	for _, tc := range []struct {
 		name   string
-		counts *[256]int
+		counts *[numLit]int
 	}{{"even", &even}, {"skewed", &skewed}, {"one value", &one}} {
-		t.Run(tc.name, func(t *testing.T) {
-			tab := newHuffTable(tc.counts)
-			for s, l := range tab.length {
-				if l == 0 || l > 15 {
-					t.Fatalf("symbol %d has a code of %d bits", s, l)
-				}
-			}
-			var stream, want []byte
-			for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099} {
-				data := make([]byte, n)
-				for i := range data {
-					data[i] = byte(r.IntN(256))
-					if r.IntN(2) == 0 {
-						data[i] = 7
+		for _, runs := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, runs %v", tc.name, runs), func(t *testing.T) {
+				tab := newHuffTable(tc.counts, runs, 0)
+				for s, l := range tab.length {
+					if (l == 0) != (s > 256 && !runs) || l > 15 {
+						t.Fatalf("symbol %d has a code of %d bits", s, l)
 					}
 				}
-				stream = tab.block(stream, data)
-				want = append(want, data...)
-				got, err := io.ReadAll(flate.NewReader(bytes.NewReader(append(bytes.Clone(stream), 0x03, 0x00))))
-				if err != nil {
-					t.Fatalf("after %d bytes: %v", n, err)
+				var stream, want []byte
+				for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099, 20000} {
+					data := make([]byte, 0, n)
+					for len(data) < n {
+						// A run of 1 to 300 bytes of one value, often 7.
+						b := byte(r.IntN(256))
+						if r.IntN(2) == 0 {
+							b = 7
+						}
+						for k := 1 + r.IntN(300); k > 0 && len(data) < n; k-- {
+							data = append(data, b)
+						}
+					}
+					stream = tab.block(stream, data, runs)
+					want = append(want, data...)
+					got, err := io.ReadAll(flate.NewReader(bytes.NewReader(append(bytes.Clone(stream), 0x03, 0x00))))
+					if err != nil {
+						t.Fatalf("after %d bytes: %v", n, err)
+					}
+					if !bytes.Equal(got, want) {
+						t.Fatalf("after %d bytes: inflated %d bytes, not the %d written", n, len(got), len(want))
+					}
 				}
-				if !bytes.Equal(got, want) {
-					t.Fatalf("after %d bytes: inflated %d bytes, not the %d written", n, len(got), len(want))
-				}
-			}
-		})
+			})
+		}
+	}
+}
+
+// Every match length from 3 to 258 has the symbol, extra bits and base
+// of RFC 1951's table (3.2.5).
+func TestLengthCode(t *testing.T) {
+	bases := []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	extras := []uint8{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+	for l := 3; l <= 258; l++ {
+		sym, extra, n := lengthCode(l)
+		i := sym - 257
+		if n != extras[i] || bases[i]+int(extra) != l || extra >= 1<<n && n > 0 || n == 0 && extra != 0 {
+			t.Fatalf("length %d: symbol %d, extra %d in %d bits", l, sym, extra, n)
+		}
 	}
 }
 
@@ -94,17 +116,17 @@ func TestHuffLengths(t *testing.T) {
 func BenchmarkHuffBlock(b *testing.B) {
 	r := rand.New(rand.NewPCG(15, 16))
 	data := make([]byte, 8*(1+3*1080))
-	var counts [256]int
+	var counts [numLit]int
 	for i := range data {
 		v := byte(r.NormFloat64() * 6)
 		data[i] = v
 		counts[v]++
 	}
-	tab := newHuffTable(&counts)
+	tab := newHuffTable(&counts, false, 0)
 	var out []byte
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
-		out = tab.block(out[:0], data)
+		out = tab.block(out[:0], data, false)
 	}
 }
 
