@@ -22,7 +22,7 @@ import (
 // residuals are runs of zeros, broken where the gradient steps. For those
 // the table also codes runs, as matches at distance 1 (what zlib's Z_RLE
 // strategy does, which on such cards compresses better than level 1), and
-// rleBlock finds the runs with eight bytes compared at a time.
+// huffTable.runs finds the runs with eight bytes compared at a time.
 
 // huffTable is a deflate code for literals, the end of a block and, for
 // runs, lengths at distance 1, with the block header that describes it.
@@ -141,7 +141,7 @@ func runLength(data []byte, i int) int {
 	return j - i
 }
 
-// countSymbols adds to counts the symbols rleBlock (runs) or block would
+// countSymbols adds to counts the symbols block would
 // write for data.
 func countSymbols(counts *[numLit]int, data []byte, runs bool) {
 	for i := 0; i < len(data); {
