@@ -239,10 +239,13 @@ func TestBrowserPreviewFollowsTyping(t *testing.T) {
 	run(t, ctx, chromedp.Navigate(base+"/cards?quote=0"), chromedp.WaitVisible(chromedp.CSS(`figure[data-layout="x"] img`)))
 	shot(t, ctx, "cards", "")
 	before := imageBytes(t, ctx, `figure[data-layout="x"] img`)
+	// The picture before, to wait for a new one: on a busy machine the
+	// check for blobs and no busy card could pass before the redraw began.
+	beforeSrc := eval[string](t, ctx, `document.querySelector('figure[data-layout="x"] img').src`)
 	run(t, ctx,
 		chromedp.Click(chromedp.CSS("#c-author")),
 		chromedp.SendKeys(chromedp.CSS("#c-author"), " and friends"),
-		poll(`[...document.querySelectorAll("figure.card img")].every(i => i.src.startsWith("blob:")) && !document.querySelector("[aria-busy]")`),
+		poll(fmt.Sprintf(`document.querySelector('figure[data-layout="x"] img').src !== %q && [...document.querySelectorAll("figure.card img")].every(i => i.src.startsWith("blob:")) && !document.querySelector("[aria-busy]")`, beforeSrc)),
 	)
 	after := imageBytes(t, ctx, `figure[data-layout="x"] img`)
 	if n, _ := diffPixels(testkit.DecodeRGBA(t, before), testkit.DecodeRGBA(t, after)); n < 100 {
