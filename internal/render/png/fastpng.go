@@ -26,10 +26,10 @@ type Encoder struct {
 	zw      [len(levels)]*zlib.Writer
 	bw      *bufio.Writer
 	row     []byte // a filtered row
-	bandBuf []byte // a filtered band (see Base)
-	huffBuf []byte // a band coded with a huffTable
+	bandBuf []byte    // rows of a palette card (see writePaletted)
+	bits    bitWriter // a card over a Base (see writeRows)
 	fw      [len(levels)]*flate.Writer
-	copied  int      // bands the last Encode copied from its Base
+	copied  int      // rows the last Encode copied from its Base
 	dirty   []bool   // rows of the card that differ from its Base
 	zero    []byte   // the row above the first
 	table   []uint32 // colour hash table for quantize
@@ -152,7 +152,7 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	e.bw.Reset(chunkWriter{w})
 	e.copied = 0
 	if over {
-		n, err := e.writeBands(e.bw, img, base)
+		n, err := e.writeRows(e.bw, img, base)
 		e.copied = n
 		if err != nil {
 			return err

@@ -102,12 +102,13 @@ func TestEncodeLossless(t *testing.T) {
 }
 
 // A card encoded over its background holds exactly its own pixels, copies
-// the bands the background has unchanged (and only those), and works for
-// a gradient and a photo-like background, for a card that is all
+// the rows the background has unchanged (and only those: a row is copied
+// when it and the row above are the background's), and works for a
+// gradient and a photo-like background, for a card that is all
 // background, and for one changed in its first and last rows.
 func TestEncodeOverBase(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	const w, h = 211, 5*bandRows + 3 // a short last band
+	const w, h = 211, 43
 	grad := image.NewRGBA(image.Rect(0, 0, w, h))
 	photo := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
@@ -123,12 +124,11 @@ func TestEncodeOverBase(t *testing.T) {
 			rows   []int // rows changed
 			copied int
 		}{
-			{"all background", nil, 6},
-			{"text in band 2", []int{2*bandRows + 3, 2*bandRows + 4}, 5},
-			// Band 3 itself, and band 4, whose first row is filtered
-			// against the changed one.
-			{"last row of band 3", []int{4*bandRows - 1}, 4},
-			{"first and last rows", []int{0, h - 1}, 4},
+			{"all background", nil, h},
+			// Rows 19 and 20, and 21, filtered against 20.
+			{"text in two rows", []int{19, 20}, h - 3},
+			{"rows apart", []int{5, 30}, h - 4},
+			{"first and last rows", []int{0, h - 1}, h - 3},
 		} {
 			card := image.NewRGBA(bg.Rect)
 			copy(card.Pix, bg.Pix)
@@ -154,7 +154,7 @@ func TestEncodeOverBase(t *testing.T) {
 				}
 			}
 			if e.copied != tc.copied {
-				t.Errorf("%s: %d bands copied from the background, want %d", tc.name, e.copied, tc.copied)
+				t.Errorf("%s: %d rows copied from the background, want %d", tc.name, e.copied, tc.copied)
 			}
 		}
 	}
@@ -169,7 +169,7 @@ func TestEncodeOverBase(t *testing.T) {
 // palette PNG, as alone); a transparent pixel in a changed row sends it to
 // the standard encoder. Every card decodes to its own pixels.
 func TestEncodeOverPaletteBase(t *testing.T) {
-	const w, h = 200, 4 * bandRows
+	const w, h = 200, 32
 	bg := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -179,21 +179,20 @@ func TestEncodeOverPaletteBase(t *testing.T) {
 	base := NewBase(bg)
 	for _, tc := range []struct {
 		name     string
-		colours  int   // new colours drawn in band 1
+		colours  int   // new colours drawn in row 11
 		alpha    uint8 // their alpha
 		copied   int
 		paletted bool
 	}{
 		{"few new colours: a palette PNG, as alone", 20, 255, 0, true},
-		// Bands 0, 2 and 3 (band 2's first row is filtered against
-		// band 1's last, which is the background's).
-		{"past 256 colours: RGB over the background", 100, 255, 3, false},
+		// All rows but row 11 and row 12, filtered against it.
+		{"past 256 colours: RGB over the background", 100, 255, h - 2, false},
 		{"transparent: the standard encoder", 100, 128, 0, false},
 	} {
 		card := image.NewRGBA(bg.Rect)
 		copy(card.Pix, bg.Pix)
 		for i := 0; i < tc.colours; i++ {
-			card.SetRGBA(i, bandRows+3, color.RGBA{200, uint8(i), 90, tc.alpha})
+			card.SetRGBA(i, 11, color.RGBA{200, uint8(i), 90, tc.alpha})
 		}
 		var buf bytes.Buffer
 		e := new(Encoder)
@@ -216,7 +215,7 @@ func TestEncodeOverPaletteBase(t *testing.T) {
 			}
 		}
 		if e.copied != tc.copied {
-			t.Errorf("%s: %d bands copied from the background, want %d", tc.name, e.copied, tc.copied)
+			t.Errorf("%s: %d rows copied from the background, want %d", tc.name, e.copied, tc.copied)
 		}
 	}
 }

@@ -158,43 +158,46 @@ func countSymbols(counts *[numLit]int, data []byte, runs bool) {
 	}
 }
 
-// block appends to dst data as one deflate block coded with t, not the
-// last of its stream, followed by an empty stored block (a sync flush) so
-// that it ends on a byte. With runs (t must have been made for them),
-// runs of a byte are written as matches at distance 1; the first byte of
-// data never refers back, so a block can stand anywhere in a stream.
-func (t *huffTable) block(dst, data []byte, runs bool) []byte {
-	// Room for the header and every byte at the longest code, at most 15
-	// bits each (a run takes fewer bits than its bytes as literals).
-	w := bitWriter{out: slices.Grow(dst, (15*len(t.header)+15*len(data))/8+64)}
-	w.out = w.out[:cap(w.out)]
-	w.pos = len(dst)
-	w.put(2<<1, 3) // not the last block; dynamic codes
+// writeHeader writes the block header that describes t, after the block's
+// first three bits.
+func (t *huffTable) writeHeader(w *bitWriter) {
 	for _, h := range t.header {
 		w.put(h.v, h.n)
 	}
-	if runs {
-		t.runs(&w, data)
-	} else {
-		t.literals(&w, data)
-	}
-	w.put(t.code[256], t.length[256])
-	w.put(0, 3) // a stored block, not the last, to align on a byte
-	if w.n > 0 {
-		w.put(0, uint8(8-w.n))
-	}
-	return append(w.out[:w.pos], 0, 0, 0xff, 0xff)
 }
 
-// bitWriter writes deflate's bits, least significant first, into out,
-// which must have room for eight bytes past the last it writes: every
-// put stores 64 bits and moves on by the whole bytes among them, without
-// branches.
+// data codes data with t: as literals, or with runs (t must have been
+// made for them) as literals and matches at distance 1. The first byte is
+// always a literal, so data coded alone can stand anywhere in a block.
+// w must have room for it (see bitWriter.room).
+func (t *huffTable) data(w *bitWriter, data []byte, runs bool) {
+	if runs {
+		t.runs(w, data)
+	} else {
+		t.literals(w, data)
+	}
+}
+
+// bitWriter writes deflate's bits, least significant first, into out: put
+// stores 64 bits and moves on by the whole bytes among them, without
+// branches, so out must have eight bytes of room past the last byte
+// written (room sees to it). The bits of a byte not yet full wait in acc.
 type bitWriter struct {
 	out []byte
 	pos int
 	acc uint64
 	n   uint // bits waiting in acc, fewer than 8 between puts
+}
+
+// room makes room in w.out for n more bytes coded at the longest code (15
+// bits a byte; a run takes fewer bits than its bytes as literals) and a
+// block header.
+func (w *bitWriter) room(n int) {
+	need := w.pos + (15*n+15*numLit)/8 + 64
+	if need > len(w.out) {
+		w.out = slices.Grow(w.out[:w.pos], need-w.pos)
+		w.out = w.out[:cap(w.out)]
+	}
 }
 
 // put writes the k low bits of v, at most 56.
@@ -208,6 +211,29 @@ func (w *bitWriter) put(v uint32, k uint8) {
 	w.pos += int(b)
 	w.acc >>= (b << 3) & 63
 	w.n &= 7
+}
+
+// flush pads the bits waiting to a whole byte with zeros.
+func (w *bitWriter) flush() {
+	if w.n > 0 {
+		w.put(0, uint8(8-w.n))
+	}
+}
+
+// splice writes the first nbits bits of src, least significant first.
+func (w *bitWriter) splice(src []byte, nbits int) {
+	i := 0
+	for ; nbits >= 32; nbits -= 32 {
+		w.put(binary.LittleEndian.Uint32(src[i:]), 32)
+		i += 4
+	}
+	for ; nbits >= 8; nbits -= 8 {
+		w.put(uint32(src[i]), 8)
+		i++
+	}
+	if nbits > 0 {
+		w.put(uint32(src[i])&(1<<nbits-1), uint8(nbits))
+	}
 }
 
 // literals codes every byte of data as a literal, three at a time: their

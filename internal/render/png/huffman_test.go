@@ -16,7 +16,8 @@ import (
 // skewed past 15-bit codes, one value only), with literals alone or runs
 // too, and whatever the data (bytes and run lengths the counts never saw,
 // every run length from 1 to past 258, every length of data up to a few
-// codes past a store), and blocks join into one stream.
+// codes past a store), coded straight in or spliced in from bits coded
+// apart, as a card's rows are.
 func TestHuffTable(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	var even, skewed, one [numLit]int
@@ -37,8 +38,12 @@ func TestHuffTable(t *testing.T) {
 						t.Fatalf("symbol %d has a code of %d bits", s, l)
 					}
 				}
-				var stream, want []byte
-				for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099, 20000} {
+				var want []byte
+				var w bitWriter
+				w.room(0)
+				w.put(1|2<<1, 3) // the last block; dynamic codes
+				tab.writeHeader(&w)
+				for k, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099, 20000, 3, 1, 77} {
 					data := make([]byte, 0, n)
 					for len(data) < n {
 						// A run of 1 to 300 bytes of one value, often 7.
@@ -50,15 +55,28 @@ func TestHuffTable(t *testing.T) {
 							data = append(data, b)
 						}
 					}
-					stream = tab.block(stream, data, runs)
+					w.room(len(data))
+					if k%2 == 0 {
+						tab.data(&w, data, runs)
+					} else {
+						var apart bitWriter
+						apart.room(len(data))
+						tab.data(&apart, data, runs)
+						nbits := 8*apart.pos + int(apart.n)
+						apart.flush()
+						w.splice(apart.out[:apart.pos], nbits)
+					}
 					want = append(want, data...)
-					got, err := io.ReadAll(flate.NewReader(bytes.NewReader(append(bytes.Clone(stream), 0x03, 0x00))))
-					if err != nil {
-						t.Fatalf("after %d bytes: %v", n, err)
-					}
-					if !bytes.Equal(got, want) {
-						t.Fatalf("after %d bytes: inflated %d bytes, not the %d written", n, len(got), len(want))
-					}
+				}
+				w.room(0)
+				w.put(tab.code[256], tab.length[256])
+				w.flush()
+				got, err := io.ReadAll(flate.NewReader(bytes.NewReader(w.out[:w.pos])))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("inflated %d bytes, not the %d written", len(got), len(want))
 				}
 			})
 		}
@@ -123,10 +141,12 @@ func BenchmarkHuffBlock(b *testing.B) {
 		counts[v]++
 	}
 	tab := newHuffTable(&counts, false, 0)
-	var out []byte
+	var w bitWriter
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
-		out = tab.block(out[:0], data, false)
+		w.pos = 0
+		w.room(len(data))
+		tab.data(&w, data, false)
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 // compressed once per width, in segments of 1, 2, 4, … rows (see
 // repeatSegs), and a run is copied as the segments its length is made of.
 // Every segment starts from an empty dictionary and ends byte-aligned (a
-// sync flush), as the bands of a Base do, so they join into one stream.
+// sync flush), so they join into one stream.
 
 // minRepeat is the shortest run of repeated rows written from the
 // precompressed segments; shorter ones go into the segment around them,
@@ -106,14 +106,14 @@ func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
 // that repeat the row above (Up-filtered: a 2, then zeros), i = 0, 1, ….
 type repeated struct {
 	mu   sync.Mutex
-	segs []band
+	segs []segment
 }
 
 var repeatedByWidth sync.Map // int → *repeated
 
 // repeatSegs returns the segments that make r repeated rows of width wd,
 // the largest first, compressing those not made yet.
-func repeatSegs(wd, r int) []band {
+func repeatSegs(wd, r int) []segment {
 	v, _ := repeatedByWidth.LoadOrStore(wd, &repeated{})
 	rp := v.(*repeated)
 	rp.mu.Lock()
@@ -128,13 +128,21 @@ func repeatSegs(wd, r int) []band {
 		fw, _ := flate.NewWriter(&z, levels[palette])
 		fw.Write(raw)
 		fw.Flush()
-		rp.segs = append(rp.segs, band{z: z.Bytes(), adler: adler32.Checksum(raw), n: len(raw)})
+		rp.segs = append(rp.segs, segment{z: z.Bytes(), adler: adler32.Checksum(raw), n: len(raw)})
 	}
-	var out []band
+	var out []segment
 	for i := len(rp.segs) - 1; i >= 0; i-- {
 		if r&(1<<i) != 0 {
 			out = append(out, rp.segs[i])
 		}
 	}
 	return out
+}
+
+// segment is a deflate segment that stands alone (see repeatSegs): its
+// bytes, and the Adler-32 and length of what it holds.
+type segment struct {
+	z     []byte
+	adler uint32
+	n     int
 }

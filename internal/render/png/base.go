@@ -1,0 +1,291 @@
+package png
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/adler32"
+	"image"
+	"io"
+	"slices"
+	"sync"
+)
+
+// A gradient or photo card is mostly its theme's background: where the
+// text leaves whole rows of it untouched, those rows are the same in every
+// card of the batch. Base keeps a background coded once, row by row: each
+// row Up-filtered and coded with one Huffman code made for cards over that
+// background (see huffTable), its bits kept apart. A card is written as a
+// single deflate block with that code: a row whose pixels, and those of the
+// row above it (the Up filter looks at them), are the background's is
+// copied from the Base as bits, the others are filtered and coded from the
+// card. Rows, not bands, so only the rows the text touches are coded (on
+// 190 dusk cards 43% of rows; bands of 8 rows took 52%), and one block
+// header a card instead of one a band. The PNG holds the same pixels
+// either way; only the compressed bytes differ from encoding it alone.
+
+// Base is a background that cards are drawn over, coded once. It is safe
+// for concurrent use.
+type Base struct {
+	img  *image.RGBA
+	once sync.Once
+	// kind is how the background is coded (smooth: with runs, or
+	// photographic: literals alone), and so every RGB card over it; ok
+	// says it is opaque: only then are rows kept. palette is its colours
+	// when it has 256 or fewer (a gradient between near colours can),
+	// else nil.
+	kind    int
+	ok      bool
+	palette []uint32
+	// code is the cards' code; rows are the background's rows coded with
+	// it, their bits in bits.
+	code *huffTable
+	rows []codedRow
+	bits []byte
+}
+
+// codedRow is one row of a Base: its bits, from bit 0 of bits[off:], and
+// the Adler-32 of its filtered bytes.
+type codedRow struct {
+	off, nbits int
+	adler      uint32
+}
+
+// cardPrior is how much the code for cards over a background of each kind
+// is flattened towards every symbol: the text's edges make residuals the
+// background has few of. On 190 cards, against no flattening (with a code
+// per band, the background's bands with their exact code): dusk 52.2 →
+// 42.1 MB (0.5: 43.2, 2: 42.3), photo 181.2 → 176.1 MB (0.3: 180.6),
+// measured in docs/performance.md.
+var cardPrior = [...]float64{smooth: 1, photographic: 0.1}
+
+// NewBase returns a Base for img, which must not change afterwards.
+func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
+
+// prepare codes the background on first use, and reports whether it has
+// rows to copy (see Base.ok).
+func (b *Base) prepare(e *Encoder) bool {
+	b.once.Do(func() {
+		paletted, opaque, changes := e.quantize(b.img)
+		if !opaque {
+			return
+		}
+		if paletted {
+			b.palette = slices.Clone(e.palette)
+		}
+		b.ok, b.kind = true, smooth
+		if 2*changes > len(e.idx) {
+			b.kind = photographic
+		}
+		runs := b.kind == smooth
+		wd, ht := b.img.Rect.Dx(), b.img.Rect.Dy()
+		row := e.filterBuf(wd)
+		var counts [numLit]int
+		for y := 0; y < ht; y++ {
+			e.upFiltered(row, b.img, y)
+			countSymbols(&counts, row, runs)
+		}
+		b.code = newHuffTable(&counts, runs, cardPrior[b.kind])
+		var w bitWriter
+		for y := 0; y < ht; y++ {
+			e.upFiltered(row, b.img, y)
+			w.room(len(row))
+			start := w.pos
+			b.code.data(&w, row, runs)
+			nbits := 8*(w.pos-start) + int(w.n)
+			w.flush() // a row's bits start on a byte of their own
+			b.rows = append(b.rows, codedRow{off: start, nbits: nbits, adler: adler32.Checksum(row)})
+		}
+		b.bits = slices.Clip(w.out[:w.pos])
+	})
+	return b.ok
+}
+
+// filterBuf returns e's buffer for a filtered row of an RGB image wd
+// pixels wide.
+func (e *Encoder) filterBuf(wd int) []byte {
+	if cap(e.row) < 1+3*wd {
+		e.row = make([]byte, 1+3*wd)
+	}
+	return e.row[:1+3*wd]
+}
+
+// overBase reports whether img can be written over base: base has bands,
+// img is opaque and has more than 256 colours (so it is written as RGB).
+// It marks img's rows that differ from base's in e.dirty, and looks for
+// transparency, and counts colours, in those rows only (the others are
+// the opaque background's, whose colours are known). This stands in for
+// quantize, which would read every pixel of every card. When it says no,
+// the card is encoded as it would be alone.
+func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
+	if base == nil || base.img.Rect != img.Rect {
+		return false
+	}
+	if !base.prepare(e) {
+		return false
+	}
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	if cap(e.dirty) < ht {
+		e.dirty = make([]bool, ht)
+	}
+	e.dirty = e.dirty[:ht]
+	for y := 0; y < ht; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
+		e.dirty[y] = d
+		if d && !opaqueRow(row) {
+			return false
+		}
+	}
+	return base.palette == nil || e.moreColours(img, base.palette)
+}
+
+// opaqueRow reports whether every pixel of an RGBA row is opaque, two
+// pixels at a time.
+func opaqueRow(row []byte) bool {
+	const alpha = 0xff000000ff000000
+	x := 0
+	for ; x+8 <= len(row); x += 8 {
+		if binary.LittleEndian.Uint64(row[x:])&alpha != alpha {
+			return false
+		}
+	}
+	for ; x+3 < len(row); x += 4 {
+		if row[x+3] != 0xff {
+			return false
+		}
+	}
+	return true
+}
+
+// moreColours reports whether img's rows marked in e.dirty bring the
+// colours of pal, the background's palette, past 256. It uses quantize's
+// table.
+func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
+	const size = 1024
+	if e.table == nil {
+		e.table = make([]uint32, size)
+		e.slot = make([]uint8, size)
+	}
+	for i := range e.table {
+		e.table[i] = empty
+	}
+	n := 0
+	add := func(c uint32) bool {
+		h := (c * 2654435761) >> 22
+		for e.table[h] != c && e.table[h] != empty {
+			h = (h + 1) & (size - 1)
+		}
+		if e.table[h] == empty {
+			e.table[h] = c
+			n++
+		}
+		return n > 256
+	}
+	for _, c := range pal {
+		add(c)
+	}
+	wd := img.Rect.Dx()
+	last := uint32(empty)
+	for y, d := range e.dirty {
+		if !d {
+			continue
+		}
+		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		for x := 0; x+3 < len(row); x += 4 {
+			if c := binary.LittleEndian.Uint32(row[x:]); c != last {
+				if add(c) {
+					return true
+				}
+				last = c
+			}
+		}
+	}
+	return false
+}
+
+// upFiltered writes row y of img, Up-filtered, with its filter type, to
+// out.
+func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
+	wd := img.Rect.Dx()
+	row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+	var up []byte
+	if y > 0 {
+		up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
+	} else {
+		if cap(e.zero) < 4*wd {
+			e.zero = make([]byte, 4*wd)
+		}
+		up = e.zero[:4*wd]
+	}
+	out[0] = 2
+	upRow(out[1:], row, up)
+}
+
+// writeRows writes img's image data (the zlib stream) to w as one block
+// coded with base's code, copying the rows that are base's. It returns how
+// many were copied. overBase must have accepted img and base.
+func (e *Encoder) writeRows(w io.Writer, img *image.RGBA, base *Base) (int, error) {
+	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
+		return 0, err
+	}
+	t, runs := base.code, base.kind == smooth
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	row := e.filterBuf(wd)
+	bw := &e.bits
+	bw.pos, bw.acc, bw.n = 0, 0, 0
+	bw.room(0)
+	bw.put(1|2<<1, 3) // the last block; dynamic codes
+	t.writeHeader(bw)
+	sum, copied := uint32(1), 0
+	for y := 0; y < ht; y++ {
+		bw.room(len(row))
+		if !e.dirty[y] && (y == 0 || !e.dirty[y-1]) {
+			r := base.rows[y]
+			bw.splice(base.bits[r.off:], r.nbits)
+			sum = adler32Combine(sum, r.adler, len(row))
+			copied++
+		} else {
+			e.upFiltered(row, img, y)
+			t.data(bw, row, runs)
+			sum = adler32Combine(sum, adler32.Checksum(row), len(row))
+		}
+		// Whole bytes go out now and then; the bits of a byte not yet
+		// full stay in bw.acc.
+		if bw.pos >= 1<<16 {
+			if _, err := w.Write(bw.out[:bw.pos]); err != nil {
+				return copied, err
+			}
+			bw.pos = 0
+		}
+	}
+	bw.put(t.code[256], t.length[256])
+	bw.flush()
+	out := binary.BigEndian.AppendUint32(bw.out[:bw.pos], sum)
+	_, err := w.Write(out)
+	return copied, err
+}
+
+// adler32Combine returns the Adler-32 of two byte strings one after the
+// other from the checksums of each and the length of the second, as
+// zlib's adler32_combine does.
+func adler32Combine(a1, a2 uint32, len2 int) uint32 {
+	const mod = 65521
+	rem := uint32(len2 % mod)
+	sum1 := a1 & 0xffff
+	sum2 := rem * sum1 % mod
+	sum1 += (a2 & 0xffff) + mod - 1
+	sum2 += (a1 >> 16) + (a2 >> 16) + mod - rem
+	if sum1 >= mod {
+		sum1 -= mod
+	}
+	if sum1 >= mod {
+		sum1 -= mod
+	}
+	if sum2 >= mod<<1 {
+		sum2 -= mod << 1
+	}
+	if sum2 >= mod {
+		sum2 -= mod
+	}
+	return sum2<<16 | sum1
+}
