@@ -25,7 +25,7 @@ type Encoder struct {
 	// zw are the compressors, one for each of levels.
 	zw      [len(levels)]*zlib.Writer
 	bw      *bufio.Writer
-	row     []byte // a filtered row
+	row     []byte    // a filtered row
 	bandBuf []byte    // rows of a palette card (see writePaletted)
 	bits    bitWriter // a card over a Base (see writeRows)
 	fw      [len(levels)]*flate.Writer
