@@ -131,10 +131,28 @@ func build(doc Doc) (raw []byte, cids []*cidfont.Font, fonts []*cidfont.Prepared
 	// keeps them, they can be collected while the document is finished.
 	pages := doc.Pages
 	doc.Pages = nil
+	wr.cf = &cidFonts{}
+	next, done, stop := writeAhead(pages, wr.cf)
+	defer stop()
 	for i, p := range pages {
+		wr.ahead, wr.run = next(i), 0
+		if wr.ahead != nil {
+			// The page's record joins the fonts' in page order; a page
+			// that disagrees with the pages before it is written here.
+			for cid, m := range wr.ahead.texts {
+				if !cid.Merge(m) {
+					wr.ahead = nil
+				}
+			}
+			if wr.ahead != nil && wr.ahead.failed {
+				wr.ahead = nil
+			}
+		}
 		if err := wr.page(p); err != nil {
 			return nil, nil, nil, err
 		}
+		wr.ahead = nil
+		done(i)
 		for ; bm < len(doc.Outline) && doc.Outline[bm].Page <= i; bm++ {
 			b := doc.Outline[bm]
 			if b.Page == i {

@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/render/pdf/cidfont"
+)
+
+// Pages' text is written ahead, on every core. fpdf's document is one
+// goroutine's, page after page, and writing the text runs' operators
+// (clusters, TJ arrays) was most of that loop's time; but a run's
+// operators depend only on the run, the page's height and which of its
+// glyphs give back their text (cidfont's record of the text each glyph
+// was first drawn for). So goroutines walk the pages ahead of fpdf's loop,
+// each page with its own record (cidfont.Font.WriteTJIn), and the loop
+// merges each page's record into the fonts' in page order
+// (cidfont.Font.Merge) before it writes the page with the operators made
+// for it. A page whose record disagrees with what the pages before it
+// recorded (a glyph first drawn there for other text) is written again in
+// the loop, as before: the document is the same, byte for byte
+// (TestAheadSameBytes).
+
+// aheadPages is how many pages may be written ahead of fpdf's loop: enough
+// to keep the other cores busy, few enough to hold little memory. 0 writes
+// every page in the loop (a variable for the tests).
+var aheadPages = 32
+
+// pageText is the operators of a page's text runs, in the order the
+// page's frame is drawn, and the record they were written with.
+type pageText struct {
+	runs []*frame.Text
+	ops  []string
+	// texts is the page's record of glyphs' texts, by font.
+	texts map[*cidfont.Font]map[uint16]string
+	// failed is set when a run could not be written ahead (its font has
+	// no file): the loop then writes the whole page itself.
+	failed bool
+}
+
+// cidFonts are the cidfont records of a document's fonts, one per font,
+// shared by the goroutines that write text ahead and fpdf's loop.
+type cidFonts struct {
+	mu sync.Mutex
+	m  map[*font.Font]*cidfont.Font
+}
+
+// get returns f's record and fpdf's family name for it, made on first use.
+func (cf *cidFonts) get(f *font.Font) (*cidfont.Font, error) {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	if c, ok := cf.m[f]; ok {
+		return c, nil
+	}
+	c, err := cidfont.New(family(f), f.Data)
+	if err != nil {
+		return nil, err
+	}
+	if cf.m == nil {
+		cf.m = map[*font.Font]*cidfont.Font{}
+	}
+	cf.m[f] = c
+	return c, nil
+}
+
+// errNoFile stops a walk ahead at a run whose font has no file.
+var errNoFile = errors.New("no font file")
+
+// textWalker is a frame.Drawer that writes only text runs, into a
+// pageText.
+type textWalker struct {
+	cf      *cidFonts
+	pageH   float64
+	out     *pageText
+	buf     strings.Builder
+	scratch *scratch
+}
+
+func (d *textWalker) Text(it *frame.Text, t frame.Transform) error {
+	f, ok := it.Font.(*font.Font)
+	if !ok {
+		return errNoFile
+	}
+	cid, err := d.cf.get(f)
+	if err != nil {
+		return err
+	}
+	m := d.out.texts[cid]
+	if m == nil {
+		m = map[uint16]string{}
+		d.out.texts[cid] = m
+	}
+	d.buf.Reset()
+	d.buf.WriteByte('\n') // as writer.Text writes it
+	d.scratch = showTextIn(&d.buf, it, f, cid, t, d.pageH, d.scratch, m)
+	d.out.runs = append(d.out.runs, it)
+	d.out.ops = append(d.out.ops, d.buf.String())
+	return nil
+}
+
+func (d *textWalker) Rect(*frame.Rect, frame.Transform) error       { return nil }
+func (d *textWalker) Path(*frame.Path, frame.Transform) error       { return nil }
+func (d *textWalker) Line(*frame.Line, frame.Transform) error       { return nil }
+func (d *textWalker) Image(*frame.Image, frame.Transform) error     { return nil }
+func (d *textWalker) Link(*frame.Link, frame.Transform) error       { return nil }
+func (d *textWalker) PDFPage(*frame.PDFPage, frame.Transform) error { return nil }
+func (d *textWalker) PushClip(frame.Rect, frame.Transform) error    { return nil }
+func (d *textWalker) PopClip() error                                { return nil }
+
+// writeAhead writes the text of pages on every core, at most aheadPages
+// ahead of the loop that takes them: next(i) waits for page i's text and
+// returns it; done(i) says page i is written, so its text can go and a
+// page further on be written. stop ends the goroutines and waits for them;
+// it must be called, once, when the loop ends. The loop must take the
+// pages in order.
+func writeAhead(pages []*frame.Page, cf *cidFonts) (next func(i int) *pageText, done func(i int), stop func()) {
+	if aheadPages <= 0 {
+		return func(int) *pageText { return nil }, func(int) {}, func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	texts := make([]*pageText, len(pages))
+	ready := make([]chan struct{}, len(pages))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	// Room for a page is taken in page order, before the page is handed
+	// out (not by the goroutine that writes it, which could lose its turn
+	// to later pages and wait for room that only its own page frees).
+	room := make(chan struct{}, aheadPages)
+	idx := make(chan int)
+	go func() {
+		defer close(idx)
+		for i := range pages {
+			select {
+			case room <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case idx <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := &textWalker{cf: cf}
+			for i := range idx {
+				p := pages[i]
+				out := &pageText{texts: map[*cidfont.Font]map[uint16]string{}}
+				d.out, d.pageH = out, p.H()+2*p.Bleed
+				if err := p.Frame.Draw(d, frame.Transform{DX: p.Bleed, DY: p.Bleed, S: 1}); err != nil {
+					out = &pageText{failed: true}
+				}
+				d.out = nil
+				texts[i] = out
+				close(ready[i])
+			}
+		}()
+	}
+	finished := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
+	next = func(i int) *pageText {
+		<-ready[i]
+		return texts[i]
+	}
+	done = func(i int) {
+		texts[i] = nil
+		<-room
+	}
+	stop = func() {
+		cancel()
+		<-finished
+	}
+	return next, done, stop
+}
