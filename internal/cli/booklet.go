@@ -124,7 +124,16 @@ func (e *env) booklet(mode, out string) (string, error) {
 	if sheet != "" && sheet != "a4" && sheet != "letter" {
 		return "", usagef("--sheet %s: use a4 or letter", e.opts.sheet)
 	}
+	// The fonts the booklet uses are parsed while the quotes are read.
+	fontsParsed := make(chan struct{})
+	go func() {
+		defer close(fontsParsed)
+		if reg, err := e.p.Fonts(); err == nil {
+			th.Preload(reg, l)
+		}
+	}()
 	qs, err := e.selected()
+	<-fontsParsed
 	if err != nil {
 		return "", err
 	}
