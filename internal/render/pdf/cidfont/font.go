@@ -96,14 +96,14 @@ type Cluster struct {
 // they do not (a Devanagari conjunct, a reordered vowel sign, a glyph
 // already mapped to other text), the cluster must carry its text as
 // ActualText.
-func (f *Font) use(c Cluster) (plain bool) {
+func (f *Font) use(c *Cluster) (plain bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.useIn(f.text, c)
 }
 
 // useIn is use with the record m, which the caller guards.
-func (f *Font) useIn(m map[uint16]string, c Cluster) (plain bool) {
+func (f *Font) useIn(m map[uint16]string, c *Cluster) (plain bool) {
 	if len(c.Glyphs) == 1 {
 		// The common case, one glyph for its text: no slices.
 		g := c.Glyphs[0]
@@ -164,7 +164,7 @@ func (f *Font) Merge(m map[uint16]string) (agrees bool) {
 
 // split returns the text of each glyph of a cluster that maps one to one,
 // or nil.
-func (f *Font) split(c Cluster) []string {
+func (f *Font) split(c *Cluster) []string {
 	if len(c.Glyphs) == 1 {
 		return []string{c.Text}
 	}
@@ -210,7 +210,7 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 // WriteTJ is TJ writing into b, for a writer that collects a page's
 // operators in one buffer.
 func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
-	f.writeTJ(b, clusters, size, f.use)
+	f.writeTJ(b, clusters, size, nil)
 }
 
 // WriteTJIn is WriteTJ recording the glyphs' texts in m instead of the
@@ -218,10 +218,12 @@ func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
 // each with its own m, and the records merged in page order (Merge).
 // Nothing else may use m meanwhile.
 func (f *Font) WriteTJIn(b *strings.Builder, clusters []Cluster, size float64, m map[uint16]string) {
-	f.writeTJ(b, clusters, size, func(c Cluster) bool { return f.useIn(m, c) })
+	f.writeTJ(b, clusters, size, m)
 }
 
-func (f *Font) writeTJ(b *strings.Builder, clusters []Cluster, size float64, use func(Cluster) bool) {
+// writeTJ records the glyphs' texts in m, or in the font's own record
+// when m is nil.
+func (f *Font) writeTJ(b *strings.Builder, clusters []Cluster, size float64, m map[uint16]string) {
 	upem := float64(f.upem)
 	b.Grow(8 + 6*len(clusters))
 	open := false  // inside [ ... ] TJ
@@ -271,8 +273,14 @@ func (f *Font) writeTJ(b *strings.Builder, clusters []Cluster, size float64, use
 		b.WriteString(size)
 	}
 	var xs []float64 // each glyph's x in the cluster, reused
-	for _, c := range clusters {
-		plain := use(c)
+	for i := range clusters {
+		c := &clusters[i]
+		var plain bool
+		if m == nil {
+			plain = f.use(c)
+		} else {
+			plain = f.useIn(m, c)
+		}
 		if !plain {
 			endArray()
 			b.WriteString("/Span<</ActualText")
