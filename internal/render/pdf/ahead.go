@@ -78,6 +78,7 @@ type textWalker struct {
 	pageH   float64
 	out     *pageText
 	buf     strings.Builder
+	ends    []int // where each run's operators end in buf
 	scratch *scratch
 }
 
@@ -95,12 +96,33 @@ func (d *textWalker) Text(it *frame.Text, t frame.Transform) error {
 		m = map[uint16]string{}
 		d.out.texts[cid] = m
 	}
-	d.buf.Reset()
+	// A page's runs are written into one buffer, cut into each run's
+	// operators once the page is done (page).
 	d.buf.WriteByte('\n') // as writer.Text writes it
 	d.scratch = showTextIn(&d.buf, it, f, cid, t, d.pageH, d.scratch, m)
 	d.out.runs = append(d.out.runs, it)
-	d.out.ops = append(d.out.ops, d.buf.String())
+	d.ends = append(d.ends, d.buf.Len())
 	return nil
+}
+
+// page writes the text of page p ahead.
+func (d *textWalker) page(p *frame.Page) *pageText {
+	out := &pageText{texts: map[*cidfont.Font]map[uint16]string{}}
+	d.out, d.pageH, d.ends = out, p.H()+2*p.Bleed, d.ends[:0]
+	d.buf.Reset()
+	err := p.Frame.Draw(d, frame.Transform{DX: p.Bleed, DY: p.Bleed, S: 1})
+	d.out = nil
+	if err != nil {
+		return &pageText{failed: true}
+	}
+	all := d.buf.String()
+	out.ops = make([]string, len(d.ends))
+	start := 0
+	for i, end := range d.ends {
+		out.ops[i] = all[start:end]
+		start = end
+	}
+	return out
 }
 
 func (d *textWalker) Rect(*frame.Rect, frame.Transform) error       { return nil }
@@ -155,14 +177,7 @@ func writeAhead(pages []*frame.Page, cf *cidFonts) (next func(i int) *pageText, 
 			defer wg.Done()
 			d := &textWalker{cf: cf}
 			for i := range idx {
-				p := pages[i]
-				out := &pageText{texts: map[*cidfont.Font]map[uint16]string{}}
-				d.out, d.pageH = out, p.H()+2*p.Bleed
-				if err := p.Frame.Draw(d, frame.Transform{DX: p.Bleed, DY: p.Bleed, S: 1}); err != nil {
-					out = &pageText{failed: true}
-				}
-				d.out = nil
-				texts[i] = out
+				texts[i] = d.page(pages[i])
 				close(ready[i])
 			}
 		}()
