@@ -31,6 +31,9 @@ import (
 // every page in the loop (a variable for the tests).
 var aheadPages = 32
 
+// aheadChunk is how many pages a goroutine takes at a time.
+const aheadChunk = 8
+
 // pageText is the operators of a page's text runs, in the order the
 // page's frame is drawn, and the record they were written with.
 type pageText struct {
@@ -145,40 +148,46 @@ func writeAhead(pages []*frame.Page, cf *cidFonts) (next func(i int) *pageText, 
 		return func(int) *pageText { return nil }, func(int) {}, func() {}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	// Pages are handed out a chunk at a time: each hand-off wakes a
+	// goroutine, which costs more than a page's walk is worth.
+	chunk := max(1, min(aheadChunk, aheadPages))
+	chunks := (len(pages) + chunk - 1) / chunk
 	texts := make([]*pageText, len(pages))
-	ready := make([]chan struct{}, len(pages))
-	for i := range ready {
-		ready[i] = make(chan struct{})
+	ready := make([]chan struct{}, chunks)
+	for k := range ready {
+		ready[k] = make(chan struct{})
 	}
-	// Room for a page is taken in page order, before the page is handed
+	// Room for a chunk is taken in page order, before the chunk is handed
 	// out (not by the goroutine that writes it, which could lose its turn
-	// to later pages and wait for room that only its own page frees).
-	room := make(chan struct{}, aheadPages)
+	// to later chunks and wait for room that only its own chunk frees).
+	room := make(chan struct{}, max(1, aheadPages/chunk))
 	idx := make(chan int)
 	go func() {
 		defer close(idx)
-		for i := range pages {
+		for k := range chunks {
 			select {
 			case room <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case idx <- i:
+			case idx <- k:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+	for range min(runtime.GOMAXPROCS(0), chunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			d := &textWalker{cf: cf}
-			for i := range idx {
-				texts[i] = d.page(pages[i])
-				close(ready[i])
+			for k := range idx {
+				for i := k * chunk; i < min((k+1)*chunk, len(pages)); i++ {
+					texts[i] = d.page(pages[i])
+				}
+				close(ready[k])
 			}
 		}()
 	}
@@ -188,12 +197,14 @@ func writeAhead(pages []*frame.Page, cf *cidFonts) (next func(i int) *pageText, 
 		close(finished)
 	}()
 	next = func(i int) *pageText {
-		<-ready[i]
+		<-ready[i/chunk]
 		return texts[i]
 	}
 	done = func(i int) {
 		texts[i] = nil
-		<-room
+		if (i+1)%chunk == 0 || i == len(pages)-1 {
+			<-room // the chunk is written
+		}
 	}
 	stop = func() {
 		cancel()
