@@ -203,11 +203,16 @@ func groupUnits(qs []quote.Quote, fl *Flow) []flowUnit {
 // in base. The composer and base are shared, and nothing changes them.
 func (c *composer) prepareUnits(units []flowUnit, base *Input) {
 	parent := &Region{Type: "stack", Align: "left"}
-	par.Each(context.Background(), len(units), 0, func() func(int) {
-		return func(i int) {
-			in := *base
-			in.Quote = units[i].q
-			units[i].items, units[i].err = c.prepareAll(units[i].regions, parent, &in)
+	// A few units at a hand-off: each hand-off wakes a goroutine, which
+	// costs about as much as preparing a short quote.
+	const chunk = 4
+	par.Each(context.Background(), (len(units)+chunk-1)/chunk, 0, func() func(int) {
+		return func(k int) {
+			for i := k * chunk; i < min((k+1)*chunk, len(units)); i++ {
+				in := *base
+				in.Quote = units[i].q
+				units[i].items, units[i].err = c.prepareAll(units[i].regions, parent, &in)
+			}
 		}
 	})
 }
