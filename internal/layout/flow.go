@@ -53,15 +53,36 @@ func (b *bookletPages) flow(qs []quote.Quote) {
 	base := &Input{Brand: b.brand, Page: len(b.bk.Pages)}
 	pg := b.paginator()
 	defer pg.finish()
-	for start := 0; start < len(units); start += flowWindow {
-		w := units[start:min(start+flowWindow, len(units))]
-		b.c.prepareUnits(w, base)
+	ws := flowWindows(len(units))
+	// The next window is prepared while the paginator lays out this one:
+	// paginating is one goroutine's work, and preparing keeps the other
+	// cores busy meanwhile. The composer and base change for neither.
+	prepare := func(k int) <-chan struct{} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			b.c.prepareUnits(units[ws[k][0]:ws[k][1]], base)
+		}()
+		return done
+	}
+	next := prepare(0)
+	for k, bounds := range ws {
+		<-next
+		if k+1 < len(ws) {
+			next = prepare(k + 1)
+		} else {
+			next = nil
+		}
+		w := units[bounds[0]:bounds[1]]
 		err := pg.flow(w)
 		for i := range w {
 			// The paginator keeps only a unit's quote and heading.
 			w[i].items, w[i].regions = nil, nil
 		}
 		if err != nil {
+			if next != nil {
+				<-next
+			}
 			b.errs = append(b.errs, err)
 			return
 		}
@@ -70,7 +91,25 @@ func (b *bookletPages) flow(qs []quote.Quote) {
 
 // flowWindow is how many units are prepared at once: enough to keep every
 // core busy between two paginations, few enough to hold little memory.
+// The first windows are smaller (see flowWindows) so that the paginator
+// starts early.
 const flowWindow = 256
+
+// flowWindows splits n units into windows, [start, end) each: 32, 64,
+// 128 units, then flowWindow at a time. While the paginator lays out one
+// window the next is prepared, so at most two windows' prepared items are
+// held at once.
+func flowWindows(n int) [][2]int {
+	var ws [][2]int
+	size := min(32, flowWindow)
+	for start := 0; start < n; start += size {
+		if len(ws) > 0 {
+			size = min(2*size, flowWindow)
+		}
+		ws = append(ws, [2]int{start, min(start+size, n)})
+	}
+	return ws
+}
 
 // paginate lays prepared units out, in order, on pages it adds (see
 // paginator.flow), and places them (see paginator.finish).
@@ -164,11 +203,16 @@ func groupUnits(qs []quote.Quote, fl *Flow) []flowUnit {
 // in base. The composer and base are shared, and nothing changes them.
 func (c *composer) prepareUnits(units []flowUnit, base *Input) {
 	parent := &Region{Type: "stack", Align: "left"}
-	par.Each(context.Background(), len(units), 0, func() func(int) {
-		return func(i int) {
-			in := *base
-			in.Quote = units[i].q
-			units[i].items, units[i].err = c.prepareAll(units[i].regions, parent, &in)
+	// A few units at a hand-off: each hand-off wakes a goroutine, which
+	// costs about as much as preparing a short quote.
+	const chunk = 4
+	par.Each(context.Background(), (len(units)+chunk-1)/chunk, 0, func() func(int) {
+		return func(k int) {
+			for i := k * chunk; i < min((k+1)*chunk, len(units)); i++ {
+				in := *base
+				in.Quote = units[i].q
+				units[i].items, units[i].err = c.prepareAll(units[i].regions, parent, &in)
+			}
 		}
 	})
 }

@@ -288,3 +288,33 @@ func TestPaginatorLetsGo(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowWindows checks that the windows cover every unit once, in order,
+// start small and never exceed flowWindow.
+func TestFlowWindows(t *testing.T) {
+	for _, tc := range []struct {
+		n     int
+		sizes []int
+	}{
+		{0, nil},
+		{1, []int{1}},
+		{32, []int{32}},
+		{33, []int{32, 1}},
+		{500, []int{32, 64, 128, 256, 20}},
+		{1000, []int{32, 64, 128, 256, 256, 256, 8}},
+	} {
+		ws := flowWindows(tc.n)
+		var sizes []int
+		next := 0
+		for _, w := range ws {
+			if w[0] != next || w[1] <= w[0] || w[1]-w[0] > flowWindow {
+				t.Fatalf("n=%d: window %v after %d", tc.n, w, next)
+			}
+			sizes = append(sizes, w[1]-w[0])
+			next = w[1]
+		}
+		if next != tc.n || fmt.Sprint(sizes) != fmt.Sprint(tc.sizes) {
+			t.Errorf("n=%d: windows %v, want sizes %v", tc.n, ws, tc.sizes)
+		}
+	}
+}

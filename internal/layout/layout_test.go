@@ -208,3 +208,34 @@ func golden(t *testing.T, path, got string) {
 		}
 	}
 }
+
+// TestFontsOfBooklet checks that the fonts preloaded for a booklet or a
+// leaflet are those of its pages and sides (it has no regions of its own):
+// the fonts the booklet command parses while it reads the quotes.
+func TestFontsOfBooklet(t *testing.T) {
+	e := setup(t)
+	th, err := e.lib.Theme("print")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ln := range []string{"booklet-a5", "trifold-a4"} {
+		l, err := e.lib.Layout(ln)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[*font.Font]bool{}
+		for _, f := range th.fontsOf(e.reg, []*Layout{l}) {
+			got[f] = true
+		}
+		for _, role := range []string{"quote", "author", "heading"} {
+			spec := th.Font(role)
+			f, err := e.reg.Find(spec.Family, spec.Weight, spec.Italic)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got[f] {
+				t.Errorf("%s: the %s font (%s %d) is not preloaded", ln, role, spec.Family, spec.Weight)
+			}
+		}
+	}
+}

@@ -278,6 +278,12 @@ func sortedKeys[V any](m map[string]V) []string {
 // Preload parses, in parallel, the fonts the layouts use in this theme, so
 // a run's first frames do not wait for them one by one.
 func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
+	font.Preload(t.fontsOf(reg, layouts)...)
+}
+
+// fontsOf returns the fonts the layouts use in this theme: their regions',
+// a booklet's pages' and a leaflet's sides'.
+func (t *Theme) fontsOf(reg *font.Registry, layouts []*Layout) []*font.Font {
 	roles := map[string]bool{}
 	var walk func(rs []Region)
 	walk = func(rs []Region) {
@@ -292,6 +298,22 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 	}
 	for _, l := range layouts {
 		walk(l.Regions)
+		// A booklet's pages, a leaflet's sides.
+		walk(l.Cover)
+		walk(l.Intro)
+		walk(l.Back)
+		if l.Folio != nil {
+			walk([]Region{*l.Folio})
+		}
+		if l.Flow != nil {
+			if l.Flow.Heading != nil {
+				walk([]Region{*l.Flow.Heading})
+			}
+			walk(l.Flow.Quote)
+		}
+		for _, sd := range l.Sides {
+			walk(sd.Regions)
+		}
 	}
 	var fonts []*font.Font
 	seen := map[*font.Font]bool{}
@@ -302,7 +324,7 @@ func (t *Theme) Preload(reg *font.Registry, layouts ...*Layout) {
 			fonts = append(fonts, f)
 		}
 	}
-	font.Preload(fonts...)
+	return fonts
 }
 
 // WithColors returns the theme with some colours replaced (by role, as

@@ -12,6 +12,8 @@ package pdf
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -20,7 +22,9 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/broadside/broadside/internal/font"
 	"github.com/broadside/broadside/internal/frame"
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/render/pdf/cidfont"
+	"github.com/broadside/broadside/internal/render/pdf/xref"
 )
 
 // Doc is a document to write: pages in order, and what a reader's PDF
@@ -58,8 +62,35 @@ type Bookmark struct {
 
 // Write renders doc to w, embedding the fonts its text runs carry.
 func Write(w io.Writer, doc Doc) error {
+	raw, _, fonts, err := build(doc)
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	t, err := xref.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	var repl map[int][]byte
+	if len(fonts) > 0 {
+		if repl, err = cidfont.Replacements(raw, t, fonts); err != nil {
+			return fmt.Errorf("write pdf: %w", err)
+		}
+	}
+	// One pass replaces the fonts' objects (cidfont), deflates the
+	// page streams and rebuilds the cross-reference table.
+	out, err := rewrite(raw, t, repl, 0)
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// build writes doc with fpdf, uncompressed and with fpdf's font objects,
+// and returns it with the fonts it embeds and their replacement objects.
+func build(doc Doc) (raw []byte, cids []*cidfont.Font, fonts []*cidfont.Prepared, err error) {
 	if len(doc.Pages) == 0 {
-		return fmt.Errorf("write pdf: the document has no pages")
+		return nil, nil, nil, fmt.Errorf("the document has no pages")
 	}
 	first := doc.Pages[0]
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W(), Ht: first.H()}})
@@ -100,10 +131,28 @@ func Write(w io.Writer, doc Doc) error {
 	// keeps them, they can be collected while the document is finished.
 	pages := doc.Pages
 	doc.Pages = nil
+	wr.cf = &cidFonts{}
+	next, done, stop := writeAhead(pages, wr.cf)
+	defer stop()
 	for i, p := range pages {
-		if err := wr.page(p); err != nil {
-			return fmt.Errorf("write pdf: %w", err)
+		wr.ahead, wr.run = next(i), 0
+		if wr.ahead != nil {
+			// The page's record joins the fonts' in page order; a page
+			// that disagrees with the pages before it is written here.
+			for cid, m := range wr.ahead.texts {
+				if !cid.Merge(m) {
+					wr.ahead = nil
+				}
+			}
+			if wr.ahead != nil && wr.ahead.failed {
+				wr.ahead = nil
+			}
 		}
+		if err := wr.page(p); err != nil {
+			return nil, nil, nil, err
+		}
+		wr.ahead = nil
+		done(i)
 		for ; bm < len(doc.Outline) && doc.Outline[bm].Page <= i; bm++ {
 			b := doc.Outline[bm]
 			if b.Page == i {
@@ -115,27 +164,44 @@ func Write(w io.Writer, doc Doc) error {
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("write pdf: %w", err)
+		return nil, nil, nil, err
 	}
+	// Every glyph is drawn: the fonts' replacement objects are made, on
+	// the other cores, while fpdf writes the document out.
+	cids = wr.cids
+	prepared := prepareFonts(cids)
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return fmt.Errorf("write pdf: %w", err)
-	}
-	// fpdf keeps its pages and a whole copy of the document: let them go
-	// before the document is rewritten twice (a 7,500-quote booklet's is
-	// tens of megabytes, uncompressed).
-	cids := wr.cids
-	wr, pdf = nil, nil
-	out, err := cidfont.Replace(stableBoxes(buf.Bytes()), cids)
+	err = pdf.Output(&buf)
+	ps := <-prepared
 	if err != nil {
-		return fmt.Errorf("write pdf: %w", err)
+		return nil, nil, nil, err
 	}
-	out, err = compressStreams(out)
-	if err != nil {
-		return fmt.Errorf("write pdf: %w", err)
+	if ps.err != nil {
+		return nil, nil, nil, ps.err
 	}
-	_, err = w.Write(out)
-	return err
+	return stableBoxes(buf.Bytes()), cids, ps.ps, nil
+}
+
+// preparedFonts are the fonts' replacement objects, or why they could
+// not be made.
+type preparedFonts struct {
+	ps  []*cidfont.Prepared
+	err error
+}
+
+// prepareFonts makes the replacement objects of fonts (cidfont.Prepare:
+// subsetting and compressing each) on every core, in the background.
+func prepareFonts(fonts []*cidfont.Font) <-chan preparedFonts {
+	ch := make(chan preparedFonts, 1)
+	go func() {
+		ps := make([]*cidfont.Prepared, len(fonts))
+		errs := make([]error, len(fonts))
+		par.Each(context.Background(), len(fonts), 0, func() func(int) {
+			return func(i int) { ps[i], errs[i] = fonts[i].Prepare() }
+		})
+		ch <- preparedFonts{ps, errors.Join(errs...)}
+	}()
+	return ch
 }
 
 // stableBoxes sorts each page's box entries (/BleedBox, /TrimBox, ...),

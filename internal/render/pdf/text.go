@@ -41,11 +41,18 @@ func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 		w.gs.text, w.gs.textSet = it.Color, true
 	}
 	setAlpha(pdf, it.Color)
-	w.buf.Reset()
-	// An empty line before every run, as the page streams have always had.
-	w.buf.WriteByte('\n')
-	w.scratch = showText(&w.buf, it, ef, t, w.pageH, w.scratch)
-	pdf.RawWriteStr(w.buf.String())
+	if pt := w.ahead; pt != nil && w.run < len(pt.runs) && pt.runs[w.run] == it {
+		// Written ahead (ahead.go).
+		pdf.RawWriteStr(pt.ops[w.run])
+		w.run++
+	} else {
+		w.ahead = nil // the walk and this one differ: write the rest here
+		w.buf.Reset()
+		// An empty line before every run, as the page streams have always had.
+		w.buf.WriteByte('\n')
+		w.scratch = showText(&w.buf, it, ef, t, w.pageH, w.scratch)
+		pdf.RawWriteStr(w.buf.String())
+	}
 	resetAlpha(pdf, it.Color)
 	return pdf.Error()
 }
@@ -65,6 +72,12 @@ func (w *writer) Text(it *frame.Text, t frame.Transform) error {
 //
 // sc is memory for the run's clusters, returned to be used again.
 func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transform, pageH float64, sc *scratch) *scratch {
+	return showTextIn(b, it, ef.font, ef.cid, t, pageH, sc, nil)
+}
+
+// showTextIn is showText in font f, recording the glyphs' texts in texts
+// (cidfont.Font.WriteTJIn), or in cid's own record when texts is nil.
+func showTextIn(b *strings.Builder, it *frame.Text, f *font.Font, cid *cidfont.Font, t frame.Transform, pageH float64, sc *scratch, texts map[uint16]string) *scratch {
 	x0 := 0.0
 	if len(it.Glyphs) > 0 {
 		x0 = it.Glyphs[0].X
@@ -73,7 +86,11 @@ func showText(b *strings.Builder, it *frame.Text, ef *embedded, t frame.Transfor
 	if sc == nil {
 		sc = new(scratch)
 	}
-	ef.cid.WriteTJ(b, clusters(it, ef.font, sc), it.Size*t.S)
+	if texts == nil {
+		cid.WriteTJ(b, clusters(it, f, sc), it.Size*t.S)
+	} else {
+		cid.WriteTJIn(b, clusters(it, f, sc), it.Size*t.S, texts)
+	}
 	b.WriteString(" ET")
 	return sc
 }
@@ -124,16 +141,15 @@ func (w *writer) embed(ff frame.Font) (*embedded, error) {
 	if ef, ok := w.fonts[f]; ok {
 		return ef, nil
 	}
-	key := f.Key
-	fam := strings.NewReplacer("/", "-", " ", "").Replace(key[strings.LastIndex(key, "/")+1:])
-	if strings.HasPrefix(key, "user/") {
-		fam = "user-" + fam
-	}
+	fam := family(f)
 	w.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
 	if w.pdf.Err() {
 		return nil, fmt.Errorf("embed font %s: %v", f.File, w.pdf.Error())
 	}
-	cid, err := cidfont.New(fam, f.Data)
+	if w.cf == nil {
+		w.cf = &cidFonts{}
+	}
+	cid, err := w.cf.get(f)
 	if err != nil {
 		return nil, fmt.Errorf("embed font %s: %w", f.File, err)
 	}
@@ -141,4 +157,14 @@ func (w *writer) embed(ff frame.Font) (*embedded, error) {
 	w.fonts[f] = ef
 	w.cids = append(w.cids, cid)
 	return ef, nil
+}
+
+// family is fpdf's name for a font: its registry key's last part.
+func family(f *font.Font) string {
+	key := f.Key
+	fam := strings.NewReplacer("/", "-", " ", "").Replace(key[strings.LastIndex(key, "/")+1:])
+	if strings.HasPrefix(key, "user/") {
+		fam = "user-" + fam
+	}
+	return fam
 }

@@ -35,6 +35,12 @@ type writer struct {
 	// clusters.
 	buf     strings.Builder
 	scratch *scratch
+	// cf are the fonts' glyph records, shared with the goroutines that
+	// write text ahead; ahead is the current page's text written ahead
+	// (ahead.go), or nil, and run the index of its next run.
+	cf    *cidFonts
+	ahead *pageText
+	run   int
 }
 
 // gstate is the part of the PDF graphics state the writer tracks so that

@@ -96,15 +96,20 @@ type Cluster struct {
 // they do not (a Devanagari conjunct, a reordered vowel sign, a glyph
 // already mapped to other text), the cluster must carry its text as
 // ActualText.
-func (f *Font) use(c Cluster) (plain bool) {
+func (f *Font) use(c *Cluster) (plain bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.useIn(f.text, c)
+}
+
+// useIn is use with the record m, which the caller guards.
+func (f *Font) useIn(m map[uint16]string, c *Cluster) (plain bool) {
 	if len(c.Glyphs) == 1 {
 		// The common case, one glyph for its text: no slices.
 		g := c.Glyphs[0]
-		t, ok := f.text[g.ID]
+		t, ok := m[g.ID]
 		if !ok {
-			f.text[g.ID] = c.Text
+			m[g.ID] = c.Text
 			t = c.Text
 		}
 		return t == c.Text && t != ""
@@ -114,17 +119,17 @@ func (f *Font) use(c Cluster) (plain bool) {
 		// The first glyph seen alone keeps its own text; the others map
 		// to nothing and the text travels as ActualText.
 		for _, g := range c.Glyphs {
-			if _, ok := f.text[g.ID]; !ok {
-				f.text[g.ID] = ""
+			if _, ok := m[g.ID]; !ok {
+				m[g.ID] = ""
 			}
 		}
 		return false
 	}
 	plain = true
 	for k, g := range c.Glyphs {
-		t, ok := f.text[g.ID]
+		t, ok := m[g.ID]
 		if !ok {
-			f.text[g.ID] = texts[k]
+			m[g.ID] = texts[k]
 			t = texts[k]
 		}
 		if t != texts[k] || t == "" {
@@ -134,9 +139,32 @@ func (f *Font) use(c Cluster) (plain bool) {
 	return plain
 }
 
+// Merge adds a record of glyphs' texts (from WriteTJIn) to the font's:
+// each glyph it lacks gets the text in m. Records merged in the order of
+// the pages they were made from give the record the pages written one
+// after another would have left, since a glyph keeps the text it was
+// first drawn for, and that text depends only on the cluster. Merge
+// reports whether m agrees with the font's record on every glyph both
+// have; when it does not, what was written with m is wrong (a cluster
+// that m called plain is not, or the other way round) and must be
+// written again with WriteTJ.
+func (f *Font) Merge(m map[uint16]string) (agrees bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	agrees = true
+	for g, t := range m {
+		if have, ok := f.text[g]; !ok {
+			f.text[g] = t
+		} else if have != t {
+			agrees = false
+		}
+	}
+	return agrees
+}
+
 // split returns the text of each glyph of a cluster that maps one to one,
 // or nil.
-func (f *Font) split(c Cluster) []string {
+func (f *Font) split(c *Cluster) []string {
 	if len(c.Glyphs) == 1 {
 		return []string{c.Text}
 	}
@@ -182,6 +210,20 @@ func (f *Font) TJ(clusters []Cluster, size float64) string {
 // WriteTJ is TJ writing into b, for a writer that collects a page's
 // operators in one buffer.
 func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
+	f.writeTJ(b, clusters, size, nil)
+}
+
+// WriteTJIn is WriteTJ recording the glyphs' texts in m instead of the
+// font's own record, so that pages can be written on several goroutines,
+// each with its own m, and the records merged in page order (Merge).
+// Nothing else may use m meanwhile.
+func (f *Font) WriteTJIn(b *strings.Builder, clusters []Cluster, size float64, m map[uint16]string) {
+	f.writeTJ(b, clusters, size, m)
+}
+
+// writeTJ records the glyphs' texts in m, or in the font's own record
+// when m is nil.
+func (f *Font) writeTJ(b *strings.Builder, clusters []Cluster, size float64, m map[uint16]string) {
 	upem := float64(f.upem)
 	b.Grow(8 + 6*len(clusters))
 	open := false  // inside [ ... ] TJ
@@ -231,8 +273,14 @@ func (f *Font) WriteTJ(b *strings.Builder, clusters []Cluster, size float64) {
 		b.WriteString(size)
 	}
 	var xs []float64 // each glyph's x in the cluster, reused
-	for _, c := range clusters {
-		plain := f.use(c)
+	for i := range clusters {
+		c := &clusters[i]
+		var plain bool
+		if m == nil {
+			plain = f.use(c)
+		} else {
+			plain = f.useIn(m, c)
+		}
 		if !plain {
 			endArray()
 			b.WriteString("/Span<</ActualText")

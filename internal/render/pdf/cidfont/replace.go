@@ -5,18 +5,26 @@ import (
 	"compress/zlib"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/broadside/broadside/internal/render/pdf/xref"
 )
 
-// Objects returns the bodies (what goes between "n 0 obj" and "endobj") of
-// the objects that replace fpdf's for this font, given the number n of the
-// Type0 font object fpdf wrote and the BaseFont name it used. fpdf writes
-// each UTF-8 font as seven objects: Type0 n, CIDFont n+1, ToUnicode n+2,
-// CIDSystemInfo n+3, FontDescriptor n+4, CIDToGIDMap n+5, FontFile2 n+6.
-// The Type0 font, CIDSystemInfo and FontDescriptor stay as they are.
-func (f *Font) Objects(n int, baseFont string) (map[int][]byte, error) {
+// Prepared is what replaces a font's objects, made once the document's
+// pages are written (every glyph drawn is known): the widths, the
+// ToUnicode map and the subset font, compressed. None of it depends on
+// where fpdf put the font's objects, so it can be made while fpdf writes
+// the document out.
+type Prepared struct {
+	f    *Font
+	w    string // the /W array's contents
+	cmap string // the ToUnicode CMap
+	file []byte // the FontFile2 object's body
+}
+
+// Prepare makes the font's replacement objects but for their numbers.
+func (f *Font) Prepare() (*Prepared, error) {
 	ids := f.used()
 	var w strings.Builder
 	for i := 0; i < len(ids); {
@@ -34,9 +42,6 @@ func (f *Font) Objects(n int, baseFont string) (map[int][]byte, error) {
 		w.WriteString("] ")
 		i = j
 	}
-	cid := fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo %d 0 R\n/FontDescriptor %d 0 R\n/DW 0\n/W [%s]\n/CIDToGIDMap /Identity>>",
-		baseFont, n+3, n+4, strings.TrimSpace(w.String()))
-
 	cmap := f.toUnicode(ids)
 	used := make(map[uint16]bool, len(ids))
 	for _, g := range ids {
@@ -50,12 +55,33 @@ func (f *Font) Objects(n int, baseFont string) (map[int][]byte, error) {
 		return nil, fmt.Errorf("pdf font %s: %w", f.Name, err)
 	}
 	file := fmt.Sprintf("<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n", z.Len(), len(font))
+	return &Prepared{f: f, w: strings.TrimSpace(w.String()), cmap: cmap, file: append(append([]byte(file), z.Bytes()...), "\nendstream"...)}, nil
+}
+
+// Objects returns the bodies (what goes between "n 0 obj" and "endobj") of
+// the objects that replace fpdf's for this font, given the number n of the
+// Type0 font object fpdf wrote and the BaseFont name it used. fpdf writes
+// each UTF-8 font as seven objects: Type0 n, CIDFont n+1, ToUnicode n+2,
+// CIDSystemInfo n+3, FontDescriptor n+4, CIDToGIDMap n+5, FontFile2 n+6.
+// The Type0 font, CIDSystemInfo and FontDescriptor stay as they are.
+func (f *Font) Objects(n int, baseFont string) (map[int][]byte, error) {
+	p, err := f.Prepare()
+	if err != nil {
+		return nil, err
+	}
+	return p.Objects(n, baseFont), nil
+}
+
+// Objects is Font.Objects from the prepared parts.
+func (p *Prepared) Objects(n int, baseFont string) map[int][]byte {
+	cid := fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo %d 0 R\n/FontDescriptor %d 0 R\n/DW 0\n/W [%s]\n/CIDToGIDMap /Identity>>",
+		baseFont, n+3, n+4, p.w)
 	return map[int][]byte{
 		n + 1: []byte(cid),
-		n + 2: []byte(fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap)),
+		n + 2: []byte(fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(p.cmap), p.cmap)),
 		n + 5: []byte("null"),
-		n + 6: append(append([]byte(file), z.Bytes()...), "\nendstream"...),
-	}, nil
+		n + 6: p.file,
+	}
 }
 
 // toUnicode writes the ToUnicode CMap: each glyph to the text it was first
@@ -106,7 +132,8 @@ var (
 // fpdf under, and the cross-reference table is rebuilt. A font that the
 // document does not contain is an error. Run it before the pass that
 // compresses page streams; the replacement font file is already
-// compressed and the ToUnicode map is left for that pass.
+// compressed and the ToUnicode map is left for that pass. (The PDF
+// writer does both in one pass: Replacements, then its compression.)
 func Replace(pdf []byte, fonts []*Font) ([]byte, error) {
 	if len(fonts) == 0 {
 		return pdf, nil
@@ -115,32 +142,17 @@ func Replace(pdf []byte, fonts []*Font) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	if len(t.Objects) == 0 {
-		return nil, fmt.Errorf("pdf: no objects")
-	}
-	objs := t.Objects
-	// Type0 objects by BaseFont.
-	type0 := map[string]int{}
-	for _, o := range objs {
-		if m := baseFontRe.FindSubmatch(pdf[o.Off:o.End]); m != nil {
-			type0[string(m[1])] = o.Num
-		}
-	}
-	repl := map[int][]byte{}
-	for _, f := range fonts {
-		base := "utf8" + strings.ToLower(f.Name)
-		n, ok := type0[base]
-		if !ok {
-			return nil, fmt.Errorf("pdf font %s: the document has no font %s", f.Name, base)
-		}
-		os, err := f.Objects(n, base)
-		if err != nil {
+	ps := make([]*Prepared, len(fonts))
+	for i, f := range fonts {
+		if ps[i], err = f.Prepare(); err != nil {
 			return nil, err
 		}
-		for k, v := range os {
-			repl[k] = v
-		}
 	}
+	repl, err := Replacements(pdf, t, ps)
+	if err != nil {
+		return nil, err
+	}
+	objs := t.Objects
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)))
 	out.Write(pdf[:objs[0].Off])
 	offsets := make([]int, t.Size)
@@ -151,10 +163,45 @@ func Replace(pdf []byte, fonts []*Font) ([]byte, error) {
 			out.Write(pdf[o.Off:o.End])
 			continue
 		}
-		fmt.Fprintf(out, "%d 0 obj\n", o.Num)
-		out.Write(body)
-		out.WriteString("\nendobj\n")
+		out.Write(ObjectBytes(o.Num, body))
 	}
 	xref.Write(out, offsets, t.Trailer)
 	return out.Bytes(), nil
+}
+
+// ObjectBytes writes object num with body as Replace writes it.
+func ObjectBytes(num int, body []byte) []byte {
+	b := make([]byte, 0, len(body)+24)
+	b = strconv.AppendInt(b, int64(num), 10)
+	b = append(b, " 0 obj\n"...)
+	b = append(b, body...)
+	return append(b, "\nendobj\n"...)
+}
+
+// Replacements returns the bodies that replace the objects fpdf wrote for
+// fonts in pdf, whose cross-reference table is t, by object number. A font
+// that the document does not contain is an error.
+func Replacements(pdf []byte, t xref.Table, fonts []*Prepared) (map[int][]byte, error) {
+	if len(t.Objects) == 0 {
+		return nil, fmt.Errorf("pdf: no objects")
+	}
+	// Type0 objects by BaseFont.
+	type0 := map[string]int{}
+	for _, o := range t.Objects {
+		if m := baseFontRe.FindSubmatch(pdf[o.Off:o.End]); m != nil {
+			type0[string(m[1])] = o.Num
+		}
+	}
+	repl := map[int][]byte{}
+	for _, p := range fonts {
+		base := "utf8" + strings.ToLower(p.f.Name)
+		n, ok := type0[base]
+		if !ok {
+			return nil, fmt.Errorf("pdf font %s: the document has no font %s", p.f.Name, base)
+		}
+		for k, v := range p.Objects(n, base) {
+			repl[k] = v
+		}
+	}
+	return repl, nil
 }
