@@ -211,3 +211,55 @@ func TestGlyphCacheBounded(t *testing.T) {
 		t.Error("a 600 px glyph was kept")
 	}
 }
+
+// go test -run XXX -bench GlyphOver ./internal/render/png: compositing
+// glyph masks (48 px, quantised) over a flat 1080 px card, row after row
+// as a quote is set, with image/draw and with the inker.
+func BenchmarkGlyphOver(b *testing.B) {
+	reg, _ := font.Builtin()
+	f := reg.Get("source-serif-4/SourceSerif4-Regular").SFNT()
+	var d GlyphDrawer
+	var masks [][]uint8
+	var rects []image.Rectangle
+	var buf sfnt.Buffer
+	for _, r := range "Hamburgefonstiv" {
+		g, _ := f.GlyphIndex(&buf, r)
+		dot, k := glyphAt(f, uint16(g), 48, 0.3, 0.6)
+		m, pix, _ := d.rasterize(k, dot, image.Rect(-100, -100, 100, 100))
+		masks = append(masks, append([]uint8(nil), pix...))
+		rects = append(rects, m.rect(0, 0))
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+	ink := color.NRGBA{0x1c, 0x1a, 0x17, 0xff}
+	each := func(fn func(r image.Rectangle, m []uint8)) {
+		draw.Draw(img, img.Rect, image.NewUniform(color.NRGBA{0xf6, 0xf1, 0xe7, 0xff}), image.Point{}, draw.Src)
+		for y := 80; y < 1000; y += 60 {
+			for x, i := 40, 0; x < 1000; x, i = x+30, i+1 {
+				j := i % len(masks)
+				fn(rects[j].Add(image.Pt(x, y)), masks[j])
+			}
+		}
+	}
+	b.Run("fill", func(b *testing.B) {
+		for b.Loop() {
+			each(func(image.Rectangle, []uint8) {})
+		}
+	})
+	b.Run("drawmask", func(b *testing.B) {
+		for b.Loop() {
+			each(func(r image.Rectangle, m []uint8) {
+				a := &image.Alpha{Pix: m, Stride: r.Dx(), Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
+				draw.DrawMask(img, r, image.NewUniform(ink), image.Point{}, a, image.Point{}, draw.Over)
+			})
+		}
+	})
+	b.Run("inker", func(b *testing.B) {
+		var k inker
+		for b.Loop() {
+			each(func(r image.Rectangle, m []uint8) {
+				k.color(ink.RGBA())
+				k.over(img, r, m, r.Dx(), image.Point{})
+			})
+		}
+	})
+}
