@@ -38,9 +38,14 @@ type glyphMask struct {
 const maskEntryCost = 48
 
 // glyphCacheBytes bounds the memory of one drawer's masks (two generations
-// of at most half each): 2 MB is several times what a card's text needs
-// across a batch of cards (see docs/performance.md).
-const glyphCacheBytes = 2 << 20
+// of at most half each). A square card's masks take about 150 KB; what
+// recurs from card to card is mostly the campaign's lines (name, address,
+// hashtags), since a quote's letters fall at other sizes and sub-pixel
+// places on every card. 512 KB keeps those: drawing 190 different quotes
+// it finds 11–13% of the masks (2 MB: 17%, for about as much work saved)
+// and adds 1–4 MB to the peak memory of two workers where 2 MB added 5–6
+// (docs/performance.md).
+const glyphCacheBytes = 512 << 10
 
 // maskGen is one generation of kept masks: an index and the arena their
 // pixels are in.
@@ -55,7 +60,9 @@ type maskGen struct {
 // in the old one is copied into the current one, and when the current one
 // is full it becomes the old one and the old one is emptied for reuse. So
 // what was used since the last turn survives it, memory stays under the
-// budget, and arenas are reused rather than reallocated.
+// budget, and arenas are reused rather than reallocated. A mask is
+// rasterised into the drawer's scratch buffer, which stays in the
+// processor's cache, and then copied here.
 type glyphCache struct {
 	cur, old maskGen
 	budget   int // bytes for the two generations together; 0 means glyphCacheBytes

@@ -88,13 +88,10 @@ func (d *GlyphDrawer) rasterize(k glyphKey, dot fixed.Point26_6, clip image.Rect
 		offX: int32(dr.Min.X - int(dot.X>>6)), offY: int32(dr.Min.Y - int(dot.Y>>6)),
 		w: int32(w), h: int32(h),
 	}
-	pix := d.cache.reserve(k, &g, w*h)
-	if pix == nil {
-		if cap(d.scratch) < w*h {
-			d.scratch = make([]uint8, 2*w*h)
-		}
-		pix = d.scratch[:w*h]
+	if cap(d.scratch) < w*h {
+		d.scratch = make([]uint8, 2*w*h)
 	}
+	pix := d.scratch[:w*h]
 	clear(pix)
 	d.mask.Pix, d.mask.Stride, d.mask.Rect = pix, w, image.Rect(0, 0, w, h)
 	bx, by := dot.X-fixed.Int26_6(dr.Min.X<<6), dot.Y-fixed.Int26_6(dr.Min.Y<<6)
@@ -122,5 +119,8 @@ func (d *GlyphDrawer) rasterize(k glyphKey, dot fixed.Point26_6, clip image.Rect
 	}
 	d.rast.Draw(&d.mask, d.mask.Rect, image.Opaque, image.Point{})
 	quantize(&d.mask, d.mask.Rect)
+	if kept := d.cache.reserve(k, &g, w*h); kept != nil {
+		copy(kept, pix)
+	}
 	return g, pix, nil
 }

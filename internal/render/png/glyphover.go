@@ -8,12 +8,13 @@ import (
 // inker composites glyph masks in one colour over RGBA pixels with exactly
 // the arithmetic of image/draw's DrawMask for a uniform source, an alpha
 // mask and the Over operator (its drawGlyphOver), so the pixels are the
-// same byte for byte; it is faster in two ways. The colour's share of each
-// coverage level is worked out once per colour, not per pixel. And since a
-// glyph lies mostly over one colour (a card's flat background, or a band
+// same byte for byte; it is faster in three ways. The colour's share of
+// each coverage level is worked out once per colour, not per pixel. Eight
+// uncovered pixels (most of a glyph's box) are skipped at once. And since
+// a glyph lies mostly over one colour (a card's flat background, or a band
 // of a gradient), each coverage level remembers the last pixel it was
-// composited over and the result: the same pixel under the same level is
-// a copy. Masks are quantised to 65 levels, so those memories are few.
+// composited over and the result: the same pixel under the same level is a
+// copy. Masks are quantised to 65 levels, so those memories are few.
 type inker struct {
 	// r, g, b, a is the colour (premultiplied, 16 bits a channel) the
 	// tables are for; set is false until the first colour.
@@ -24,10 +25,10 @@ type inker struct {
 	inv [256]uint32
 	src [256][4]uint32
 	// last[v] is the destination pixel (four bytes, little-endian) last
-	// composited under coverage v, and out[v] what it became; seen[v]
-	// says whether last[v] holds one.
-	last, out [256]uint32
-	seen      [256]bool
+	// composited under coverage v, with bit 32 set (0: none yet), and
+	// out[v] what it became.
+	last [256]uint64
+	out  [256]uint32
 }
 
 // color prepares the tables for a colour given as color.Color's RGBA.
@@ -43,7 +44,7 @@ func (k *inker) color(r, g, b, a uint32) {
 		k.inv[v] = (m - (a * ma / m)) * 0x101
 		k.src[v] = [4]uint32{r * ma, g * ma, b * ma, a * ma}
 	}
-	k.seen = [256]bool{}
+	k.last = [256]uint64{}
 }
 
 // over composites mask (stride bytes a row) over dst within r, the mask's
@@ -62,7 +63,7 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 			}
 			d := row[4*i : 4*i+4 : 4*i+4]
 			px := binary.LittleEndian.Uint32(d)
-			if k.seen[v] && k.last[v] == px {
+			if k.last[v] == uint64(px)|1<<32 {
 				binary.LittleEndian.PutUint32(d, k.out[v])
 				continue
 			}
@@ -71,7 +72,7 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 			d[1] = uint8((uint32(d[1])*a + s[1]) / m >> 8)
 			d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
 			d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
-			k.last[v], k.out[v], k.seen[v] = px, binary.LittleEndian.Uint32(d), true
+			k.last[v], k.out[v] = uint64(px)|1<<32, binary.LittleEndian.Uint32(d)
 		}
 	}
 }
