@@ -17,14 +17,14 @@ import (
 // what x/image's opentype face does for a rune, from the outline on:
 // unhinted outlines rasterised with x/image/vector at a sub-pixel origin,
 // coverage quantised to 65 levels like every glyph of this package (so
-// palette PNGs stay possible). It keeps the masks it rasterised, a few
-// megabytes at most (see glyphCache), and buffers between glyphs, and is
+// palette PNGs stay possible). It keeps the masks it rasterised (half a
+// megabyte at most, see glyphCache) and buffers between glyphs, and is
 // not safe for concurrent use: one per goroutine.
 type GlyphDrawer struct {
 	buf  sfnt.Buffer
 	rast vector.Rasterizer
-	// mask is the image the rasteriser draws into: a mask's place in the
-	// cache, or scratch for a mask too large to keep.
+	// mask is the image the rasteriser draws into, over scratch; a mask
+	// small enough is then copied into the cache.
 	mask    image.Alpha
 	scratch []uint8
 	cache   glyphCache
