@@ -9,12 +9,13 @@ import (
 // the arithmetic of image/draw's DrawMask for a uniform source, an alpha
 // mask and the Over operator (its drawGlyphOver), so the pixels are the
 // same byte for byte; it is faster in three ways. The colour's share of
-// each coverage level is worked out once per colour, not per pixel. Eight
-// uncovered pixels (most of a glyph's box) are skipped at once. And since
-// a glyph lies mostly over one colour (a card's flat background, or a band
-// of a gradient), each coverage level remembers the last pixel it was
-// composited over and the result: the same pixel under the same level is a
-// copy. Masks are quantised to 65 levels, so those memories are few.
+// each coverage level is worked out once per colour, not per pixel. Full
+// coverage in an opaque colour gives that colour whatever lies under it,
+// so it is written without reading the pixel. And since a glyph lies
+// mostly over one colour (a card's flat background, or a band of a
+// gradient), each coverage level remembers the last pixel it was
+// composited over and the result: the same pixel under the same level is
+// a copy. Masks are quantised to 65 levels, so those memories are few.
 type inker struct {
 	// r, g, b, a is the colour (premultiplied, 16 bits a channel) the
 	// tables are for; set is false until the first colour.
@@ -29,6 +30,9 @@ type inker struct {
 	// out[v] what it became.
 	last [256]uint64
 	out  [256]uint32
+	// solid is the pixel full coverage gives whatever lies under it (an
+	// opaque colour), with bit 32 set; 0 otherwise.
+	solid uint64
 }
 
 // color prepares the tables for a colour given as color.Color's RGBA.
@@ -45,6 +49,11 @@ func (k *inker) color(r, g, b, a uint32) {
 		k.src[v] = [4]uint32{r * ma, g * ma, b * ma, a * ma}
 	}
 	k.last = [256]uint64{}
+	k.solid = 0
+	if k.inv[255] == 0 {
+		s := k.src[255]
+		k.solid = 1<<32 | uint64(s[0]/m>>8) | uint64(s[1]/m>>8)<<8 | uint64(s[2]/m>>8)<<16 | uint64(s[3]/m>>8)<<24
+	}
 }
 
 // over composites mask (stride bytes a row) over dst within r, the mask's
@@ -62,6 +71,10 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 				continue
 			}
 			d := row[4*i : 4*i+4 : 4*i+4]
+			if v == 255 && k.solid != 0 {
+				binary.LittleEndian.PutUint32(d, uint32(k.solid))
+				continue
+			}
 			px := binary.LittleEndian.Uint32(d)
 			if k.last[v] == uint64(px)|1<<32 {
 				binary.LittleEndian.PutUint32(d, k.out[v])
