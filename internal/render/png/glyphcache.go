@@ -61,8 +61,7 @@ type maskGen struct {
 // is full it becomes the old one and the old one is emptied for reuse. So
 // what was used since the last turn survives it, memory stays under the
 // budget, and arenas are reused rather than reallocated. A mask is
-// rasterised into the drawer's scratch buffer, which stays in the
-// processor's cache, and then copied here.
+// rasterised into the drawer's scratch buffer and then copied here.
 type glyphCache struct {
 	cur, old maskGen
 	budget   int // bytes for the two generations together; 0 means glyphCacheBytes
