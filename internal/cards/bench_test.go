@@ -6,11 +6,14 @@ import (
 	"image"
 	"image/jpeg"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/broadside/broadside/internal/font"
+	"github.com/broadside/broadside/internal/frame"
 	"github.com/broadside/broadside/internal/layout"
 	"github.com/broadside/broadside/internal/quote"
 	bpng "github.com/broadside/broadside/internal/render/png"
@@ -57,6 +60,45 @@ func BenchmarkRaster(b *testing.B) {
 		if err := r.Draw(img, f.Frame, 1); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRasterBatch draws 190 cards in turn with one renderer, as a
+// worker does: "seed" is the 19 seed quotes ten times over (the bench's
+// cards), "distinct" 190 different texts (the seed quotes' words
+// shuffled), whose glyphs fall at other sizes and places. Time is per card.
+func BenchmarkRasterBatch(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	for _, distinct := range []bool{false, true} {
+		var frames []*frame.Frame
+		for i := range 190 {
+			q := fx.qs[i%len(fx.qs)]
+			if distinct && i >= len(fx.qs) {
+				w := strings.Fields(q.Text)
+				rand.New(rand.NewPCG(uint64(i), 1)).Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
+				q.Text, q.Excerpt = strings.Join(w, " "), ""
+			}
+			f, _, err := layout.Compose(layout.Input{Quote: q, Brand: fx.brand}, fx.l, fx.th, fx.reg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			frames = append(frames, f.Frame)
+		}
+		name := map[bool]string{false: "seed", true: "distinct"}[distinct]
+		b.Run(name, func(b *testing.B) {
+			r := bpng.New()
+			img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			i := 0
+			for b.Loop() {
+				if err := r.Draw(img, frames[i%len(frames)], 1); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
 	}
 }
 

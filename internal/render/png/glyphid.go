@@ -17,12 +17,18 @@ import (
 // what x/image's opentype face does for a rune, from the outline on:
 // unhinted outlines rasterised with x/image/vector at a sub-pixel origin,
 // coverage quantised to 65 levels like every glyph of this package (so
-// palette PNGs stay possible). It keeps buffers between glyphs and is not
-// safe for concurrent use: one per goroutine.
+// palette PNGs stay possible). It keeps the masks it rasterised (half a
+// megabyte at most, see glyphCache) and buffers between glyphs, and is
+// not safe for concurrent use: one per goroutine.
 type GlyphDrawer struct {
 	buf  sfnt.Buffer
 	rast vector.Rasterizer
-	mask image.Alpha
+	// mask is the image the rasteriser draws into, over scratch; a mask
+	// small enough is then copied into the cache.
+	mask    image.Alpha
+	scratch []uint8
+	cache   glyphCache
+	ink     inker
 }
 
 // Draw draws glyph gid of f, at px pixels per em, with its origin (on the
@@ -30,27 +36,65 @@ type GlyphDrawer struct {
 // with no outline (a space) draws nothing; an ID the font lacks is an
 // error.
 func (d *GlyphDrawer) Draw(dst *image.RGBA, clip image.Rectangle, f *sfnt.Font, gid uint16, px, x, y float64, c color.Color) error {
-	segs, err := f.LoadGlyph(&d.buf, sfnt.GlyphIndex(gid), fixed.Int26_6(math.Round(px*64)), nil)
-	if err != nil {
-		return err
+	dot, k := glyphAt(f, gid, px, x, y)
+	g, pix, ok := d.cache.get(k)
+	if !ok {
+		var err error
+		if g, pix, err = d.rasterize(k, dot, clip); err != nil || pix == nil {
+			return err
+		}
 	}
-	if len(segs) == 0 {
+	if g.w == 0 {
 		return nil
 	}
+	dr := g.rect(int(dot.X>>6), int(dot.Y>>6))
+	target := dr.Intersect(clip).Intersect(dst.Rect)
+	if target.Empty() {
+		return nil
+	}
+	d.ink.color(c.RGBA())
+	d.ink.over(dst, target, pix, int(g.w), target.Min.Sub(dr.Min))
+	return nil
+}
+
+// glyphAt returns the origin of a glyph drawn at x, y, rounded to 64ths of
+// a pixel, and the key of its mask.
+func glyphAt(f *sfnt.Font, gid uint16, px, x, y float64) (fixed.Point26_6, glyphKey) {
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round(y * 64))}
+	return dot, glyphKey{f: f, ppem: fixed.Int26_6(math.Round(px * 64)), gid: gid, fx: uint8(dot.X & 63), fy: uint8(dot.Y & 63)}
+}
+
+// rasterize loads and rasterises the glyph k names, with its origin at
+// dot, keeping its mask in the cache when it is small enough. It returns
+// nil pixels when there is nothing to draw: a glyph off the clip is not
+// rasterised.
+func (d *GlyphDrawer) rasterize(k glyphKey, dot fixed.Point26_6, clip image.Rectangle) (glyphMask, []uint8, error) {
+	segs, err := k.f.LoadGlyph(&d.buf, sfnt.GlyphIndex(k.gid), k.ppem, nil)
+	if err != nil {
+		return glyphMask{}, nil, err
+	}
+	if len(segs) == 0 {
+		// Kept too, so that a space is not loaded again.
+		d.cache.reserve(k, &glyphMask{}, 0)
+		return glyphMask{}, nil, nil
+	}
 	b := segs.Bounds().Add(dot)
 	dr := image.Rect(b.Min.X.Floor(), b.Min.Y.Floor(), b.Max.X.Ceil(), b.Max.Y.Ceil())
 	w, h := dr.Dx(), dr.Dy()
 	if w <= 0 || h <= 0 || !dr.Overlaps(clip) {
-		return nil
+		return glyphMask{}, nil, nil
 	}
+	g := glyphMask{
+		offX: int32(dr.Min.X - int(dot.X>>6)), offY: int32(dr.Min.Y - int(dot.Y>>6)),
+		w: int32(w), h: int32(h),
+	}
+	if cap(d.scratch) < w*h {
+		d.scratch = make([]uint8, 2*w*h)
+	}
+	pix := d.scratch[:w*h]
+	clear(pix)
+	d.mask.Pix, d.mask.Stride, d.mask.Rect = pix, w, image.Rect(0, 0, w, h)
 	bx, by := dot.X-fixed.Int26_6(dr.Min.X<<6), dot.Y-fixed.Int26_6(dr.Min.Y<<6)
-	if cap(d.mask.Pix) < w*h {
-		d.mask.Pix = make([]uint8, 2*w*h)
-	}
-	d.mask.Pix = d.mask.Pix[:w*h]
-	clear(d.mask.Pix)
-	d.mask.Stride, d.mask.Rect = w, image.Rect(0, 0, w, h)
 	d.rast.Reset(w, h)
 	d.rast.DrawOp = draw.Src
 	pt := func(p fixed.Point26_6) (float32, float32) {
@@ -75,7 +119,8 @@ func (d *GlyphDrawer) Draw(dst *image.RGBA, clip image.Rectangle, f *sfnt.Font, 
 	}
 	d.rast.Draw(&d.mask, d.mask.Rect, image.Opaque, image.Point{})
 	quantize(&d.mask, d.mask.Rect)
-	target := dr.Intersect(clip)
-	draw.DrawMask(dst, target, image.NewUniform(c), image.Point{}, &d.mask, target.Min.Sub(dr.Min), draw.Over)
-	return nil
+	if kept := d.cache.reserve(k, &g, w*h); kept != nil {
+		copy(kept, pix)
+	}
+	return g, pix, nil
 }
