@@ -109,7 +109,7 @@ func (e *Encoder) filterBuf(wd int) []byte {
 	return e.row[:1+3*wd]
 }
 
-// overBase reports whether img can be written over base: base has bands,
+// overBase reports whether img can be written over base: base has rows,
 // img is opaque and has more than 256 colours (so it is written as RGB).
 // It marks img's rows that differ from base's in e.dirty, and looks for
 // transparency, and counts colours, in those rows only (the others are

@@ -95,8 +95,8 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 	return e.EncodeOver(w, im, nil)
 }
 
-// EncodeOver writes img as PNG, copying from base the compressed bands of
-// rows img has unchanged from it (see Base). base may be nil, or of
+// EncodeOver writes img as PNG, copying from base the coded rows img has
+// unchanged from it (see Base). base may be nil, or of
 // another size: then it is not used.
 func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	img, ok := im.(*image.RGBA)

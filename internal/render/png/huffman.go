@@ -6,23 +6,22 @@ import (
 	"slices"
 )
 
-// A photo card's bands that the text touches are most of its encoding
+// A photo card's rows that the text touches are most of its encoding
 // time: filtered photo residuals have few repeats, so they are coded with
-// Huffman codes alone, and building a code for each band (counting its
-// bytes, making the tree, writing the tree) costs more than coding the
-// bytes. Every card over one photo has about the same residuals, so
-// huffTable makes one code from the background's residuals, once per
-// Base, and every band of every card over it is written as a deflate
-// block with that code, its header written once and replayed. Every byte
-// has a code (each count starts at one), so text over the photo, whose
-// edges make residuals the photo lacks, is coded too, in longer codes.
-
+// Huffman codes alone, and building a code for each piece of a card
+// (counting its bytes, making the tree, writing the tree) costs more than
+// coding the bytes. Every card over one photo has about the same
+// residuals, so huffTable makes one code from the background's residuals,
+// once per Base, and every card over it is written as one deflate block
+// with that code (see Base). Every byte has a code (each count starts at
+// one), so text over the photo, whose edges make residuals the photo
+// lacks, is coded too, in longer codes.
 //
 // A gradient behind the text (dusk) compresses well only with matches: its
 // residuals are runs of zeros, broken where the gradient steps. For those
 // the table also codes runs, as matches at distance 1 (what zlib's Z_RLE
 // strategy does, which on such cards compresses better than level 1), and
-// huffTable.runs finds the runs with eight bytes compared at a time.
+// huffTable.runs finds them with eight bytes compared at a time.
 
 // huffTable is a deflate code for literals, the end of a block and, for
 // runs, lengths at distance 1, with the block header that describes it.
