@@ -161,21 +161,10 @@ func opaqueRow(row []byte) bool {
 // colours of pal, the background's palette, past 256. It uses quantize's
 // table.
 func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
-	const size = 1024
-	if e.table == nil {
-		e.table = make([]uint32, size)
-		e.slot = make([]uint8, size)
-	}
-	for i := range e.table {
-		e.table[i] = empty
-	}
+	e.clearTable()
 	n := 0
 	add := func(c uint32) bool {
-		h := (c * 2654435761) >> 22
-		for e.table[h] != c && e.table[h] != empty {
-			h = (h + 1) & (size - 1)
-		}
-		if e.table[h] == empty {
+		if h := e.probe(c); e.table[h] == empty {
 			e.table[h] = c
 			n++
 		}
@@ -225,7 +214,7 @@ func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
 // coded with base's code, copying the rows that are base's. It returns how
 // many were copied. overBase must have accepted img and base.
 func (e *Encoder) writeRows(w io.Writer, img *image.RGBA, base *Base) (int, error) {
-	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
+	if _, err := w.Write(zlibHeader); err != nil {
 		return 0, err
 	}
 	t, runs := base.code, base.kind == smooth

@@ -22,18 +22,19 @@ import (
 // Encoder writes PNGs, reusing its buffers from one image to the next. It
 // is not safe for concurrent use: give each worker its own.
 type Encoder struct {
-	// zw are the compressors, one for each of levels.
+	// zw are the compressors of RGB cards on their own, one for each of
+	// levels.
 	zw      [len(levels)]*zlib.Writer
 	bw      *bufio.Writer
-	row     []byte    // a filtered row
-	bandBuf []byte    // rows of a palette card (see writePaletted)
-	bits    bitWriter // a card over a Base (see writeRows)
-	fw      [len(levels)]*flate.Writer
-	copied  int      // rows the last Encode copied from its Base
-	dirty   []bool   // rows of the card that differ from its Base
-	zero    []byte   // the row above the first
-	table   []uint32 // colour hash table for quantize
-	slot    []uint8  // palette index of each table entry
+	row     []byte        // a filtered row
+	bandBuf []byte        // rows of a palette card (see writePaletted)
+	bits    bitWriter     // a card over a Base (see writeRows)
+	fw      *flate.Writer // the rows of palette cards (see writePaletted)
+	copied  int           // rows the last Encode copied from its Base
+	dirty   []bool        // rows of the card that differ from its Base
+	zero    []byte        // the row above the first
+	table   []uint32      // colour hash table for quantize
+	slot    []uint8       // palette index of each table entry
 	palette []uint32
 	idx     []uint8
 	repeat  []bool // rows the same as the row above (see quantize)
@@ -151,51 +152,47 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	}
 	e.bw.Reset(chunkWriter{w})
 	e.copied = 0
-	if over {
-		n, err := e.writeRows(e.bw, img, base)
-		e.copied = n
-		if err != nil {
-			return err
-		}
-		if err := e.bw.Flush(); err != nil {
-			return err
-		}
-		return writeChunk(w, "IEND", nil)
+	var err error
+	switch {
+	case over:
+		e.copied, err = e.writeRows(e.bw, img, base)
+	case paletted:
+		err = e.writePaletted(e.bw, wd, ht)
+	default:
+		err = e.writeRGB(e.bw, img, kind)
 	}
-	if paletted {
-		if err := e.writePaletted(e.bw, wd, ht); err != nil {
-			return err
-		}
-		if err := e.bw.Flush(); err != nil {
-			return err
-		}
-		return writeChunk(w, "IEND", nil)
+	if err == nil {
+		err = e.bw.Flush()
 	}
+	if err != nil {
+		return err
+	}
+	return writeChunk(w, "IEND", nil)
+}
+
+// zlibHeader starts the image data: deflate with a 32 KB window, no
+// dictionary. The encoders that write their own deflate blocks (writeRows,
+// writePaletted) write it themselves.
+var zlibHeader = []byte{0x78, 0x01}
+
+// writeRGB writes the image data of an RGB card on its own (no Base),
+// Up-filtered and compressed at kind's level, to w.
+func (e *Encoder) writeRGB(w io.Writer, img *image.RGBA, kind int) error {
 	zw := e.zw[kind]
 	if zw == nil {
-		zw, _ = zlib.NewWriterLevel(e.bw, levels[kind])
+		zw, _ = zlib.NewWriterLevel(w, levels[kind])
 		e.zw[kind] = zw
 	} else {
-		zw.Reset(e.bw)
+		zw.Reset(w)
 	}
-	n := 1 + 3*wd // a row and its filter type
-	if cap(e.row) < n {
-		e.row = make([]byte, n)
-	}
-	out := e.row[:n]
-	for y := 0; y < ht; y++ {
+	out := e.filterBuf(img.Rect.Dx())
+	for y := 0; y < img.Rect.Dy(); y++ {
 		e.upFiltered(out, img, y)
 		if _, err := zw.Write(out); err != nil {
 			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := e.bw.Flush(); err != nil {
-		return err
-	}
-	return writeChunk(w, "IEND", nil)
+	return zw.Close()
 }
 
 // upRow writes the RGB residuals of the RGBA row under the RGBA row up
@@ -244,14 +241,7 @@ func sub8(a, b uint64) uint64 {
 // marked in e.repeat, and its palette indexes are left unwritten in e.idx
 // (they are the row above's; see writePaletted).
 func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int) {
-	const size = 1024 // four times the palette: short probe chains
-	if e.table == nil {
-		e.table = make([]uint32, size)
-		e.slot = make([]uint8, size)
-	}
-	for i := range e.table {
-		e.table[i] = empty
-	}
+	e.clearTable()
 	e.palette = e.palette[:0]
 	b := img.Bounds()
 	wd, ht := b.Dx(), b.Dy()
@@ -301,10 +291,7 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 					return false, false, changes
 				}
 				if paletted {
-					h := (c * 2654435761) >> 22 // top 10 bits
-					for e.table[h] != c && e.table[h] != empty {
-						h = (h + 1) & (size - 1)
-					}
+					h := e.probe(c)
 					if e.table[h] == empty {
 						if len(e.palette) == 256 {
 							paletted = false // keep scanning for transparency
@@ -330,3 +317,29 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 
 // empty marks a free slot; colours are 24-bit, so it is never one.
 const empty = 1 << 31
+
+// tableSize is the size of the colour table: four times the palette, for
+// short probe chains.
+const tableSize = 1024
+
+// clearTable empties the colour table that quantize and moreColours
+// count colours in.
+func (e *Encoder) clearTable() {
+	if e.table == nil {
+		e.table = make([]uint32, tableSize)
+		e.slot = make([]uint8, tableSize)
+	}
+	for i := range e.table {
+		e.table[i] = empty
+	}
+}
+
+// probe returns c's place in the colour table: where it is, or the free
+// slot where it goes (open addressing on the hash's top 10 bits).
+func (e *Encoder) probe(c uint32) uint32 {
+	h := (c * 2654435761) >> 22
+	for e.table[h] != c && e.table[h] != empty {
+		h = (h + 1) & (tableSize - 1)
+	}
+	return h
+}

@@ -32,7 +32,7 @@ const minRepeat = 4
 // writePaletted writes the image data of a palette card (the zlib stream
 // of e.idx and e.repeat, as quantize left them) to w.
 func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
-	if _, err := w.Write([]byte{0x78, 0x01}); err != nil { // zlib header: deflate, 32 KB window
+	if _, err := w.Write(zlibHeader); err != nil {
 		return err
 	}
 	// runs[y]: how many rows from y on repeat the row above.
@@ -49,7 +49,7 @@ func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
 	}
 	n := 1 + wd
 	e.repeated = 0
-	fw := e.fw[palette]
+	fw := e.fw
 	sum := uint32(1)
 	for y := 0; y < ht; {
 		if r := int(runs[y]); r >= minRepeat {
@@ -83,7 +83,7 @@ func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
 		}
 		if fw == nil {
 			fw, _ = flate.NewWriter(w, levels[palette])
-			e.fw[palette] = fw
+			e.fw = fw
 		} else {
 			fw.Reset(w)
 		}
