@@ -90,13 +90,8 @@ func TestEncodeLossless(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		b := tc.img.Bounds()
-		for y := 0; y < b.Dy(); y++ {
-			for x := 0; x < b.Dx(); x++ {
-				if w, g := tc.img.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); w != g {
-					t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, w)
-				}
-			}
+		if x, y, w, g, ok := firstDiff(tc.img, got); ok {
+			t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, w)
 		}
 	}
 }
@@ -146,12 +141,8 @@ func TestEncodeOverBase(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", tc.name, err)
 			}
-			for y := 0; y < h; y++ {
-				for x := 0; x < w; x++ {
-					if want, g := card.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); want != g {
-						t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
-					}
-				}
+			if x, y, want, g, ok := firstDiff(card, got); ok {
+				t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
 			}
 			if e.copied != tc.copied {
 				t.Errorf("%s: %d rows copied from the background, want %d", tc.name, e.copied, tc.copied)
@@ -206,13 +197,8 @@ func TestEncodeOverPaletteBase(t *testing.T) {
 		if _, ok := got.(*image.Paletted); ok != tc.paletted {
 			t.Errorf("%s: decoded as %T", tc.name, got)
 		}
-		for y := 0; y < h; y++ {
-			for x := 0; x < w; x++ {
-				want := color.NRGBAModel.Convert(card.RGBAAt(x, y))
-				if g := color.NRGBAModel.Convert(got.At(x, y)); want != g {
-					t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
-				}
-			}
+		if x, y, want, g, ok := firstDiff(card, got); ok {
+			t.Fatalf("%s: pixel %d,%d is %v, want %v", tc.name, x, y, g, want)
 		}
 		if e.copied != tc.copied {
 			t.Errorf("%s: %d rows copied from the background, want %d", tc.name, e.copied, tc.copied)
@@ -236,4 +222,20 @@ func TestOpaqueRow(t *testing.T) {
 			row[4*i+3] = 0xff
 		}
 	}
+}
+
+// firstDiff returns the first pixel, in reading order, where got is not
+// want's colour (compared unpremultiplied, so translucent pixels count
+// too), and whether there is one.
+func firstDiff(want *image.RGBA, got image.Image) (x, y int, w, g color.Color, found bool) {
+	b := want.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			w, g := color.NRGBAModel.Convert(want.RGBAAt(x, y)), color.NRGBAModel.Convert(got.At(x, y))
+			if w != g {
+				return x, y, w, g, true
+			}
+		}
+	}
+	return 0, 0, nil, nil, false
 }

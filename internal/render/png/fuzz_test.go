@@ -65,13 +65,8 @@ func FuzzEncode(f *testing.F) {
 			if err != nil {
 				t.Fatalf("over base %v: %v", b != nil, err)
 			}
-			for y := 0; y < int(h); y++ {
-				for x := 0; x < int(w); x++ {
-					want := color.NRGBAModel.Convert(card.RGBAAt(x, y))
-					if g := color.NRGBAModel.Convert(got.At(x, y)); g != want {
-						t.Fatalf("over base %v: pixel %d,%d is %v, want %v", b != nil, x, y, g, want)
-					}
-				}
+			if x, y, want, g, ok := firstDiff(card, got); ok {
+				t.Fatalf("over base %v: pixel %d,%d is %v, want %v", b != nil, x, y, g, want)
 			}
 		}
 	})

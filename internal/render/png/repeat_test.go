@@ -81,12 +81,8 @@ func TestEncodePalettedRuns(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for y := 0; y < len(tc.rows); y++ {
-				for x := 0; x < tc.w; x++ {
-					if w, g := img.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); w != g {
-						t.Fatalf("pixel %d,%d is %v, want %v", x, y, g, w)
-					}
-				}
+			if x, y, w, g, ok := firstDiff(img, got); ok {
+				t.Fatalf("pixel %d,%d is %v, want %v", x, y, g, w)
 			}
 		})
 	}
