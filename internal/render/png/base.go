@@ -129,6 +129,10 @@ func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 	}
 	e.dirty = e.dirty[:ht]
 	for y := 0; y < ht; y++ {
+		if e.touched != nil && !e.touched[y] {
+			e.dirty[y] = false // the background's own row
+			continue
+		}
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
 		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
 		e.dirty[y] = d

@@ -33,8 +33,14 @@ func Encode(w io.Writer, img image.Image) error {
 
 // Encode writes img, the page the renderer drew last, as PNG: over its
 // background, compressed once for the batch, when it has one (see Base).
+// What the renderer knows of the rows it drew spares the encoder reading
+// them (see rowHints).
 func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 	e := encoders.Get().(*Encoder)
 	defer encoders.Put(e)
+	if rgba, ok := img.(*image.RGBA); ok {
+		e.touched, e.same = r.rowHints(rgba)
+		defer func() { e.touched, e.same = nil, nil }()
+	}
 	return e.EncodeOver(w, img, r.base)
 }

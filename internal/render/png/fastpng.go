@@ -38,7 +38,11 @@ type Encoder struct {
 	palette []uint32
 	idx     []uint8
 	repeat  []bool // rows the same as the row above (see quantize)
-	runs    []int32
+	// touched and same are what the renderer knows of the rows of the
+	// card it drew (Renderer.rowHints), or nil: rows nothing was drawn
+	// on (the Base's own), and rows known to be the row above again.
+	touched, same []bool
+	runs          []int32
 	// repeated is how many rows the last palette card copied from the
 	// precompressed runs (see writePaletted).
 	repeated int
@@ -259,7 +263,7 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 	var above []byte
 	for y := 0; y < ht; y++ {
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
-		if y > 0 && bytes.Equal(row, above) {
+		if y > 0 && ((e.same != nil && e.same[y]) || bytes.Equal(row, above)) {
 			// The row above again: the same colours, and the same changes
 			// but at its first pixel, which follows the row's last.
 			e.repeat[y] = true

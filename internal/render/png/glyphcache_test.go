@@ -266,25 +266,27 @@ func BenchmarkGlyphOver(b *testing.B) {
 
 // Glyphs are placed along a line at quarter pixels: two origins within an
 // eighth of a pixel of the same quarter share a mask, two in different
-// quarters do not; y keeps 64ths.
+// quarters do not; the baseline y is rounded to a whole pixel.
 func TestGlyphAtQuarterPixels(t *testing.T) {
 	for _, tc := range []struct {
 		x1, y1, x2, y2 float64
 		same           bool
 	}{
-		{10.30, 5, 10.36, 5, true},   // both round to 10.25
-		{10.30, 5, 10.40, 5, false},  // 10.25 and 10.5
-		{10.00, 5, 10.124, 5, true},  // both 10
-		{10.00, 5, 10.126, 5, false}, // 10 and 10.25
-		{10.30, 5, 10.30, 5.02, false},
+		{10.30, 5, 10.36, 5, true},    // both round to 10.25
+		{10.30, 5, 10.40, 5, false},   // 10.25 and 10.5
+		{10.00, 5, 10.124, 5, true},   // both 10
+		{10.00, 5, 10.126, 5, false},  // 10 and 10.25
+		{10.30, 5, 10.30, 5.02, true}, // both on y 5
+		{10.30, 5, 10.30, 5.49, true}, // still 5
+		{10.30, 5, 10.30, 5.51, true}, // on y 6: a pixel down, the same mask
 	} {
 		d1, k1 := glyphAt(nil, 7, 20, tc.x1, tc.y1)
 		d2, k2 := glyphAt(nil, 7, 20, tc.x2, tc.y2)
 		if same := k1 == k2; same != tc.same {
 			t.Errorf("%v,%v and %v,%v: same mask %v, want %v", tc.x1, tc.y1, tc.x2, tc.y2, same, tc.same)
 		}
-		if d1.X%16 != 0 || d2.X%16 != 0 {
-			t.Errorf("origins %v, %v not on quarter pixels", d1, d2)
+		if d1.X%16 != 0 || d2.X%16 != 0 || d1.Y%64 != 0 || d2.Y%64 != 0 {
+			t.Errorf("origins %v, %v not on quarter pixels along the line, whole pixels across", d1, d2)
 		}
 	}
 }

@@ -44,9 +44,10 @@ func TestGlyphIDMatchesRunePath(t *testing.T) {
 	for i, r := range text {
 		// The rune path, as png.go draws a glyph (without its quantising,
 		// which is the same function the glyph-ID path calls), at the
-		// quarter pixel the glyph-ID path rounds x to.
+		// quarter pixel the glyph-ID path rounds x to and the whole pixel
+		// it rounds the baseline to.
 		qx := fixed.Int26_6(math.Round(float64(fixed.Int26_6(x*64))/16)) * 16
-		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: qx, Y: fixed.Int26_6(math.Round(baseY * 64))}, r)
+		dr, mask, maskp, _, ok := face.Glyph(fixed.Point26_6{X: qx, Y: fixed.Int26_6(math.Round(baseY)) * 64}, r)
 		if ok {
 			draw.DrawMask(byRune, dr, image.NewUniform(ink), image.Point{}, mask, maskp, draw.Over)
 		}

@@ -26,6 +26,7 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 		dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
 		dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
 		dc.Pop()
+		p.markBox(t.X(it.X), t.Y(it.Y), t.X(it.X+it.W), t.Y(it.Y+it.H), 0)
 		return nil
 	}
 	round := func(v float64) int { return int(math.Round(v)) }
@@ -40,6 +41,7 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 		op = draw.Src
 	}
 	draw.Draw(p.img, vis, src, vis.Min, op)
+	p.mark(vis, false)
 	return nil
 }
 

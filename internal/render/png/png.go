@@ -35,6 +35,15 @@ type Renderer struct {
 	// base is the background under the page drawn last, compressed once,
 	// or nil (see Encode).
 	base *Base
+	// last is what the renderer drew last, and into which image, for the
+	// next page to repaint only that (marks.go); marks collects the
+	// marks of the page being drawn; touched, same and ink are rowHints'
+	// buffers.
+	last    lastPage
+	marks   []mark
+	touched []bool
+	same    []bool
+	ink     []int32
 }
 
 // New returns a renderer. It draws text with the fonts the frames' runs
@@ -68,20 +77,47 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 	}
 	f := p.Frame
 	r.base = nil
+	reuse := img == r.last.img
+	r.last.img = nil // known again only once p is drawn
 	if bg := r.Backgrounds.layer(p, w, h, scale); bg != nil {
 		if bg.err != nil {
 			return nil, bg.err
 		}
 		r.base = bg.base
-		copy(img.Pix, bg.img.Pix)
-		rest := &frame.Frame{W: f.W, H: f.H, Items: f.Items[p.Background.Items:]}
-		return img, r.draw(img, rest, scale, true)
+		u := under{layer: bg}
+		if !reuse || !r.restore(img, u) {
+			copy(img.Pix, bg.img.Pix)
+		}
+		return img, r.drawOver(img, f.Items[p.Background.Items:], f, scale, u)
+	}
+	if c, ok := coverFill(f, img, scale); ok {
+		// A flat background: filled in full, or only where the last
+		// page drew over the same colour.
+		u := under{fill: c}
+		if !reuse || !r.restore(img, u) {
+			if err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: f.Items[:1]}, scale, true); err != nil {
+				return img, err
+			}
+		}
+		return img, r.drawOver(img, f.Items[1:], f, scale, u)
 	}
 	return img, r.draw(img, f, scale, false)
 }
 
+// drawOver draws items of f (the page's own, over its background u, which
+// img already holds) and remembers what they marked.
+func (r *Renderer) drawOver(img *image.RGBA, items []frame.Item, f *frame.Frame, scale float64, u under) error {
+	r.marks = r.marks[:0]
+	if err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: items}, scale, true); err != nil {
+		return err
+	}
+	r.remember(img, u)
+	return nil
+}
+
 // Draw draws f into img, which it first clears to transparent.
 func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
+	r.last.img = nil
 	return r.draw(img, f, scale, false)
 }
 
@@ -106,19 +142,36 @@ func (r *Renderer) draw(img *image.RGBA, f *frame.Frame, scale float64, prepared
 // covers reports whether f's first item paints every pixel of img opaquely
 // (a card's flat background), so clearing img first would be wasted.
 func covers(f *frame.Frame, img *image.RGBA, scale float64) bool {
+	_, ok := coverColor(f, img, scale)
+	return ok
+}
+
+// coverColor returns the colour of f's first item when it is a rectangle
+// that fills every pixel of img with it opaquely.
+func coverColor(f *frame.Frame, img *image.RGBA, scale float64) (frame.Color, bool) {
 	if len(f.Items) == 0 {
-		return false
+		return frame.Color{}, false
 	}
 	it, ok := f.Items[0].(*frame.Rect)
 	if !ok {
-		return false
+		return frame.Color{}, false
 	}
 	c, ok := it.Fill.(frame.Color)
 	if !ok || !c.Opaque() {
-		return false
+		return frame.Color{}, false
 	}
 	pr, ok := pixelRect(it.X*scale, it.Y*scale, it.W*scale, it.H*scale)
-	return ok && img.Rect.In(pr)
+	return c, ok && img.Rect.In(pr)
+}
+
+// coverFill is coverColor for a first item that is only that fill (no
+// stroke), which filling its colour again restores.
+func coverFill(f *frame.Frame, img *image.RGBA, scale float64) (frame.Color, bool) {
+	c, ok := coverColor(f, img, scale)
+	if !ok || f.Items[0].(*frame.Rect).StrokeWidth > 0 {
+		return frame.Color{}, false
+	}
+	return c, true
 }
 
 // painter draws the items frame.Draw hands it into one image: glyphs with
@@ -158,6 +211,8 @@ func (p *painter) Line(l *frame.Line, t frame.Transform) error {
 	dc.SetLineWidth(l.Width * t.S)
 	dc.DrawLine(t.X(l.X0), t.Y(l.Y0), t.X(l.X1), t.Y(l.Y1))
 	dc.Stroke()
+	// Its caps reach past the ends by up to the width.
+	p.markBox(t.X(l.X0), t.Y(l.Y0), t.X(l.X1), t.Y(l.Y1), l.Width*t.S)
 	return nil
 }
 
@@ -182,12 +237,14 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 				op = draw.Src
 			}
 			draw.Draw(p.img, pr.Intersect(p.clip), image.NewUniform(nrgba(f)), image.Point{}, op)
+			p.mark(pr.Intersect(p.clip), true)
 			break
 		}
 		dc := p.gg()
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetColor(nrgba(f))
 		dc.Fill()
+		p.markBox(x, y, x+w, y+h, 0)
 	case *frame.Gradient:
 		g := gg.NewLinearGradient(t.X(f.X0), t.Y(f.Y0), t.X(f.X1), t.Y(f.Y1))
 		for _, s := range f.Stops {
@@ -197,6 +254,7 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 		dc.DrawRectangle(x, y, w, h)
 		dc.SetFillStyle(g)
 		dc.Fill()
+		p.markBox(x, y, x+w, y+h, 0)
 	}
 	if it.StrokeWidth > 0 {
 		dc := p.gg()
@@ -204,6 +262,7 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 		dc.SetColor(nrgba(it.Stroke))
 		dc.SetLineWidth(it.StrokeWidth * t.S)
 		dc.Stroke()
+		p.markBox(x, y, x+w, y+h, it.StrokeWidth*t.S)
 	}
 	return nil
 }
@@ -228,15 +287,18 @@ func (p *painter) Path(it *frame.Path, t frame.Transform) error {
 			src := image.NewUniform(nrgba(it.Fill))
 			for _, r := range rects {
 				draw.Draw(p.img, r.Intersect(p.clip), src, image.Point{}, op)
+				p.mark(r.Intersect(p.clip), true)
 			}
 			return nil
 		}
 	}
 	dc := p.gg()
 	dc.ClearPath()
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, sp := range it.Subpaths {
 		for i, pt := range sp {
 			x, y := at(pt)
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 			if i == 0 {
 				dc.MoveTo(x, y)
 			} else {
@@ -248,6 +310,9 @@ func (p *painter) Path(it *frame.Path, t frame.Transform) error {
 	dc.SetFillRule(gg.FillRuleWinding)
 	dc.SetColor(nrgba(it.Fill))
 	dc.Fill()
+	if x0 <= x1 {
+		p.markBox(x0, y0, x1, y1, 0)
+	}
 	return nil
 }
 
@@ -283,11 +348,13 @@ func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 	px := it.Size * t.S
 	col := nrgba(it.Color)
 	dst := p.img.SubImage(p.clip).(*image.RGBA)
+	p.r.glyphs.drawn = image.Rectangle{}
 	for _, g := range it.Glyphs {
 		if err := p.r.glyphs.Draw(dst, p.clip, sf, g.ID, px, t.X(it.X+g.X), t.Y(it.Y+g.Y), col); err != nil {
 			return fmt.Errorf("render: font %s, glyph %d: %w", fnt.Key, g.ID, err)
 		}
 	}
+	p.mark(p.r.glyphs.drawn, false)
 	return nil
 }
 
