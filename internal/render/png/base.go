@@ -136,7 +136,10 @@ func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
 		d := !bytes.Equal(row, base.img.Pix[y*base.img.Stride:y*base.img.Stride+4*wd])
 		e.dirty[y] = d
-		if d && !opaqueRow(row) {
+		// A card the renderer drew over base is opaque where base is:
+		// it composites everything over the background, and replaces
+		// pixels only with opaque colours and images.
+		if d && e.touched == nil && !opaqueRow(row) {
 			return false
 		}
 	}
