@@ -68,10 +68,13 @@ func (p *painter) markBox(x0, y0, x1, y1, pad float64) {
 }
 
 // restore makes img the background u again where the last page drew over
-// it, when img holds that page over u, and reports whether it did. When it
-// did not, the caller draws the background in full.
-func (r *Renderer) restore(img *image.RGBA, u under) bool {
-	if r.last.img != img || r.last.u != u {
+// it, when img holds that page over u (the renderer drew it last, into
+// img, which nothing else changed since), and reports whether it did. When
+// it did not, the caller draws the background in full. The renderer
+// forgets its last page as it starts the next (render), so restore is
+// told whether img is that page's image: same.
+func (r *Renderer) restore(img *image.RGBA, u under, same bool) bool {
+	if !same || r.last.u != u {
 		return false
 	}
 	if u.layer != nil {

@@ -85,7 +85,7 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 		}
 		r.base = bg.base
 		u := under{layer: bg}
-		if !reuse || !r.restore(img, u) {
+		if !r.restore(img, u, reuse) {
 			copy(img.Pix, bg.img.Pix)
 		}
 		return img, r.drawOver(img, f.Items[p.Background.Items:], f, scale, u)
@@ -94,7 +94,7 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 		// A flat background: filled in full, or only where the last
 		// page drew over the same colour.
 		u := under{fill: c}
-		if !reuse || !r.restore(img, u) {
+		if !r.restore(img, u, reuse) {
 			if err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: f.Items[:1]}, scale, true); err != nil {
 				return img, err
 			}
