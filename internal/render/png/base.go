@@ -76,26 +76,67 @@ func (b *Base) prepare(e *Encoder) bool {
 		if 2*changes > len(e.idx) {
 			b.kind = photographic
 		}
+		// The cards wait for this: it runs a band of rows per core.
 		runs := b.kind == smooth
 		wd, ht := b.img.Rect.Dx(), b.img.Rect.Dy()
-		row := e.filterBuf(wd)
+		if cap(e.zero) < 4*wd {
+			e.zero = make([]byte, 4*wd) // upFiltered's row above the first
+		}
+		type band struct {
+			y0, y1 int
+			counts [numLit]int
+			w      bitWriter
+		}
+		var bs []*band
+		for _, r := range splitRows(0, ht, true) {
+			bs = append(bs, &band{y0: r[0], y1: r[1]})
+		}
+		each := func(do func(bd *band, row []byte)) {
+			var wg sync.WaitGroup
+			for _, bd := range bs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					do(bd, make([]byte, 1+3*wd))
+				}()
+			}
+			wg.Wait()
+		}
+		each(func(bd *band, row []byte) {
+			for y := bd.y0; y < bd.y1; y++ {
+				e.upFiltered(row, b.img, y)
+				countSymbols(&bd.counts, row, runs)
+			}
+		})
 		var counts [numLit]int
-		for y := 0; y < ht; y++ {
-			e.upFiltered(row, b.img, y)
-			countSymbols(&counts, row, runs)
+		for _, bd := range bs {
+			for i, c := range bd.counts {
+				counts[i] += c
+			}
 		}
 		b.code = newHuffTable(&counts, runs, cardPrior[b.kind])
-		var w bitWriter
-		for y := 0; y < ht; y++ {
-			e.upFiltered(row, b.img, y)
-			w.room(len(row))
-			start := w.pos
-			b.code.data(&w, row, runs)
-			nbits := 8*(w.pos-start) + int(w.n)
-			w.flush() // a row's bits start on a byte of their own
-			b.rows = append(b.rows, codedRow{off: start, nbits: nbits, adler: adler32.Checksum(row)})
+		b.rows = make([]codedRow, ht)
+		each(func(bd *band, row []byte) {
+			w := &bd.w
+			for y := bd.y0; y < bd.y1; y++ {
+				e.upFiltered(row, b.img, y)
+				w.room(len(row))
+				start := w.pos
+				b.code.data(w, row, runs)
+				nbits := 8*(w.pos-start) + int(w.n)
+				w.flush() // a row's bits start on a byte of their own
+				b.rows[y] = codedRow{off: start, nbits: nbits, adler: adler32.Checksum(row)}
+			}
+		})
+		// The bands' bits one after another.
+		for _, bd := range bs {
+			off := len(b.bits)
+			for y := bd.y0; y < bd.y1; y++ {
+				b.rows[y].off += off
+			}
+			b.bits = append(b.bits, bd.w.out[:bd.w.pos]...)
 		}
-		b.bits = slices.Clip(w.out[:w.pos])
+		b.bits = slices.Clip(b.bits)
 	})
 	return b.ok
 }

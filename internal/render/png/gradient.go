@@ -3,6 +3,8 @@ package png
 import (
 	"image"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/broadside/broadside/internal/frame"
 )
@@ -17,7 +19,8 @@ import (
 // interface for every pixel's colour and boxes it: a theme's gradient
 // behind a square card took 0.15 s of CPU, on the path of the first card of
 // every batch (docs/performance.md, lever 25); this takes a sixth of it,
-// and a row's colour once when the gradient runs down the page.
+// on every core, and a row's colour once when the gradient runs down the
+// page.
 func gradientRect(img *image.RGBA, r image.Rectangle, g *frame.Gradient, x0, y0, x1, y1 float64) {
 	if r.Empty() {
 		return
@@ -56,21 +59,52 @@ func gradientRect(img *image.RGBA, r image.Rectangle, g *frame.Gradient, x0, y0,
 		return colorAt(math.Hypot(fx-x2, fy-y2)/mag, stops)
 	}
 	across := dx == 0 && dy != 0 // one colour a row
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
-		var c [4]uint32
-		if across {
-			c = at(r.Min.X-img.Rect.Min.X, y-img.Rect.Min.Y)
-		}
-		for i, x := 0, r.Min.X; i < len(row); i, x = i+4, x+1 {
-			if !across {
-				c = at(x-img.Rect.Min.X, y-img.Rect.Min.Y)
+	band := func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
+			var c [4]uint32
+			if across {
+				c = at(r.Min.X-img.Rect.Min.X, y-img.Rect.Min.Y)
 			}
-			over16(row[i:i+4:i+4], c)
+			for i, x := 0, r.Min.X; i < len(row); i, x = i+4, x+1 {
+				if !across {
+					c = at(x-img.Rect.Min.X, y-img.Rect.Min.Y)
+				}
+				over16(row[i:i+4:i+4], c)
+			}
 		}
 	}
+	// A background is drawn before any card over it, while the workers
+	// wait: a band of rows per core.
+	bands(r.Min.Y, r.Max.Y, r.Dx()*r.Dy() >= 1<<18, band)
 }
 
+// bands calls do for bands of the rows y0 to y1 (splitRows), at once.
+func bands(y0, y1 int, split bool, do func(y0, y1 int)) {
+	var wg sync.WaitGroup
+	for _, b := range splitRows(y0, y1, split) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(b[0], b[1])
+		}()
+	}
+	wg.Wait()
+}
+
+// splitRows cuts the rows y0 to y1 into a band per core when split and
+// there are enough of them, else returns them as one.
+func splitRows(y0, y1 int, split bool) [][2]int {
+	n := runtime.GOMAXPROCS(0)
+	if !split || y1-y0 < 4*n {
+		return [][2]int{{y0, y1}}
+	}
+	out := make([][2]int, n)
+	for i := range out {
+		out[i] = [2]int{y0 + (y1-y0)*i/n, y0 + (y1-y0)*(i+1)/n}
+	}
+	return out
+}
 // gstop is a gradient stop with its colour as color.Color.RGBA gives it.
 type gstop struct {
 	pos float64

@@ -14,7 +14,7 @@ import (
 // gradientRect gives gg's pixels exactly, at every angle (across, down,
 // slanted, backwards), with one to three stops, translucent ones too, over
 // opaque, translucent and empty pixels, in rectangles that reach past the
-// image.
+// image, small ones and ones drawn a band of rows per core.
 func TestGradientRectIsGG(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	col := func() frame.Color {
@@ -24,8 +24,12 @@ func TestGradientRectIsGG(t *testing.T) {
 		}
 		return c
 	}
-	for n := range 300 {
+	for n := range 306 {
 		w, h := 20+rng.IntN(60), 20+rng.IntN(60)
+		if n >= 300 {
+			// Large enough to be drawn a band per core.
+			w, h = 600+rng.IntN(100), 500+rng.IntN(100)
+		}
 		bg := image.NewRGBA(image.Rect(0, 0, w, h))
 		switch n % 3 {
 		case 0: // opaque noise

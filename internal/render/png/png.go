@@ -79,6 +79,7 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 	r.base = nil
 	reuse := img == r.last.img
 	r.last.img = nil // known again only once p is drawn
+	r.marks = r.marks[:0]
 	if bg := r.Backgrounds.layer(p, w, h, scale); bg != nil {
 		if bg.err != nil {
 			return nil, bg.err
@@ -117,7 +118,7 @@ func (r *Renderer) drawOver(img *image.RGBA, items []frame.Item, f *frame.Frame,
 
 // Draw draws f into img, which it first clears to transparent.
 func (r *Renderer) Draw(img *image.RGBA, f *frame.Frame, scale float64) error {
-	r.last.img = nil
+	r.last.img, r.marks = nil, r.marks[:0]
 	return r.draw(img, f, scale, false)
 }
 
