@@ -105,6 +105,7 @@ func splitRows(y0, y1 int, split bool) [][2]int {
 	}
 	return out
 }
+
 // gstop is a gradient stop with its colour as color.Color.RGBA gives it.
 type gstop struct {
 	pos float64
