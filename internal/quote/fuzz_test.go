@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,6 +18,7 @@ func FuzzParseYAML(f *testing.F) {
 	addSeeds(f, "*.yaml")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		fuzzParse(t, "f.yaml", b, YAML)
+		fuzzSplit(t, b)
 	})
 }
 
@@ -63,5 +65,20 @@ func fuzzParse(t *testing.T, name string, b []byte, format Format) {
 				t.Fatalf("accepted an excerpt that fails CheckExcerpt: %v", err)
 			}
 		}
+	}
+}
+
+// fuzzSplit checks that reading a file in parts (decodeYAMLSplit, made to
+// cut any file of two items or more) gives what reading it whole gives.
+func fuzzSplit(t *testing.T, b []byte) {
+	defer func(m int, p func() int) { splitMin, splitParts = m, p }(splitMin, splitParts)
+	splitMin, splitParts = 0, func() int { return 2 }
+	want, wantSecond, wantErr := decodeYAML(b)
+	got, gotSecond, gotErr := decodeYAMLSplit(b)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || gotSecond != wantSecond {
+		t.Fatalf("read in parts: error %v (second document at %d); whole: %v (%d)", gotErr, gotSecond, wantErr, wantSecond)
+	}
+	if d := diffNodes(got, want, "root"); d != "" {
+		t.Fatalf("read in parts, the nodes differ: %s", d)
 	}
 }

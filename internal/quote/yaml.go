@@ -34,7 +34,7 @@ func readYAML(c *collector, data []byte) *rawDataset {
 		c.addf(0, "", "the file has too many separate values to read safely (about %d; the limit is %d): split it into several files", n, MaxYAMLValues)
 		return nil
 	}
-	root, second, err := decodeYAML(data)
+	root, second, err := decodeYAMLSplit(data)
 	if errors.Is(err, io.EOF) || err == nil && isNull(root) {
 		c.addf(0, "", "the file is empty; it needs a quotes: list (see docs/dataset.md)")
 		return nil
