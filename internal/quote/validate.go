@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -65,15 +67,53 @@ func validate(c *collector, raw *rawDataset) *Dataset {
 			lang = l
 		}
 	}
-	d.Quotes = make([]Quote, 0, len(raw.quotes))
+	// Each quote's fields are checked on its own, on every core (950
+	// quotes took 22 ms on one, while the booklet waited); the ids, which
+	// depend on the quotes before, are then given in order, and the
+	// problems collected in the order checking them one by one gave.
+	d.Quotes = make([]Quote, len(raw.quotes))
+	own := make([]Problems, len(raw.quotes))
+	eachQuote(len(raw.quotes), func(i int) {
+		qc := &collector{file: c.file}
+		d.Quotes[i] = validateQuote(qc, raw.quotes[i], lang)
+		own[i] = qc.problems
+	})
 	ids := make(map[string]int, len(raw.quotes)) // id -> line of the quote using it
-	for _, rq := range raw.quotes {
-		d.Quotes = append(d.Quotes, validateQuote(c, rq, lang, ids))
+	for i, rq := range raw.quotes {
+		for _, p := range own[i] {
+			c.add(p)
+		}
+		d.Quotes[i].ID = checkID(c, rq, d.Quotes[i].Author, ids)
 	}
 	return d
 }
 
-func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string]int) Quote {
+// eachQuote calls check for 0 … n-1, a share of them on each core when
+// there are enough to share.
+func eachQuote(n int, check func(i int)) {
+	parts := runtime.GOMAXPROCS(0)
+	if n < 256 || parts < 2 {
+		for i := range n {
+			check(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := n * k / parts; i < n*(k+1)/parts; i++ {
+				check(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// validateQuote checks and cleans one quote's fields, all but its id (see
+// validate), reporting what is wrong to c.
+func validateQuote(c *collector, rq rawQuote, defaultLang string) Quote {
 	q := Quote{Line: rq.line}
 	// get cleans an optional field; "" when absent, empty or broken.
 	get := func(field string, limit int) string {
@@ -134,7 +174,6 @@ func validateQuote(c *collector, rq rawQuote, defaultLang string, ids map[string
 		}
 	}
 	q.Tags = checkTags(c, rq)
-	q.ID = checkID(c, rq, q.Author, ids)
 	return q
 }
 

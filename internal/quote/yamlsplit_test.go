@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -100,4 +101,48 @@ func diffNodes(a, b *yaml.Node, at string) string {
 		}
 	}
 	return ""
+}
+
+// TestValidateOnEveryCore: a large dataset, with problems in many quotes
+// and ids made from authors (checked against the quotes before), checked
+// a share of quotes a core, gives the quotes and the problems, in their
+// order, that checking it on one core gives.
+func TestValidateOnEveryCore(t *testing.T) {
+	gen := func(problems bool) []byte {
+		var b strings.Builder
+		b.WriteString("quotes:\n")
+		for i := range 700 {
+			switch {
+			case i%7 == 0 && problems:
+				fmt.Fprintf(&b, "  - text: \"Words %d.\"\n    author: Same Person\n", i) // the same id made from the author
+			case i%7 == 0:
+				fmt.Fprintf(&b, "  - text: \"Words %d.\"\n    author: Person %d\n", i, i) // ids made from authors
+			case !problems:
+				fmt.Fprintf(&b, "  - id: x%d\n    text: \"Words %d.\"\n    author: A\n", i, i)
+			case i%7 == 1:
+				fmt.Fprintf(&b, "  - id: dup\n    text: \"Words %d.\"\n    author: A\n", i) // a repeated id
+			case i%7 == 2:
+				fmt.Fprintf(&b, "  - id: x%d\n    text: \"Words %d.\"\n", i, i) // no author
+			case i%7 == 3:
+				fmt.Fprintf(&b, "  - id: x%d\n    text: \"Words %d.\"\n    author: A\n    date: 20-1-1\n    excerpt: not in it\n", i, i)
+			default:
+				fmt.Fprintf(&b, "  - id: x%d\n    text: \"Words %d.\"\n    author: A\n    url: ftp://x\n", i, i)
+			}
+		}
+		return []byte(b.String())
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for _, problems := range []bool{true, false} {
+		data := gen(problems)
+		runtime.GOMAXPROCS(1)
+		d1, err1 := Parse("q.yaml", data, YAML)
+		runtime.GOMAXPROCS(4)
+		d4, err4 := Parse("q.yaml", data, YAML)
+		if (err1 != nil) != problems || fmt.Sprint(err1) != fmt.Sprint(err4) {
+			t.Fatalf("one core: %v\n\nfour: %v", err1, err4)
+		}
+		if !problems && (fmt.Sprint(d1.Quotes) != fmt.Sprint(d4.Quotes) || len(d1.Quotes) != 700) {
+			t.Errorf("the quotes differ")
+		}
+	}
 }
