@@ -33,9 +33,7 @@ type Encoder struct {
 	copied  int           // rows the last Encode copied from its Base
 	dirty   []bool        // rows of the card that differ from its Base
 	zero    []byte        // the row above the first
-	table   []uint32      // colour hash table for quantize
-	slot    []uint8       // palette index of each table entry
-	palette []uint32
+	colours               // quantize's palette and its table
 	idx     []uint8
 	repeat  []bool // rows the same as the row above (see quantize)
 	// touched and same are what the renderer knows of the rows of the
@@ -319,31 +317,55 @@ func (e *Encoder) quantize(img *image.RGBA) (paletted, opaque bool, changes int)
 	return paletted, true, changes
 }
 
-// empty marks a free slot; colours are 24-bit, so it is never one.
+// colours is a palette of up to 256 opaque colours (RGBA pixels read as
+// little-endian uint32s) and the hash table that finds a colour's index.
+type colours struct {
+	table   []uint32 // open addressing on the hash's top 10 bits
+	slot    []uint8  // the palette index of each table entry
+	palette []uint32
+}
+
+// empty marks a free slot: colours are opaque (alpha, the top byte, is
+// 0xff), so it is never one.
 const empty = 1 << 31
 
 // tableSize is the size of the colour table: four times the palette, for
 // short probe chains.
 const tableSize = 1024
 
-// clearTable empties the colour table that quantize and moreColours
-// count colours in.
-func (e *Encoder) clearTable() {
-	if e.table == nil {
-		e.table = make([]uint32, tableSize)
-		e.slot = make([]uint8, tableSize)
+// clearTable empties the table and the palette.
+func (p *colours) clearTable() {
+	if p.table == nil {
+		p.table = make([]uint32, tableSize)
+		p.slot = make([]uint8, tableSize)
 	}
-	for i := range e.table {
-		e.table[i] = empty
+	for i := range p.table {
+		p.table[i] = empty
 	}
+	p.palette = p.palette[:0]
 }
 
-// probe returns c's place in the colour table: where it is, or the free
-// slot where it goes (open addressing on the hash's top 10 bits).
-func (e *Encoder) probe(c uint32) uint32 {
+// probe returns c's place in the table: where it is, or the free slot
+// where it goes.
+func (p *colours) probe(c uint32) uint32 {
 	h := (c * 2654435761) >> 22
-	for e.table[h] != c && e.table[h] != empty {
+	for p.table[h] != c && p.table[h] != empty {
 		h = (h + 1) & (tableSize - 1)
 	}
 	return h
+}
+
+// index returns c's palette index, adding it to the palette; ok is false
+// when the palette is full and c not in it.
+func (p *colours) index(c uint32) (i uint8, ok bool) {
+	h := p.probe(c)
+	if p.table[h] == empty {
+		if len(p.palette) == 256 {
+			return 0, false
+		}
+		p.table[h] = c
+		p.slot[h] = uint8(len(p.palette))
+		p.palette = append(p.palette, c)
+	}
+	return p.slot[h], true
 }
