@@ -41,6 +41,9 @@ func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 	if rgba, ok := img.(*image.RGBA); ok {
 		e.touched, e.same = r.rowHints(rgba)
 		defer func() { e.touched, e.same = nil, nil }()
+		if ix := r.ix.of(rgba); ix != nil {
+			return e.encode(w, img, nil, ix)
+		}
 	}
 	return e.EncodeOver(w, img, r.base)
 }

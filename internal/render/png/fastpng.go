@@ -102,20 +102,33 @@ func (e *Encoder) Encode(w io.Writer, im image.Image) error {
 // unchanged from it (see Base). base may be nil, or of
 // another size: then it is not used.
 func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
+	return e.encode(w, im, base, nil)
+}
+
+// encode is EncodeOver, or with ix (no base) the palette card whose
+// indexes the renderer kept as it drew it (indexed.go).
+func (e *Encoder) encode(w io.Writer, im image.Image, base *Base, ix *indexed) error {
 	img, ok := im.(*image.RGBA)
 	if !ok {
 		return encoder.Encode(w, im)
 	}
-	over := e.overBase(img, base)
+	over := ix == nil && e.overBase(img, base)
 	paletted, kind := false, 0
-	if over {
+	var idx []uint8
+	switch {
+	case over:
 		kind = base.kind
-	} else {
+	case ix != nil:
+		paletted, kind = true, palette
+		e.palette = append(e.palette[:0], ix.palette...)
+		idx = ix.pix
+		e.repeatRows(idx, img.Rect.Dx(), img.Rect.Dy())
+	default:
 		p, opaque, changes := e.quantize(img)
 		if !opaque {
 			return encoder.Encode(w, im)
 		}
-		paletted, kind = p, palette
+		paletted, kind, idx = p, palette, e.idx
 		if !paletted {
 			kind = smooth
 			if 2*changes > len(e.idx) {
@@ -159,7 +172,7 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 	case over:
 		e.copied, err = e.writeRows(e.bw, img, base)
 	case paletted:
-		err = e.writePaletted(e.bw, wd, ht)
+		err = e.writePaletted(e.bw, idx, wd, ht)
 	default:
 		err = e.writeRGB(e.bw, img, kind)
 	}
@@ -170,6 +183,21 @@ func (e *Encoder) EncodeOver(w io.Writer, im image.Image, base *Base) error {
 		return err
 	}
 	return writeChunk(w, "IEND", nil)
+}
+
+// repeatRows marks in e.repeat the rows of the indexes idx (wd a row) that
+// repeat the row above: those the renderer knows do, else by comparing
+// them (a byte a pixel, not the four of quantize).
+func (e *Encoder) repeatRows(idx []uint8, wd, ht int) {
+	if cap(e.repeat) < ht {
+		e.repeat = make([]bool, ht)
+	}
+	e.repeat = e.repeat[:ht]
+	e.repeat[0] = false
+	same := e.same
+	for y := 1; y < ht; y++ {
+		e.repeat[y] = (same != nil && same[y]) || bytes.Equal(idx[y*wd:(y+1)*wd], idx[(y-1)*wd:y*wd])
+	}
 }
 
 // zlibHeader starts the image data: deflate with a 32 KB window, no

@@ -32,6 +32,9 @@ type GlyphDrawer struct {
 	// drawn is the union of the pixels drawn since it was last emptied
 	// (the painter's marks, marks.go).
 	drawn image.Rectangle
+	// ix, when set, takes the palette index of every pixel drawn
+	// (indexed.go).
+	ix *indexed
 }
 
 // Draw draws glyph gid of f, at px pixels per em, with its origin (on the
@@ -56,7 +59,11 @@ func (d *GlyphDrawer) Draw(dst *image.RGBA, clip image.Rectangle, f *sfnt.Font, 
 		return nil
 	}
 	d.ink.color(c.RGBA())
-	d.ink.over(dst, target, pix, int(g.w), target.Min.Sub(dr.Min))
+	if d.ix != nil {
+		d.ink.overIndexed(dst, target, pix, int(g.w), target.Min.Sub(dr.Min), d.ix)
+	} else {
+		d.ink.over(dst, target, pix, int(g.w), target.Min.Sub(dr.Min))
+	}
 	d.drawn = d.drawn.Union(target)
 	return nil
 }

@@ -33,6 +33,12 @@ type inker struct {
 	// solid is the pixel full coverage gives whatever lies under it (an
 	// opaque colour), with bit 32 set; 0 otherwise.
 	solid uint64
+	// Drawing a flat page's indexes (overIndexed): outIdx[v] is out[v]'s
+	// palette index, solidIdx solid's (-1: not looked up yet), for the
+	// indexes' page.
+	outIdx   [256]uint8
+	solidIdx int
+	page     uint32
 }
 
 // color prepares the tables for a colour given as color.Color's RGBA.
@@ -49,7 +55,7 @@ func (k *inker) color(r, g, b, a uint32) {
 		k.src[v] = [4]uint32{r * ma, g * ma, b * ma, a * ma}
 	}
 	k.last = [256]uint64{}
-	k.solid = 0
+	k.solid, k.solidIdx = 0, -1
 	if k.inv[255] == 0 {
 		s := k.src[255]
 		k.solid = 1<<32 | uint64(s[0]/m>>8) | uint64(s[1]/m>>8)<<8 | uint64(s[2]/m>>8)<<16 | uint64(s[3]/m>>8)<<24
@@ -86,6 +92,55 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 			d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
 			d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
 			k.last[v], k.out[v] = uint64(px)|1<<32, binary.LittleEndian.Uint32(d)
+		}
+	}
+}
+
+// overIndexed is over for a flat page whose palette indexes ix keeps: it
+// also writes the index of every pixel it composites, looked up once for
+// each colour it remembers.
+func (k *inker) overIndexed(dst *image.RGBA, r image.Rectangle, mask []uint8, stride int, mp image.Point, ix *indexed) {
+	const m = 1<<16 - 1
+	if k.page != ix.page {
+		// Another page, another palette.
+		k.page, k.last, k.solidIdx = ix.page, [256]uint64{}, -1
+	}
+	w := r.Dx()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):]
+		row = row[: 4*w : 4*w]
+		irow := ix.pix[ix.at(r.Min.X, y):]
+		irow = irow[:w:w]
+		mrow := mask[(mp.Y+y-r.Min.Y)*stride+mp.X:]
+		mrow = mrow[:w:w]
+		for i, v := range mrow {
+			if v == 0 {
+				continue
+			}
+			d := row[4*i : 4*i+4 : 4*i+4]
+			if v == 255 && k.solid != 0 {
+				binary.LittleEndian.PutUint32(d, uint32(k.solid))
+				if k.solidIdx < 0 {
+					k.solidIdx = ix.lookUp(uint32(k.solid))
+				}
+				irow[i] = uint8(k.solidIdx)
+				continue
+			}
+			px := binary.LittleEndian.Uint32(d)
+			if k.last[v] == uint64(px)|1<<32 {
+				binary.LittleEndian.PutUint32(d, k.out[v])
+				irow[i] = k.outIdx[v]
+				continue
+			}
+			a, s := k.inv[v], &k.src[v]
+			d[0] = uint8((uint32(d[0])*a + s[0]) / m >> 8)
+			d[1] = uint8((uint32(d[1])*a + s[1]) / m >> 8)
+			d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
+			d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
+			o := binary.LittleEndian.Uint32(d)
+			k.last[v], k.out[v] = uint64(px)|1<<32, o
+			k.outIdx[v] = uint8(ix.lookUp(o))
+			irow[i] = k.outIdx[v]
 		}
 	}
 }

@@ -25,6 +25,7 @@ import (
 type mark struct {
 	r    image.Rectangle
 	flat bool
+	text bool // glyphs, whose palette indexes the inker wrote (indexed.go)
 }
 
 // under is what lies under a page's own drawing: the flat colour of a
@@ -47,7 +48,15 @@ type lastPage struct {
 func (p *painter) mark(r image.Rectangle, flat bool) {
 	r = r.Intersect(p.img.Rect)
 	if !r.Empty() {
-		p.r.marks = append(p.r.marks, mark{r, flat})
+		p.r.marks = append(p.r.marks, mark{r: r, flat: flat})
+	}
+}
+
+// markText records that the glyph drawer drew glyphs into r.
+func (p *painter) markText(r image.Rectangle) {
+	r = r.Intersect(p.img.Rect)
+	if !r.Empty() {
+		p.r.marks = append(p.r.marks, mark{r: r, text: true})
 	}
 }
 

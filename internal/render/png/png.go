@@ -44,6 +44,8 @@ type Renderer struct {
 	touched []bool
 	same    []bool
 	ink     []int32
+	// ix is the palette indexes of the flat page drawn last (indexed.go).
+	ix indexed
 }
 
 // New returns a renderer. It draws text with the fonts the frames' runs
@@ -80,6 +82,7 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 	reuse := img == r.last.img
 	r.last.img = nil // known again only once p is drawn
 	r.marks = r.marks[:0]
+	r.ix.img = nil
 	if bg := r.Backgrounds.layer(p, w, h, scale); bg != nil {
 		if bg.err != nil {
 			return nil, bg.err
@@ -95,12 +98,23 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 		// A flat background: filled in full, or only where the last
 		// page drew over the same colour.
 		u := under{fill: c}
-		if !r.restore(img, u, reuse) {
+		restored := r.restore(img, u, reuse)
+		if !restored {
 			if err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: f.Items[:1]}, scale, true); err != nil {
 				return img, err
 			}
 		}
-		return img, r.drawOver(img, f.Items[1:], f, scale, u)
+		// The palette indexes are kept as it is drawn (indexed.go).
+		r.ix.begin(img, pixel(c), r.last.marks, restored)
+		r.glyphs.ix = &r.ix
+		err := r.drawOver(img, f.Items[1:], f, scale, u)
+		r.glyphs.ix = nil
+		if err != nil {
+			r.ix.img = nil
+			return img, err
+		}
+		r.ix.end(r.marks)
+		return img, nil
 	}
 	return img, r.draw(img, f, scale, false)
 }
@@ -361,7 +375,7 @@ func (p *painter) Text(it *frame.Text, t frame.Transform) error {
 			return fmt.Errorf("render: font %s, glyph %d: %w", fnt.Key, g.ID, err)
 		}
 	}
-	p.mark(p.r.glyphs.drawn, false)
+	p.markText(p.r.glyphs.drawn)
 	return nil
 }
 
@@ -399,3 +413,9 @@ func pixelRect(x, y, w, h float64) (image.Rectangle, bool) {
 }
 
 func nrgba(c frame.Color) color.NRGBA { return color.NRGBA{R: c.R, G: c.G, B: c.B, A: c.A} }
+
+// pixel is an opaque colour as an RGBA pixel read as a little-endian
+// uint32.
+func pixel(c frame.Color) uint32 {
+	return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+}

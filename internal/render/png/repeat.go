@@ -30,8 +30,8 @@ import (
 const minRepeat = 4
 
 // writePaletted writes the image data of a palette card (the zlib stream
-// of e.idx and e.repeat, as quantize left them) to w.
-func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
+// of its indexes idx, wd a row, and e.repeat) to w.
+func (e *Encoder) writePaletted(w io.Writer, idx []uint8, wd, ht int) error {
 	if _, err := w.Write(zlibHeader); err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (e *Encoder) writePaletted(w io.Writer, wd, ht int) error {
 				continue
 			}
 			out[0] = 0 // None
-			copy(out[1:], e.idx[r*wd:(r+1)*wd])
+			copy(out[1:], idx[r*wd:(r+1)*wd])
 		}
 		if fw == nil {
 			fw, _ = flate.NewWriter(w, levels[palette])
