@@ -41,13 +41,97 @@ type Base struct {
 	code *huffTable
 	rows []codedRow
 	bits []byte
+	// cuts are the rows' cuts, len(points) a row (see codedRow).
+	cuts   []cut
+	points []int
 }
 
 // codedRow is one row of a Base: its bits, from bit 0 of bits[off:], and
-// the Adler-32 of its filtered bytes.
+// the Adler-32 of its filtered bytes. cuts[at:] are the row's cuts (one
+// for each cutEvery pixels after the first), where a card's row whose
+// text leaves its ends alone can take the Base's bits (writeRows).
 type codedRow struct {
 	off, nbits int
 	adler      uint32
+	at         int
+}
+
+// cut is a place in a Base's coded row where a code begins: the first
+// byte it codes, the bits before it, and the Adler-32 sums (a, b) of the
+// bytes before it.
+type cut struct {
+	byte int32
+	bit  uint32
+	a, b uint32
+}
+
+// cutEvery is how many pixels apart a row's cuts are noted (at the first
+// code that begins at or after each such pixel's bytes).
+const cutEvery = 64
+
+// cutPoints returns the bytes of a filtered row wd pixels wide after which
+// cuts are noted.
+func cutPoints(wd int) []int {
+	var p []int
+	for x := cutEvery; x < wd; x += cutEvery {
+		p = append(p, 1+3*x)
+	}
+	return p
+}
+
+// codeNoting codes a filtered row with t as t.data does, and returns the
+// cut at the first code beginning at or after each of points (bits counted
+// from start, w's position when the row began), appended to cuts.
+func codeNoting(t *huffTable, w *bitWriter, row []byte, runs bool, points []int, start int, cuts []cut) []cut {
+	bit := func() uint32 { return uint32(8*(w.pos-start) + int(w.n)) }
+	k := 0
+	note := func(i int) {
+		for k < len(points) && i >= points[k] {
+			cuts = append(cuts, cut{byte: int32(i), bit: bit()})
+			k++
+		}
+	}
+	if runs {
+		if len(row) > 0 {
+			note(0)
+			w.put(t.code[row[0]], t.length[row[0]])
+			t.runsFrom(w, row, 1, note)
+		}
+	} else {
+		// Literals: a code a byte, so the cuts are at the points.
+		at := 0
+		for _, p := range points {
+			t.literals(w, row[at:p])
+			at = p
+			note(p)
+		}
+		t.literals(w, row[at:])
+	}
+	note(len(row)) // the points past the last code
+	for k < len(points) {
+		cuts = append(cuts, cut{byte: int32(len(row)), bit: bit()})
+		k++
+	}
+	return cuts
+}
+
+// adlerSums fills in the Adler-32 sums of the bytes of row before each cut.
+func adlerSums(row []byte, cuts []cut) {
+	const mod = 65521
+	a, b, i := uint32(1), uint32(0), 0
+	for k := range cuts {
+		for ; i < int(cuts[k].byte); i++ {
+			a += uint32(row[i])
+			if a >= mod {
+				a -= mod
+			}
+			b += a
+			if b >= mod {
+				b -= mod
+			}
+		}
+		cuts[k].a, cuts[k].b = a, b
+	}
 }
 
 // cardPrior is how much the code for cards over a background of each kind
@@ -116,16 +200,20 @@ func (b *Base) prepare(e *Encoder) bool {
 		}
 		b.code = newHuffTable(&counts, runs, cardPrior[b.kind])
 		b.rows = make([]codedRow, ht)
+		b.points = cutPoints(wd)
+		np := len(b.points)
+		b.cuts = make([]cut, ht*np)
 		each(func(bd *band, row []byte) {
 			w := &bd.w
 			for y := bd.y0; y < bd.y1; y++ {
 				e.upFiltered(row, b.img, y)
 				w.room(len(row))
 				start := w.pos
-				b.code.data(w, row, runs)
+				cuts := codeNoting(b.code, w, row, runs, b.points, start, b.cuts[y*np:y*np])
+				adlerSums(row, cuts)
 				nbits := 8*(w.pos-start) + int(w.n)
 				w.flush() // a row's bits start on a byte of their own
-				b.rows[y] = codedRow{off: start, nbits: nbits, adler: adler32.Checksum(row)}
+				b.rows[y] = codedRow{off: start, nbits: nbits, adler: adler32.Checksum(row), at: y * np}
 			}
 		})
 		// The bands' bits one after another.
@@ -139,6 +227,70 @@ func (b *Base) prepare(e *Encoder) bool {
 		b.bits = slices.Clip(b.bits)
 	})
 	return b.ok
+}
+
+// middle returns the cuts of row y of a card over base between which lie
+// every pixel the renderer drew on it or on the row above (the Up filter
+// reads both), when it knows them and the cuts leave some of the row to
+// take from the Base. The bytes before c0, and the byte before c1 (which a
+// run at c1 may repeat), are the Base's.
+func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
+	if e.lo == nil || len(base.cuts) == 0 {
+		return cut{}, cut{}, false
+	}
+	lo, hi := e.lo[y], e.hi[y]
+	if y > 0 {
+		lo, hi = min(lo, e.lo[y-1]), max(hi, e.hi[y-1])
+	}
+	if lo >= hi {
+		return cut{}, cut{}, false
+	}
+	r := base.rows[y]
+	cuts := base.cuts[r.at : r.at+len(base.points)]
+	n := int32(1 + 3*base.img.Rect.Dx())
+	first, after := 1+3*lo, 1+3*hi // the first drawn byte, the first after
+	c0 = cut{byte: 0, bit: 0, a: 1, b: 0}
+	c1 = cut{byte: n, bit: uint32(r.nbits)}
+	for _, c := range cuts {
+		if c.byte <= first {
+			c0 = c
+		}
+		if c.byte >= after+1 && c.byte < c1.byte {
+			c1 = c
+			break
+		}
+	}
+	return c0, c1, c0.byte > 0 || c1.byte < n
+}
+
+// suffixAdler is the Adler-32 of the bytes from cut c on of a row of n
+// bytes whose Adler-32 is whole: Adler-32's sums from both ends'.
+func suffixAdler(whole uint32, c cut, n int) uint32 {
+	const mod = 65521
+	an, bn := int64(whole&0xffff), int64(whole>>16)
+	ap, bp := int64(c.a), int64(c.b)
+	m := int64(n) - int64(c.byte)
+	a := ((an-ap+1)%mod + mod) % mod
+	b := ((bn-bp-(m%mod)*((ap-1+mod)%mod))%mod + mod) % mod
+	return uint32(b)<<16 | uint32(a)
+}
+
+// upFilteredPart is upFiltered for the pixels x0 to x1 of row y only,
+// written where upFiltered writes them in out.
+func (e *Encoder) upFilteredPart(out []byte, img *image.RGBA, y, x0, x1 int) {
+	wd := img.Rect.Dx()
+	row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+	var up []byte
+	if y > 0 {
+		up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
+	} else {
+		if cap(e.zero) < 4*wd {
+			e.zero = make([]byte, 4*wd)
+		}
+		up = e.zero[:4*wd]
+	}
+	out[0] = 2
+	upRow(out[1+3*x0:1+3*x1], row[4*x0:4*x1], up[4*x0:4*x1])
 }
 
 // filterBuf returns e's buffer for a filtered row of an RGB image wd
@@ -281,6 +433,29 @@ func (e *Encoder) writeRows(w io.Writer, img *image.RGBA, base *Base) (int, erro
 			bw.splice(base.bits[r.off:], r.nbits)
 			sum = adler32Combine(sum, r.adler, len(row))
 			copied++
+		} else if c0, c1, ok := e.middle(y, base); ok {
+			// The text leaves the row's ends alone: they are the
+			// Base's bits, and only the bytes between the cuts c0 and
+			// c1 are filtered and coded from the card.
+			r := base.rows[y]
+			src := base.bits[r.off:]
+			p0, p1 := int(c0.byte), int(c1.byte)
+			bw.splice(src, int(c0.bit))
+			sum = adler32Combine(sum, c0.b<<16|c0.a, p0)
+			// From the pixel of the byte before p0 (a run may repeat
+			// it) to that of p1's last byte.
+			e.upFilteredPart(row, img, y, max(p0-2, 0)/3, min((p1+1)/3, wd))
+			mid := row[p0:p1]
+			if p0 == 0 {
+				t.data(bw, mid, runs)
+			} else {
+				t.after(bw, mid, row[p0-1], runs)
+			}
+			sum = adler32Combine(sum, adler32.Checksum(mid), len(mid))
+			if p1 < len(row) {
+				bw.spliceFrom(src, int(c1.bit), r.nbits-int(c1.bit))
+				sum = adler32Combine(sum, suffixAdler(r.adler, c1, len(row)), len(row)-p1)
+			}
 		} else {
 			e.upFiltered(row, img, y)
 			t.data(bw, row, runs)

@@ -39,8 +39,8 @@ func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 	e := encoders.Get().(*Encoder)
 	defer encoders.Put(e)
 	if rgba, ok := img.(*image.RGBA); ok {
-		e.touched, e.same = r.rowHints(rgba)
-		defer func() { e.touched, e.same = nil, nil }()
+		e.touched, e.same, e.lo, e.hi = r.rowHints(rgba)
+		defer func() { e.touched, e.same, e.lo, e.hi = nil, nil, nil, nil }()
 		if ix := r.ix.of(rgba); ix != nil {
 			return e.encode(w, img, nil, ix)
 		}

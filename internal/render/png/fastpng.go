@@ -40,6 +40,7 @@ type Encoder struct {
 	// card it drew (Renderer.rowHints), or nil: rows nothing was drawn
 	// on (the Base's own), and rows known to be the row above again.
 	touched, same []bool
+	lo, hi        []int32 // over a Base: outside lo to hi, a row is the Base's
 	runs          []int32
 	// repeated is how many rows the last palette card copied from the
 	// precompressed runs (see writePaletted).

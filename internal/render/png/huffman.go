@@ -126,7 +126,11 @@ func lengthCode(l int) (sym int, extra uint32, n uint8) {
 // runLength returns how many bytes from data[i] on equal data[i-1], at
 // most 258.
 func runLength(data []byte, i int) int {
-	b := data[i-1]
+	return runOf(data, i, data[i-1])
+}
+
+// runOf is how many bytes from data[i] on (at most 258) are b.
+func runOf(data []byte, i int, b byte) int {
 	end := min(len(data), i+258)
 	pat := uint64(b) * 0x0101010101010101
 	j := i
@@ -219,6 +223,20 @@ func (w *bitWriter) flush() {
 	}
 }
 
+// spliceFrom writes nbits bits of src from bit from on.
+func (w *bitWriter) spliceFrom(src []byte, from, nbits int) {
+	i, k := from/8, from%8
+	if k > 0 {
+		n := min(8-k, nbits)
+		w.put(uint32(src[i]>>k)&(1<<n-1), uint8(n))
+		nbits -= n
+		i++
+	}
+	if nbits > 0 {
+		w.splice(src[i:], nbits)
+	}
+}
+
 // splice writes the first nbits bits of src, least significant first.
 func (w *bitWriter) splice(src []byte, nbits int) {
 	i := 0
@@ -265,7 +283,35 @@ func (t *huffTable) runs(w *bitWriter, data []byte) {
 		return
 	}
 	w.put(t.code[data[0]], t.length[data[0]])
-	for i := 1; i < len(data); {
+	t.runsFrom(w, data, 1, nil)
+}
+
+// after codes data as data does when the byte before it in the stream is
+// prev: a run may begin at its first byte, repeating prev.
+func (t *huffTable) after(w *bitWriter, data []byte, prev byte, runs bool) {
+	if !runs {
+		t.literals(w, data)
+		return
+	}
+	if len(data) == 0 {
+		return
+	}
+	if r := runOf(data, 0, prev); r >= 3 {
+		w.put(t.run[r], t.runLen[r])
+		t.runsFrom(w, data, r, nil)
+		return
+	}
+	w.put(t.code[data[0]], t.length[data[0]])
+	t.runsFrom(w, data, 1, nil)
+}
+
+// runsFrom codes data[i:], with data[:i] before it, as runs does. With
+// note, it calls note(i) before each code, i the first byte it codes.
+func (t *huffTable) runsFrom(w *bitWriter, data []byte, i int, note func(i int)) {
+	for i < len(data) {
+		if note != nil {
+			note(i)
+		}
 		if data[i] == data[i-1] {
 			if r := runLength(data, i); r >= 3 {
 				w.put(t.run[r], t.runLen[r])

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/adler32"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	kflate "github.com/klauspost/compress/flate"
@@ -164,5 +166,38 @@ func BenchmarkHuffKlauspost(b *testing.B) {
 		fw.Reset(&out)
 		fw.Write(data)
 		fw.Flush()
+	}
+}
+
+// TestSuffixAdler: the Adler-32 of a row's bytes from a cut on, worked out
+// from the whole row's and the sums before the cut (adlerSums), is the
+// Adler-32 of those bytes, for rows long and short, bytes high and low.
+func TestSuffixAdler(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	for n := range 200 {
+		row := make([]byte, 1+rng.IntN(70000))
+		hi := n%2 == 0
+		for i := range row {
+			if hi {
+				row[i] = byte(200 + rng.IntN(56))
+			} else {
+				row[i] = byte(rng.IntN(256))
+			}
+		}
+		var cuts []cut
+		for _, p := range []int{0, rng.IntN(len(row) + 1), len(row)} {
+			cuts = append(cuts, cut{byte: int32(p)})
+		}
+		slices.SortFunc(cuts, func(a, b cut) int { return int(a.byte - b.byte) })
+		adlerSums(row, cuts)
+		whole := adler32.Checksum(row)
+		for _, c := range cuts {
+			if got, want := suffixAdler(whole, c, len(row)), adler32.Checksum(row[c.byte:]); got != want {
+				t.Fatalf("row of %d, cut at %d: %08x, want %08x", len(row), c.byte, got, want)
+			}
+			if got, want := c.b<<16|c.a, adler32.Checksum(row[:c.byte]); got != want {
+				t.Fatalf("row of %d, sums before %d: %08x, want %08x", len(row), c.byte, got, want)
+			}
+		}
 	}
 }

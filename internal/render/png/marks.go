@@ -111,14 +111,16 @@ func (r *Renderer) remember(img *image.RGBA, u under) {
 }
 
 // rowHints tells the encoder, for the page drawn last into img, which rows
-// are the background's own (touched false: nothing was drawn on them) and,
+// are the background's own (touched false: nothing was drawn on them);
 // over a flat colour, which are known to equal the row above (same true:
 // neither was drawn on but by flat fills, and no flat fill begins or ends
-// between them; a gradient's rows differ, so same is nil over a kept
-// background). It returns nil slices when it knows nothing of img.
-func (r *Renderer) rowHints(img *image.RGBA) (touched, same []bool) {
+// between them); over a kept background (whose rows differ, so same is
+// nil), the pixels lo to hi of each row outside which it is the
+// background's (none drawn when lo >= hi). It returns nil slices when it
+// knows nothing of img.
+func (r *Renderer) rowHints(img *image.RGBA) (touched, same []bool, lo, hi []int32) {
 	if r.last.img == nil || r.last.img != img {
-		return nil, nil
+		return nil, nil, nil, nil
 	}
 	h := img.Rect.Dy()
 	if cap(r.touched) < h+1 {
@@ -160,8 +162,24 @@ func (r *Renderer) rowHints(img *image.RGBA) (touched, same []bool) {
 		}
 	}
 	same[0] = false
-	if r.last.u.layer != nil {
-		return touched, nil
+	if r.last.u.layer == nil {
+		return touched, same, nil, nil
 	}
-	return touched, same
+	// Over a Base, where in each row the marks are: the rest of the row
+	// is the background's.
+	if cap(r.lo) < h {
+		r.lo, r.hi = make([]int32, h), make([]int32, h)
+	}
+	lo, hi = r.lo[:h], r.hi[:h]
+	wd, x0 := int32(img.Rect.Dx()), int32(img.Rect.Min.X)
+	for i := range lo {
+		lo[i], hi[i] = wd, 0
+	}
+	for _, m := range r.last.marks {
+		mlo, mhi := int32(m.r.Min.X)-x0, int32(m.r.Max.X)-x0
+		for y := m.r.Min.Y - y0; y < m.r.Max.Y-y0; y++ {
+			lo[y], hi[y] = min(lo[y], mlo), max(hi[y], mhi)
+		}
+	}
+	return touched, nil, lo, hi
 }

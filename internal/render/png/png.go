@@ -37,13 +37,14 @@ type Renderer struct {
 	base *Base
 	// last is what the renderer drew last, and into which image, for the
 	// next page to repaint only that (marks.go); marks collects the
-	// marks of the page being drawn; touched, same and ink are rowHints'
-	// buffers.
+	// marks of the page being drawn; touched, same, ink, lo and hi are
+	// rowHints' buffers.
 	last    lastPage
 	marks   []mark
 	touched []bool
 	same    []bool
 	ink     []int32
+	lo, hi  []int32
 	// ix is the palette indexes of the flat page drawn last (indexed.go).
 	ix indexed
 }
