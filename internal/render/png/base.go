@@ -395,19 +395,7 @@ func (e *Encoder) moreColours(img *image.RGBA, pal []uint32) bool {
 // upFiltered writes row y of img, Up-filtered, with its filter type, to
 // out.
 func (e *Encoder) upFiltered(out []byte, img *image.RGBA, y int) {
-	wd := img.Rect.Dx()
-	row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
-	var up []byte
-	if y > 0 {
-		up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
-	} else {
-		if cap(e.zero) < 4*wd {
-			e.zero = make([]byte, 4*wd)
-		}
-		up = e.zero[:4*wd]
-	}
-	out[0] = 2
-	upRow(out[1:], row, up)
+	e.upFilteredPart(out, img, y, 0, img.Rect.Dx())
 }
 
 // writeRows writes img's image data (the zlib stream) to w as one block
