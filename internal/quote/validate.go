@@ -1,17 +1,17 @@
 package quote
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/broadside/broadside/internal/par"
 	"github.com/broadside/broadside/internal/text"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -88,27 +88,16 @@ func validate(c *collector, raw *rawDataset) *Dataset {
 	return d
 }
 
-// eachQuote calls check for 0 … n-1, a share of them on each core when
-// there are enough to share.
+// eachQuote calls check for 0 … n-1, on every core (par.Each) when there
+// are enough to share.
 func eachQuote(n int, check func(i int)) {
-	parts := runtime.GOMAXPROCS(0)
-	if n < 256 || parts < 2 {
+	if n < 256 {
 		for i := range n {
 			check(i)
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := n * k / parts; i < n*(k+1)/parts; i++ {
-				check(i)
-			}
-		}()
-	}
-	wg.Wait()
+	par.Each(context.Background(), n, 0, func() func(int) { return check })
 }
 
 // validateQuote checks and cleans one quote's fields, all but its id (see
