@@ -65,7 +65,6 @@ func (k *inker) color(r, g, b, a uint32) {
 // over composites mask (stride bytes a row) over dst within r, the mask's
 // pixel mp lying under r.Min; r must be inside dst and the mask.
 func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride int, mp image.Point) {
-	const m = 1<<16 - 1
 	w := r.Dx()
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		row := dst.Pix[dst.PixOffset(r.Min.X, y):]
@@ -86,12 +85,7 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 				binary.LittleEndian.PutUint32(d, k.out[v])
 				continue
 			}
-			a, s := k.inv[v], &k.src[v]
-			d[0] = uint8((uint32(d[0])*a + s[0]) / m >> 8)
-			d[1] = uint8((uint32(d[1])*a + s[1]) / m >> 8)
-			d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
-			d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
-			k.last[v], k.out[v] = uint64(px)|1<<32, binary.LittleEndian.Uint32(d)
+			k.blend(d, v, px)
 		}
 	}
 }
@@ -100,7 +94,6 @@ func (k *inker) over(dst *image.RGBA, r image.Rectangle, mask []uint8, stride in
 // also writes the index of every pixel it composites, looked up once for
 // each colour it remembers.
 func (k *inker) overIndexed(dst *image.RGBA, r image.Rectangle, mask []uint8, stride int, mp image.Point, ix *indexed) {
-	const m = 1<<16 - 1
 	if k.page != ix.page {
 		// Another page, another palette.
 		k.page, k.last, k.solidIdx = ix.page, [256]uint64{}, -1
@@ -132,15 +125,23 @@ func (k *inker) overIndexed(dst *image.RGBA, r image.Rectangle, mask []uint8, st
 				irow[i] = k.outIdx[v]
 				continue
 			}
-			a, s := k.inv[v], &k.src[v]
-			d[0] = uint8((uint32(d[0])*a + s[0]) / m >> 8)
-			d[1] = uint8((uint32(d[1])*a + s[1]) / m >> 8)
-			d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
-			d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
-			o := binary.LittleEndian.Uint32(d)
-			k.last[v], k.out[v] = uint64(px)|1<<32, o
-			k.outIdx[v] = uint8(ix.lookUp(o))
+			k.outIdx[v] = uint8(ix.lookUp(k.blend(d, v, px)))
 			irow[i] = k.outIdx[v]
 		}
 	}
+}
+
+// blend composites the colour at coverage v over the pixel d, which was px,
+// as drawGlyphOver does, remembers the result for px under v, and
+// returns it.
+func (k *inker) blend(d []byte, v uint8, px uint32) uint32 {
+	const m = 1<<16 - 1
+	a, s := k.inv[v], &k.src[v]
+	d[0] = uint8((uint32(d[0])*a + s[0]) / m >> 8)
+	d[1] = uint8((uint32(d[1])*a + s[1]) / m >> 8)
+	d[2] = uint8((uint32(d[2])*a + s[2]) / m >> 8)
+	d[3] = uint8((uint32(d[3])*a + s[3]) / m >> 8)
+	o := binary.LittleEndian.Uint32(d)
+	k.last[v], k.out[v] = uint64(px)|1<<32, o
+	return o
 }
