@@ -240,6 +240,20 @@ func (w *bitWriter) spliceFrom(src []byte, from, nbits int) {
 // splice writes the first nbits bits of src, least significant first.
 func (w *bitWriter) splice(src []byte, nbits int) {
 	i := 0
+	// Eight bytes at a time: each word's low bits fill the byte waiting in
+	// acc, its top w.n bits wait for the next (a row's bits are mostly
+	// spliced, so this loop carries a gradient or photo card).
+	if nbits >= 64 {
+		n, acc, pos := w.n&7, w.acc, w.pos
+		for ; nbits >= 64; nbits -= 64 {
+			v := binary.LittleEndian.Uint64(src[i:])
+			binary.LittleEndian.PutUint64(w.out[pos:], acc|v<<n)
+			acc = v >> 1 >> (63 - n) // v >> (64-n), 0 when n is 0
+			pos += 8
+			i += 8
+		}
+		w.acc, w.pos = acc, pos
+	}
 	for ; nbits >= 32; nbits -= 32 {
 		w.put(binary.LittleEndian.Uint32(src[i:]), 32)
 		i += 4

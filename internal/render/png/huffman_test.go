@@ -201,3 +201,50 @@ func TestSuffixAdler(t *testing.T) {
 		}
 	}
 }
+
+// splice and spliceFrom write exactly the bits asked for, after any number
+// of bits waiting (every phase of a byte) and for every length from none
+// to past the eight-byte loop's several words.
+func TestSplice(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	src := make([]byte, 64)
+	for i := range src {
+		src[i] = byte(r.IntN(256))
+	}
+	bit := func(b []byte, i int) byte { return b[i/8] >> (i % 8) & 1 }
+	for lead := 0; lead < 8; lead++ {
+		for from := 0; from < 9; from++ {
+			for nbits := 0; nbits <= 8*len(src)-from-8; nbits += 1 + nbits/16 {
+				var w bitWriter
+				w.room(len(src))
+				w.put(0x5a&(1<<lead-1), uint8(lead)) // put takes bits already masked
+				if from == 0 {
+					w.splice(src, nbits)
+				} else {
+					w.spliceFrom(src, from, nbits)
+				}
+				w.put(0x1ff, 9) // a code after the bits
+				total := 8*w.pos + int(w.n)
+				w.flush()
+				if total != lead+nbits+9 {
+					t.Fatalf("lead %d, from %d, %d bits: %d bits written", lead, from, nbits, total)
+				}
+				for i := 0; i < nbits; i++ {
+					if bit(w.out, lead+i) != bit(src, from+i) {
+						t.Fatalf("lead %d, from %d, %d bits: bit %d differs", lead, from, nbits, i)
+					}
+				}
+				for i := 0; i < lead; i++ {
+					if bit(w.out, i) != byte(0x5a>>i&1) {
+						t.Fatalf("lead %d: a bit waiting was lost", lead)
+					}
+				}
+				for i := 0; i < 9; i++ {
+					if bit(w.out, lead+nbits+i) != 1 {
+						t.Fatalf("lead %d, from %d, %d bits: the code after them is wrong", lead, from, nbits)
+					}
+				}
+			}
+		}
+	}
+}
