@@ -24,11 +24,17 @@ func TestGradientRectIsGG(t *testing.T) {
 		}
 		return c
 	}
-	for n := range 306 {
+	for n := range 309 {
 		w, h := 20+rng.IntN(60), 20+rng.IntN(60)
 		if n >= 300 {
 			// Large enough to be drawn a band per core.
 			w, h = 600+rng.IntN(100), 500+rng.IntN(100)
+		}
+		if n >= 306 {
+			// A card's size, slanted, opaque: every level of each
+			// channel is crossed somewhere (the colour kept along a row
+			// between its ends, span, must change exactly where gg's does).
+			w, h = 1080, 1080+135*(n-306)
 		}
 		bg := image.NewRGBA(image.Rect(0, 0, w, h))
 		switch n % 3 {
@@ -49,6 +55,13 @@ func TestGradientRectIsGG(t *testing.T) {
 		for range 1 + rng.IntN(3) {
 			g.Stops = append(g.Stops, frame.Stop{Offset: rng.Float64(), Color: col()})
 		}
+		if n >= 306 {
+			g.Stops = []frame.Stop{
+				{Offset: 0, Color: frame.Color{R: 0x14, G: 0x1a, B: 0x3c, A: 255}},
+				{Offset: 0.5, Color: frame.Color{R: 255, G: 0, B: 128, A: 255}},
+				{Offset: 1, Color: frame.Color{R: 0, G: 255, B: 0x5b, A: 255}},
+			}
+		}
 		if n%4 == 0 {
 			g.Stops[0].Offset = 0
 		}
@@ -61,6 +74,10 @@ func TestGradientRectIsGG(t *testing.T) {
 			x1 = x0 // down
 		}
 		r := image.Rect(rng.IntN(w)-5, rng.IntN(h)-5, rng.IntN(w)+10, rng.IntN(h)+10).Canon()
+		if n >= 306 {
+			x0, y0, x1, y1 = 40, float64(h)-30, float64(w)-70, 25+float64(n)
+			r = bg.Rect
+		}
 		want := image.NewRGBA(bg.Rect)
 		copy(want.Pix, bg.Pix)
 		dc := gg.NewContextForRGBA(want)
@@ -83,5 +100,15 @@ func TestGradientRectIsGG(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkGradientRect fills a square card with dusk's slanted gradient,
+// as a theme's background is drawn once per batch before any card.
+func BenchmarkGradientRect(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+	g := &frame.Gradient{Stops: []frame.Stop{{Offset: 0, Color: frame.Color{R: 0x14, G: 0x1a, B: 0x3c, A: 255}}, {Offset: 1, Color: frame.Color{R: 0x3d, G: 0x1a, B: 0x5b, A: 255}}}}
+	for i := 0; i < b.N; i++ {
+		gradientRect(img, img.Rect, g, 100, 900, 980, 180)
 	}
 }
