@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -292,6 +293,27 @@ func TestTruncated(t *testing.T) {
 	}
 }
 
+// TestTruncatedLarge cuts a file big enough for the two-goroutine path.
+func TestTruncatedLarge(t *testing.T) {
+	data := encode(t, photo(640, 480, false), 90)
+	for _, cut := range []int{len(data) / 2, len(data) - 40} {
+		for _, scale := range []int{1, 8} {
+			_, err := Decode(data[:cut], scale)
+			if err == nil || errors.Is(err, ErrUnsupported) {
+				t.Fatalf("cut at %d of %d, scale %d: %v", cut, len(data), scale, err)
+			}
+		}
+	}
+	// A damaged byte in the middle: an error or an image, never a panic.
+	bad := bytes.Clone(data)
+	for i := len(bad) / 2; i < len(bad)/2+50; i++ {
+		bad[i] = 0xFF
+	}
+	if _, err := Decode(bad, 2); err != nil {
+		t.Logf("damaged: %v", err)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	data := encode(t, photo(16, 16, false), 80)
 	// Rewrite the SOF's size to 7000 × 7000 (49 MP, within the cap) and
@@ -300,12 +322,15 @@ func TestLimits(t *testing.T) {
 	for _, sz := range []int{7000, 65535} {
 		d := bytes.Clone(data)
 		d[i+5], d[i+6], d[i+7], d[i+8] = byte(sz>>8), byte(sz), byte(sz>>8), byte(sz)
-		allocs := testing.AllocsPerRun(1, func() {
-			if _, err := Decode(d, 1); err == nil {
-				t.Fatalf("%d × %d in %d bytes decoded", sz, sz, len(d))
-			}
-		})
-		_ = allocs
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if _, err := Decode(d, 1); err == nil {
+			t.Fatalf("%d × %d in %d bytes decoded", sz, sz, len(d))
+		}
+		runtime.ReadMemStats(&after)
+		if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+			t.Errorf("%d × %d in %d bytes: %d bytes allocated before the error", sz, sz, len(d), n)
+		}
 		if _, err := DecodeHeader(d); (err == nil) != (sz == 7000) {
 			t.Errorf("DecodeHeader %d: %v", sz, err)
 		}
@@ -321,7 +346,12 @@ func TestHeader(t *testing.T) {
 	if err != nil || h != (Header{Width: 33, Height: 65, Components: 3, Supported: true}) {
 		t.Fatalf("%+v %v", h, err)
 	}
-	if _, err := DecodeHeader([]byte("GIF89a")); err == nil {
-		t.Fatal("GIF accepted")
+	for _, bad := range []string{"GIF89a", "\xff\xd8\xff\xd9", "\xff\xd8"} {
+		if _, err := DecodeHeader([]byte(bad)); err == nil {
+			t.Errorf("DecodeHeader(%q) gave no error", bad)
+		}
+		if _, err := Decode([]byte(bad), 1); err == nil {
+			t.Errorf("Decode(%q) gave no error", bad)
+		}
 	}
 }

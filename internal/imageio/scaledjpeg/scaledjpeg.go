@@ -57,14 +57,14 @@ func formatError(format string, args ...any) error {
 // Supported false.
 func DecodeHeader(data []byte) (Header, error) {
 	d := &decoder{data: data}
-	if err := d.readUntilScan(); err != nil {
-		if errors.Is(err, ErrUnsupported) && d.haveFrame {
-			return d.header(), nil
-		}
-		if errors.Is(err, ErrUnsupported) {
-			return Header{}, err
-		}
+	err := d.readUntilScan()
+	switch {
+	case err != nil && errors.Is(err, ErrUnsupported) && d.haveFrame:
+		return d.header(), nil
+	case err != nil:
 		return Header{}, err
+	case !d.haveFrame:
+		return Header{}, formatError("the file has no image")
 	}
 	return d.header(), nil
 }
