@@ -57,6 +57,9 @@ func (s *stats) add(d diff) {
 }
 
 func (s *stats) String() string {
+	if s.planes == 0 {
+		return "no planes compared"
+	}
 	return fmt.Sprintf("max %d, worst plane mean %.3f, mean of means %.3f, worst PSNR %.1f dB over %d planes",
 		s.max, s.mean, s.meanMean/float64(s.planes), s.minPSNR, s.planes)
 }

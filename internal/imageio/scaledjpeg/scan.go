@@ -118,6 +118,7 @@ type scanLayout struct {
 	stride       int       // int16s per block: N×N, plus a slot for discarded coefficients
 	off          []int     // where each scan component's blocks start in band.coef
 	parts        []part    // the scan's components, for the IDCT goroutine
+	mcu          []mcuBlock
 	zz           [64]uint8 // coded position → index in the block, or the discard slot
 	size         int
 }
@@ -144,9 +145,14 @@ func (d *decoder) layout() scanLayout {
 		l.mcusX = (d.width + 8*d.hmax - 1) / (8 * d.hmax)
 		l.mcusY = (d.height + 8*d.vmax - 1) / (8 * d.vmax)
 	}
-	for _, sc := range d.scan {
+	for j, sc := range d.scan {
 		l.off = append(l.off, l.size)
 		l.parts = append(l.parts, part{sc.ci, sc.v, sc.bw})
+		for y := 0; y < sc.v; y++ {
+			for x := 0; x < sc.h; x++ {
+				l.mcu = append(l.mcu, mcuBlock{j, l.size + (y*sc.bw+x)*l.stride, sc.h * l.stride})
+			}
+		}
 		l.size += sc.bw * sc.v * l.stride
 	}
 	return l
@@ -155,6 +161,10 @@ func (d *decoder) layout() scanLayout {
 // part is what the IDCT needs of a scan component (a copy, so that the
 // Huffman decoder's DC predictions are not shared between goroutines).
 type part struct{ ci, v, bw int }
+
+// mcuBlock is one block of an MCU: the scan component it belongs to, where
+// it is in the band for the first MCU, and how far each next MCU moves it.
+type mcuBlock struct{ j, off, step int }
 
 // pipelineDepth is how many bands may wait between the two goroutines.
 const pipelineDepth = 4
@@ -213,10 +223,23 @@ func (d *decoder) decodeScan() error {
 
 var errNoMarker = formatError("the file ends before the image is complete")
 
+// overrunError says why the scan's data ran out: the end of the file, or a
+// marker in the middle of the image data.
+func (d *decoder) overrunError(br *bitReader) error {
+	p := br.pos
+	for p < len(d.data) && d.data[p] == 0xFF {
+		p++
+	}
+	if p >= len(d.data) {
+		return errNoMarker
+	}
+	return formatError("marker 0x%02X at byte %d in the middle of the image data", d.data[p], p)
+}
+
 // endScan checks the scan's data was all there and moves past it.
 func (d *decoder) endScan(br *bitReader) error {
 	if br.overrun() {
-		return errNoMarker
+		return d.overrunError(br)
 	}
 	d.pos = br.pos
 	return nil
@@ -233,20 +256,15 @@ func (d *decoder) decodeRow(br *bitReader, l *scanLayout, b *band) error {
 				}
 			}
 		}
-		for j := range d.scan {
-			sc := &d.scan[j]
-			for y := 0; y < sc.v; y++ {
-				for x := 0; x < sc.h; x++ {
-					o := l.off[j] + (y*sc.bw+mx*sc.h+x)*l.stride
-					if err := decodeBlock(br, sc, b.coef[o:o+l.stride], &l.zz); err != nil {
-						return err
-					}
-				}
+		for _, mb := range l.mcu {
+			o := mb.off + mx*mb.step
+			if err := decodeBlock(br, &d.scan[mb.j], b.coef[o:o+l.stride], &l.zz); err != nil {
+				return err
 			}
 		}
 	}
 	if br.overrun() {
-		return errNoMarker
+		return d.overrunError(br)
 	}
 	return nil
 }
@@ -255,7 +273,7 @@ func (d *decoder) decodeRow(br *bitReader, l *scanLayout, b *band) error {
 // are padding, and the DC predictions start again from 0.
 func (d *decoder) restart(br *bitReader, k int) error {
 	if br.overrun() {
-		return errNoMarker
+		return d.overrunError(br)
 	}
 	p := br.pos
 	if p >= len(d.data) || d.data[p] != 0xFF {
