@@ -115,9 +115,9 @@ type band struct {
 // scanLayout is the geometry of the scan being decoded.
 type scanLayout struct {
 	mcusX, mcusY int
-	stride       int       // int16s per block: N×N, plus a slot for discarded coefficients
-	off          []int     // where each scan component's blocks start in band.coef
-	parts        []part    // the scan's components, for the IDCT goroutine
+	stride       int    // int16s per block: N×N, plus a slot for discarded coefficients
+	off          []int  // where each scan component's blocks start in band.coef
+	parts        []part // the scan's components, for the IDCT goroutine
 	mcu          []mcuBlock
 	zz           [64]uint8 // coded position → index in the block, or the discard slot
 	size         int
