@@ -72,7 +72,7 @@ func Load(path string) (*Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("image %s: %w", path, err)
 	}
-	im, err := Decode(path, data)
+	im, err := load(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -80,23 +80,58 @@ func Load(path string) (*Image, error) {
 	return im, nil
 }
 
-// Decode checks the header's dimensions, then decodes.
-func Decode(name string, data []byte) (*Image, error) {
+// load is Decode for a file kept for drawing: a JPEG that scaledjpeg reads
+// is decoded at the size it is drawn at (Photo), checked now at the size
+// cards need.
+func load(name string, data []byte) (*Image, error) {
+	cfg, format, err := checkHeader(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if format == "jpeg" {
+		if p := newPhoto(name, data); p != nil && p.rect.Dx() == cfg.Width && p.rect.Dy() == cfg.Height {
+			if _, err := p.decoded(p.cardScale()); err != nil {
+				return nil, err
+			}
+			return &Image{Img: p, Key: key(data)}, nil
+		}
+	}
+	return Decode(name, data)
+}
+
+// key identifies an image file's contents.
+func key(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:8])
+}
+
+// checkHeader reads an image's header and refuses what is not an image or
+// is too large to decode.
+func checkHeader(name string, data []byte) (image.Config, string, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("image %s is not a PNG, JPEG or GIF image, or is damaged", name)
+		return cfg, format, fmt.Errorf("image %s is not a PNG, JPEG or GIF image, or is damaged", name)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("image %s has no pixels (%d × %d)", name, cfg.Width, cfg.Height)
+		return cfg, format, fmt.Errorf("image %s has no pixels (%d × %d)", name, cfg.Width, cfg.Height)
 	}
 	if cfg.Width > MaxSide || cfg.Height > MaxSide || cfg.Width*cfg.Height > MaxPixels {
-		return nil, fmt.Errorf("image %s is %d × %d pixels; the limit is %d pixels a side and %d megapixels, so scale it down first",
+		return cfg, format, fmt.Errorf("image %s is %d × %d pixels; the limit is %d pixels a side and %d megapixels, so scale it down first",
 			name, cfg.Width, cfg.Height, MaxSide, MaxPixels/1_000_000)
+	}
+	return cfg, format, nil
+}
+
+// Decode checks the header's dimensions, then decodes every pixel (so a
+// file damaged anywhere is refused now).
+func Decode(name string, data []byte) (*Image, error) {
+	_, format, err := checkHeader(name, data)
+	if err != nil {
+		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("image %s: the %s data is damaged or cut short (%v)", name, format, err)
 	}
-	sum := sha256.Sum256(data)
-	return &Image{Img: img, Key: hex.EncodeToString(sum[:8])}, nil
+	return &Image{Img: img, Key: key(data)}, nil
 }

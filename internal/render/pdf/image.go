@@ -16,6 +16,14 @@ func (w *writer) Image(it *frame.Image, t frame.Transform) error {
 	ref, ok := w.images[it.Key]
 	if !ok {
 		img := it.Img
+		if p, ok := img.(interface{ Pixels() (image.Image, error) }); ok {
+			// A photo decoded when drawn (imageio.Photo): a PDF keeps
+			// every pixel.
+			var err error
+			if img, err = p.Pixels(); err != nil {
+				return err
+			}
+		}
 		bw := img.Bounds().Dx()
 		ref = &imageRef{name: fmt.Sprintf("img%d", len(w.images)), scaleW: 1}
 		if w.widths[bw] {

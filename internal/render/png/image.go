@@ -20,11 +20,16 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 		return nil
 	}
 	if p.masked() {
+		img, err := pixels(it.Img, int(math.Ceil(it.W*t.S)), int(math.Ceil(it.H*t.S)))
+		if err != nil {
+			return err
+		}
+		b := img.Bounds()
 		dc := p.gg()
 		dc.Push()
 		dc.Translate(t.X(it.X), t.Y(it.Y))
 		dc.Scale(it.W*t.S/float64(b.Dx()), it.H*t.S/float64(b.Dy()))
-		dc.DrawImage(it.Img, -b.Min.X, -b.Min.Y)
+		dc.DrawImage(img, -b.Min.X, -b.Min.Y)
 		dc.Pop()
 		p.markBox(t.X(it.X), t.Y(it.Y), t.X(it.X+it.W), t.Y(it.Y+it.H), 0)
 		return nil
@@ -35,7 +40,10 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 	if dr.Empty() || vis.Empty() {
 		return nil
 	}
-	src, opaque := p.r.images.get(it, dr, vis)
+	src, opaque, err := p.r.images.get(it, dr, vis)
+	if err != nil {
+		return err
+	}
 	op := draw.Over
 	if opaque {
 		op = draw.Src
@@ -65,13 +73,17 @@ type scaled struct {
 
 // get returns the part vis of it's image resampled to fill dr, and whether
 // it is opaque. Images without a key are resampled every time.
-func (c *images) get(it *frame.Image, dr, vis image.Rectangle) (*image.RGBA, bool) {
+func (c *images) get(it *frame.Image, dr, vis image.Rectangle) (*image.RGBA, bool, error) {
 	k := imageKey{it.Key, dr, vis}
 	if s, ok := c.m[k]; ok && it.Key != "" {
-		return s.img, s.opaque
+		return s.img, s.opaque, nil
+	}
+	src, err := pixels(it.Img, dr.Dx(), dr.Dy())
+	if err != nil {
+		return nil, false, err
 	}
 	img := image.NewRGBA(vis)
-	resample(img, dr, it.Img)
+	resample(img, dr, src)
 	s := &scaled{img: img, opaque: isOpaque(it.Img)}
 	if it.Key != "" {
 		if c.m == nil || len(c.m) >= 4 {
@@ -79,7 +91,19 @@ func (c *images) get(it *frame.Image, dr, vis image.Rectangle) (*image.RGBA, boo
 		}
 		c.m[k] = s
 	}
-	return s.img, s.opaque
+	return s.img, s.opaque, nil
+}
+
+// pixels returns img's pixels for drawing it w × h pixels large: a photo
+// decoded when drawn (imageio.Photo) is decoded at the least of its sizes
+// that has as many pixels.
+func pixels(img image.Image, w, h int) (image.Image, error) {
+	if p, ok := img.(interface {
+		AtLeast(w, h int) (image.Image, error)
+	}); ok {
+		return p.AtLeast(w, h)
+	}
+	return img, nil
 }
 
 // isOpaque reports whether an image has no transparent pixels, when its
