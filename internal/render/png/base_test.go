@@ -1,0 +1,85 @@
+package png
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	stdpng "image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+// A card over a Base decodes to the card's pixels whatever it changed,
+// with and without the renderer's hints of where (the rows it drew on,
+// and in each the pixels lo to hi: then only the bytes between the Base's
+// cuts around them are coded from the card, middle): over a photo
+// (literals, a code a byte) and over stripes (runs that cross the cuts),
+// changes a pixel wide at the edges of 8 and 64 pixel columns, in one row
+// or in columns down many (the row below a change is filtered against it),
+// by one encoder card after card.
+func TestEncodeOverBaseHinted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	const w, h = 203, 61
+	photo := image.NewRGBA(image.Rect(0, 0, w, h))
+	bands := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			photo.SetRGBA(x, y, color.RGBA{uint8(rng.Uint32()), uint8(rng.Uint32()), uint8(rng.Uint32()), 255})
+			// Stripes of one colour 13 pixels wide, shifting down the
+			// rows; more than 256 colours in all.
+			v := uint8((x + y/3) / 13 * 9)
+			bands.SetRGBA(x, y, color.RGBA{v, uint8(y * 4), 200 - v, 255})
+		}
+	}
+	for _, bg := range []*image.RGBA{photo, bands} {
+		base := NewBase(bg)
+		e := new(Encoder)
+		for trial := range 300 {
+			card := image.NewRGBA(bg.Rect)
+			copy(card.Pix, bg.Pix)
+			touched, lo, hi := make([]bool, h), make([]int32, h), make([]int32, h)
+			for y := range lo {
+				lo[y] = w
+			}
+			for range 1 + rng.IntN(6) {
+				x0 := rng.IntN(w)
+				if rng.IntN(2) == 0 {
+					edge := []int{8, 64}[rng.IntN(2)]
+					x0 = min(w-1, (x0/edge)*edge+[]int{0, edge - 1}[rng.IntN(2)])
+				}
+				x1 := min(w, x0+1+rng.IntN(3)*rng.IntN(20))
+				y0 := rng.IntN(h)
+				y1 := min(h, y0+1+rng.IntN(3)*rng.IntN(15))
+				c := color.RGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 255}
+				if rng.IntN(3) == 0 {
+					// Barely different: one level in one channel.
+					c = bg.RGBAAt(x0, y0)
+					c.G ^= 1
+				}
+				for y := y0; y < y1; y++ {
+					for x := x0; x < min(x1, w); x++ {
+						card.SetRGBA(x, y, c)
+					}
+					touched[y] = true
+					lo[y], hi[y] = min(lo[y], int32(x0)), max(hi[y], int32(x1))
+				}
+			}
+			if trial%2 == 1 {
+				e.touched, e.lo, e.hi = touched, lo, hi
+			}
+			var buf bytes.Buffer
+			err := e.EncodeOver(&buf, card, base)
+			e.touched, e.lo, e.hi = nil, nil, nil
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := stdpng.Decode(&buf)
+			if err != nil {
+				t.Fatalf("trial %d: %v", trial, err)
+			}
+			if x, y, want, g, ok := firstDiff(card, got); ok {
+				t.Fatalf("trial %d: pixel %d,%d is %v, want %v", trial, x, y, g, want)
+			}
+		}
+	}
+}
