@@ -189,8 +189,10 @@ func TestSuffixAdler(t *testing.T) {
 			cuts = append(cuts, cut{byte: int32(p)})
 		}
 		slices.SortFunc(cuts, func(a, b cut) int { return int(a.byte - b.byte) })
-		adlerSums(row, cuts)
 		whole := adler32.Checksum(row)
+		if got := adlerSums(row, cuts); got != whole {
+			t.Fatalf("row of %d: whole %08x, want %08x", len(row), got, whole)
+		}
 		for _, c := range cuts {
 			if got, want := suffixAdler(whole, c, len(row)), adler32.Checksum(row[c.byte:]); got != want {
 				t.Fatalf("row of %d, cut at %d: %08x, want %08x", len(row), c.byte, got, want)
