@@ -7,6 +7,8 @@ import (
 	stdpng "image/png"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/broadside/broadside/internal/frame"
 )
 
 // A card over a Base decodes to the card's pixels whatever it changed,
@@ -81,5 +83,17 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 				t.Fatalf("trial %d: pixel %d,%d is %v, want %v", trial, x, y, g, want)
 			}
 		}
+	}
+}
+
+// BenchmarkBasePrepare codes dusk's gradient behind a square card as a
+// Base, as the first card of a batch waits for it to be.
+func BenchmarkBasePrepare(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+	g := &frame.Gradient{Stops: []frame.Stop{{Offset: 0, Color: frame.Color{R: 0x14, G: 0x1a, B: 0x3c, A: 255}}, {Offset: 1, Color: frame.Color{R: 0x3d, G: 0x1a, B: 0x5b, A: 255}}}}
+	gradientRect(img, img.Rect, g, 100, 900, 980, 180)
+	e := new(Encoder)
+	for i := 0; i < b.N; i++ {
+		NewBase(img).prepare(e)
 	}
 }
