@@ -129,6 +129,24 @@ func runLength(data []byte, i int) int {
 	return runOf(data, i, data[i-1])
 }
 
+// nextRepeat returns the first j ≥ i (i ≥ 1) where data[j] is data[j-1],
+// or len(data): eight bytes compared at once, a zero byte of their
+// difference found by the borrow trick (the lowest byte it flags is the
+// first zero; borrows only run upwards from one).
+func nextRepeat(data []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	j := i
+	for ; j+8 <= len(data); j += 8 {
+		x := binary.LittleEndian.Uint64(data[j:]) ^ binary.LittleEndian.Uint64(data[j-1:])
+		if z := (x - ones) &^ x & highs; z != 0 {
+			return j + bits64.TrailingZeros64(z)/8
+		}
+	}
+	for ; j < len(data) && data[j] != data[j-1]; j++ {
+	}
+	return j
+}
+
 // runOf is how many bytes from data[i] on (at most 258) are b.
 func runOf(data []byte, i int, b byte) int {
 	end := min(len(data), i+258)
@@ -322,10 +340,28 @@ func (t *huffTable) after(w *bitWriter, data []byte, prev byte, runs bool) {
 // runsFrom codes data[i:], with data[:i] before it, as runs does. With
 // note, it calls note(i) before each code, i the first byte it codes.
 func (t *huffTable) runsFrom(w *bitWriter, data []byte, i int, note func(i int)) {
-	for i < len(data) {
-		if note != nil {
-			note(i)
+	if note == nil {
+		// A byte unlike the one before it cannot start a run: the bytes up
+		// to the next that repeats its neighbour are literals, coded three
+		// to a write (on dusk's cards nine codes in ten are literals).
+		for i < len(data) {
+			if j := nextRepeat(data, i); j > i {
+				t.literals(w, data[i:j])
+				i = j
+				continue
+			}
+			if r := runLength(data, i); r >= 3 {
+				w.put(t.run[r], t.runLen[r])
+				i += r
+				continue
+			}
+			w.put(t.code[data[i]], t.length[data[i]])
+			i++
 		}
+		return
+	}
+	for i < len(data) {
+		note(i)
 		if data[i] == data[i-1] {
 			if r := runLength(data, i); r >= 3 {
 				w.put(t.run[r], t.runLen[r])

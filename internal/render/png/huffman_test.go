@@ -250,3 +250,30 @@ func TestSplice(t *testing.T) {
 		}
 	}
 }
+
+// nextRepeat finds the first byte equal to the one before it, from any
+// start, in data with repeats anywhere (and none at all).
+func TestNextRepeat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for trial := range 2000 {
+		data := make([]byte, 1+rng.IntN(40))
+		for k := range data {
+			data[k] = byte(k * 7) // no byte repeats its neighbour
+			if rng.IntN(12) == 0 && k > 0 {
+				data[k] = data[k-1]
+			}
+			if trial%5 == 0 {
+				data[k] = byte(rng.IntN(3)) // repeats everywhere
+			}
+		}
+		for i := 1; i <= len(data); i++ {
+			want := i
+			for want < len(data) && data[want] != data[want-1] {
+				want++
+			}
+			if got := nextRepeat(data, i); got != want {
+				t.Fatalf("%v from %d: %d, want %d", data, i, got, want)
+			}
+		}
+	}
+}
