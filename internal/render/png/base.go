@@ -431,20 +431,22 @@ func (e *Encoder) writeRows(w io.Writer, img *image.RGBA, base *Base) (int, erro
 			// it) to that of p1's last byte.
 			e.upFilteredPart(row, img, y, max(p0-2, 0)/3, min((p1+1)/3, wd))
 			mid := row[p0:p1]
+			bw.startSum() // the coder sums what it codes
 			if p0 == 0 {
 				t.data(bw, mid, runs)
 			} else {
 				t.after(bw, mid, row[p0-1], runs)
 			}
-			sum = adler32Combine(sum, adler32.Checksum(mid), len(mid))
+			sum = adler32Combine(sum, bw.sum(), len(mid))
 			if p1 < len(row) {
 				bw.spliceFrom(src, int(c1.bit), r.nbits-int(c1.bit))
 				sum = adler32Combine(sum, suffixAdler(r.adler, c1, len(row)), len(row)-p1)
 			}
 		} else {
 			e.upFiltered(row, img, y)
+			bw.startSum()
 			t.data(bw, row, runs)
-			sum = adler32Combine(sum, adler32.Checksum(row), len(row))
+			sum = adler32Combine(sum, bw.sum(), len(row))
 		}
 		// Whole bytes go out now and then; the bits of a byte not yet
 		// full stay in bw.acc.

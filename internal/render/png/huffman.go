@@ -208,6 +208,45 @@ type bitWriter struct {
 	pos int
 	acc uint64
 	n   uint // bits waiting in acc, fewer than 8 between puts
+	// s1 and s2 are the Adler-32 sums of the bytes coded as literals and
+	// runs since startSum, kept below 2⁴⁰ and 2⁶⁰ and reduced modulo
+	// 65521 only when asked (sum): a run's bytes are summed at once, so a
+	// card's rows, mostly runs, are not read again for their checksum.
+	s1, s2 uint64
+}
+
+// adlerMod is Adler-32's modulus.
+const adlerMod = 65521
+
+// startSum starts the Adler-32 of the bytes coded from here on.
+func (w *bitWriter) startSum() { w.s1, w.s2 = 1, 0 }
+
+// sum is the Adler-32 of the bytes coded since startSum.
+func (w *bitWriter) sum() uint32 {
+	return uint32(w.s2%adlerMod)<<16 | uint32(w.s1%adlerMod)
+}
+
+// sumByte adds a byte to the sums.
+func (w *bitWriter) sumByte(b byte) {
+	w.s1 += uint64(b)
+	w.s2 += w.s1
+}
+
+// sumRun adds r bytes b to the sums: s2 gains r times s1 and b times
+// 1 + 2 + … + r.
+func (w *bitWriter) sumRun(b byte, r int) {
+	w.s2 += uint64(r)*w.s1 + uint64(b)*uint64(r*(r+1)/2)
+	w.s1 += uint64(r) * uint64(b)
+	w.reduce()
+}
+
+// reduce keeps the sums small enough that what the next call adds (at most
+// 2¹⁵ bytes) cannot overflow them.
+func (w *bitWriter) reduce() {
+	if w.s1 >= 1<<40 || w.s2 >= 1<<60 {
+		w.s1 %= adlerMod
+		w.s2 %= adlerMod
+	}
 }
 
 // room makes room in w.out for n more bytes coded at the longest code (15
@@ -289,23 +328,40 @@ func (w *bitWriter) splice(src []byte, nbits int) {
 // codes (at most 45 bits) are joined apart from the bits waiting, so that
 // only two shifts and an addition wait on those.
 func (t *huffTable) literals(w *bitWriter, data []byte) {
+	for len(data) > 1<<15 {
+		t.literals(w, data[:1<<15])
+		data = data[1<<15:]
+	}
 	code, length := &t.code, &t.length
+	s1, s2 := w.s1, w.s2
+	// The writer's state in locals: kept in w, it would be stored and
+	// loaded again around every write to w.out, which the compiler cannot
+	// tell apart from w.
+	acc, n, pos, out := w.acc, w.n, w.pos, w.out
 	i := 0
 	for ; i+3 <= len(data); i += 3 {
 		a, b, c := data[i], data[i+1], data[i+2]
 		la, lb := uint(length[a]), uint(length[b])
 		v := uint64(code[a]) | uint64(code[b])<<(la&63) | uint64(code[c])<<((la+lb)&63)
-		w.acc |= v << (w.n & 63)
-		w.n += la + lb + uint(length[c])
-		binary.LittleEndian.PutUint64(w.out[w.pos:], w.acc)
-		k := w.n >> 3
-		w.pos += int(k)
-		w.acc >>= (k << 3) & 63
-		w.n &= 7
+		acc |= v << (n & 63)
+		n += la + lb + uint(length[c])
+		binary.LittleEndian.PutUint64(out[pos:], acc)
+		k := n >> 3
+		pos += int(k)
+		acc >>= (k << 3) & 63
+		n &= 7
+		// The sums, apart from the bits: s1 after each of the three
+		// bytes, added to s2.
+		s2 += 3*s1 + 3*uint64(a) + 2*uint64(b) + uint64(c)
+		s1 += uint64(a) + uint64(b) + uint64(c)
 	}
+	w.acc, w.n, w.pos = acc, n, pos
+	w.s1, w.s2 = s1, s2
 	for _, c := range data[i:] {
 		w.put(code[c], length[c])
+		w.sumByte(c)
 	}
+	w.reduce()
 }
 
 // runs codes data as literals and runs: a byte that repeats the one
@@ -315,6 +371,7 @@ func (t *huffTable) runs(w *bitWriter, data []byte) {
 		return
 	}
 	w.put(t.code[data[0]], t.length[data[0]])
+	w.sumByte(data[0])
 	t.runsFrom(w, data, 1, nil)
 }
 
@@ -330,10 +387,12 @@ func (t *huffTable) after(w *bitWriter, data []byte, prev byte, runs bool) {
 	}
 	if r := runOf(data, 0, prev); r >= 3 {
 		w.put(t.run[r], t.runLen[r])
+		w.sumRun(prev, r)
 		t.runsFrom(w, data, r, nil)
 		return
 	}
 	w.put(t.code[data[0]], t.length[data[0]])
+	w.sumByte(data[0])
 	t.runsFrom(w, data, 1, nil)
 }
 
@@ -352,12 +411,15 @@ func (t *huffTable) runsFrom(w *bitWriter, data []byte, i int, note func(i int))
 			}
 			if r := runLength(data, i); r >= 3 {
 				w.put(t.run[r], t.runLen[r])
+				w.sumRun(data[i], r)
 				i += r
 				continue
 			}
 			w.put(t.code[data[i]], t.length[data[i]])
+			w.sumByte(data[i])
 			i++
 		}
+		w.reduce()
 		return
 	}
 	for i < len(data) {

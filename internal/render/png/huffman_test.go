@@ -45,7 +45,7 @@ func TestHuffTable(t *testing.T) {
 				w.room(0)
 				w.put(1|2<<1, 3) // the last block; dynamic codes
 				tab.writeHeader(&w)
-				for k, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099, 20000, 3, 1, 77} {
+				for k, n := range []int{0, 1, 2, 3, 4, 5, 7, 100, 4099, 20000, 3, 1, 77, 70000, 5} {
 					data := make([]byte, 0, n)
 					for len(data) < n {
 						// A run of 1 to 300 bytes of one value, often 7.
@@ -59,7 +59,11 @@ func TestHuffTable(t *testing.T) {
 					}
 					w.room(len(data))
 					if k%2 == 0 {
+						w.startSum()
 						tab.data(&w, data, runs)
+						if got, want := w.sum(), adler32.Checksum(data); got != want {
+							t.Fatalf("%d bytes coded, summed %08x, want %08x", len(data), got, want)
+						}
 					} else {
 						var apart bitWriter
 						apart.room(len(data))
@@ -149,6 +153,34 @@ func BenchmarkHuffBlock(b *testing.B) {
 		w.pos = 0
 		w.room(len(data))
 		tab.data(&w, data, false)
+	}
+}
+
+// BenchmarkHuffRuns codes rows like a gradient card's text rows, Up
+// filtered: runs of zeros (the background, the glyphs' insides) between
+// stretches of other bytes (the glyphs' edges), summing them as it goes.
+func BenchmarkHuffRuns(b *testing.B) {
+	r := rand.New(rand.NewPCG(19, 20))
+	data := make([]byte, 0, 8*(1+3*1080))
+	for len(data) < cap(data) {
+		for k := r.IntN(100); k > 0; k-- {
+			data = append(data, 0)
+		}
+		for k := r.IntN(12); k > 0; k-- {
+			data = append(data, byte(r.NormFloat64()*40))
+		}
+	}
+	data = data[:cap(data)]
+	var counts [numLit]int
+	countSymbols(&counts, data, true)
+	tab := newHuffTable(&counts, true, 1)
+	var w bitWriter
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		w.pos = 0
+		w.room(len(data))
+		w.startSum()
+		tab.data(&w, data, true)
 	}
 }
 
