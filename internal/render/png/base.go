@@ -301,7 +301,8 @@ func (e *Encoder) filterBuf(wd int) []byte {
 
 // overBase reports whether img can be written over base: base has rows,
 // img is opaque and has more than 256 colours (so it is written as RGB).
-// It marks img's rows that differ from base's in e.dirty, and looks for
+// It marks img's rows that differ from base's in e.dirty (those the
+// renderer drew on, when it says, e.touched), and looks for
 // transparency, and counts colours, in those rows only (the others are
 // the opaque background's, whose colours are known). This stands in for
 // quantize, which would read every pixel of every card. When it says no,
@@ -319,8 +320,11 @@ func (e *Encoder) overBase(img *image.RGBA, base *Base) bool {
 	}
 	e.dirty = e.dirty[:ht]
 	for y := 0; y < ht; y++ {
-		if e.touched != nil && !e.touched[y] {
-			e.dirty[y] = false // the background's own row
+		if e.touched != nil {
+			// The renderer knows: a row it drew on is taken as changed
+			// without reading it (a row drawn on but left as it was is
+			// coded from the card, the same bytes as the Base's).
+			e.dirty[y] = e.touched[y]
 			continue
 		}
 		row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
