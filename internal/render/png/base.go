@@ -146,15 +146,13 @@ func NewBase(img *image.RGBA) *Base { return &Base{img: img} }
 // rows to copy (see Base.ok).
 func (b *Base) prepare(e *Encoder) bool {
 	b.once.Do(func() {
-		paletted, opaque, changes := e.quantize(b.img)
+		opaque, changes, palette := scanBase(b.img)
 		if !opaque {
 			return
 		}
-		if paletted {
-			b.palette = slices.Clone(e.palette)
-		}
+		b.palette = palette
 		b.ok, b.kind = true, smooth
-		if 2*changes > len(e.idx) {
+		if 2*changes > b.img.Rect.Dx()*b.img.Rect.Dy() {
 			b.kind = photographic
 		}
 		// The cards wait for this: it runs a band of rows per core.
@@ -224,6 +222,83 @@ func (b *Base) prepare(e *Encoder) bool {
 		b.bits = slices.Clip(b.bits)
 	})
 	return b.ok
+}
+
+// scanBase reads a background for what coding it as a Base needs, as
+// quantize would but a band of rows per core (the cards wait for it, and a
+// photo's palette is full after a few rows, leaving the rest of the scan to
+// one core): whether it is opaque, how many pixels differ from the one
+// before them (quantize's count: in reading order, the first against
+// nothing), and its colours when there are 256 or fewer, else nil.
+func scanBase(img *image.RGBA) (opaque bool, changes int, palette []uint32) {
+	wd, ht := img.Rect.Dx(), img.Rect.Dy()
+	if wd == 0 || ht == 0 {
+		return true, 0, nil
+	}
+	type part struct {
+		opaque  bool
+		changes int
+		colours map[uint32]bool // nil once past 256
+	}
+	bands := splitRows(0, ht, wd*ht >= 1<<18)
+	parts := make([]part, len(bands))
+	var wg sync.WaitGroup
+	for i, bd := range bands {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := part{opaque: true, colours: map[uint32]bool{}}
+			last := uint32(empty)
+			if y := bd[0]; y > 0 {
+				last = binary.LittleEndian.Uint32(img.Pix[(y-1)*img.Stride+4*(wd-1):])
+			}
+			for y := bd[0]; y < bd[1]; y++ {
+				row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+				for x := 0; x < len(row); x += 4 {
+					c := binary.LittleEndian.Uint32(row[x:])
+					if c == last {
+						continue
+					}
+					p.changes++
+					last = c
+					if c>>24 != 0xff {
+						p.opaque = false
+					}
+					if p.colours != nil && !p.colours[c] {
+						if len(p.colours) == 256 {
+							p.colours = nil
+						} else {
+							p.colours[c] = true
+						}
+					}
+				}
+			}
+			parts[i] = p
+		}()
+	}
+	wg.Wait()
+	all := map[uint32]bool{}
+	opaque = true
+	for _, p := range parts {
+		opaque = opaque && p.opaque
+		changes += p.changes
+		if all != nil && p.colours == nil {
+			all = nil
+		}
+		for c := range p.colours {
+			if all != nil {
+				all[c] = true
+			}
+		}
+	}
+	if all == nil || len(all) > 256 {
+		return opaque, changes, nil
+	}
+	for c := range all {
+		palette = append(palette, c)
+	}
+	slices.Sort(palette)
+	return opaque, changes, palette
 }
 
 // middle returns the cuts of row y of a card over base between which lie

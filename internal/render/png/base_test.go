@@ -6,6 +6,7 @@ import (
 	"image/color"
 	stdpng "image/png"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/broadside/broadside/internal/frame"
@@ -95,5 +96,58 @@ func BenchmarkBasePrepare(b *testing.B) {
 	e := new(Encoder)
 	for i := 0; i < b.N; i++ {
 		NewBase(img).prepare(e)
+	}
+}
+
+// scanBase tells what quantize tells of a background (opaque, the count of
+// changes, the colours when 256 or fewer), a band per core: on flat
+// colours, stripes, a gradient past 256 colours, noise, a translucent
+// pixel, and sizes from one pixel to a card's.
+func TestScanBase(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	for n := range 40 {
+		w, h := 1+rng.IntN(40), 1+rng.IntN(40)
+		if n%4 == 0 {
+			w, h = 600+rng.IntN(500), 500+rng.IntN(500)
+		}
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				var c color.RGBA
+				switch n % 5 {
+				case 0:
+					c = color.RGBA{9, 9, 9, 255}
+				case 1:
+					c = color.RGBA{uint8(x / 7 * 30), 40, uint8(y / 5), 255}
+				case 2:
+					c = color.RGBA{uint8(x + y), uint8(x / 3), uint8(y), 255}
+				case 3:
+					c = color.RGBA{uint8(rng.Uint32()), uint8(rng.Uint32()), uint8(rng.Uint32()), 255}
+				case 4:
+					c = color.RGBA{uint8(x % 3), 0, uint8(y % 2), 255}
+				}
+				img.SetRGBA(x, y, c)
+			}
+		}
+		if n%7 == 3 {
+			img.SetRGBA(rng.IntN(w), rng.IntN(h), color.RGBA{10, 10, 10, 200})
+		}
+		var e Encoder
+		paletted, opaque, changes := e.quantize(img)
+		gotOpaque, gotChanges, palette := scanBase(img)
+		if gotOpaque != opaque || (opaque && gotChanges != changes) {
+			t.Fatalf("case %d (%d × %d): opaque %v, %d changes; quantize: %v, %d", n, w, h, gotOpaque, gotChanges, opaque, changes)
+		}
+		if !opaque {
+			continue
+		}
+		if (palette != nil) != paletted {
+			t.Fatalf("case %d: %d colours, quantize paletted %v", n, len(palette), paletted)
+		}
+		want := slices.Clone(e.palette)
+		slices.Sort(want)
+		if paletted && !slices.Equal(palette, want) {
+			t.Fatalf("case %d: colours %v, quantize's %v", n, palette, want)
+		}
 	}
 }

@@ -236,13 +236,13 @@ func (e *Encoder) writeRGB(w io.Writer, img *image.RGBA, kind int) error {
 // are stored with two writes.
 func upRow(out, row, up []byte) {
 	n := len(row) / 4
-	out, up = out[:3*n], up[:4*n]
+	row, out, up = row[:4*n], out[:3*n], up[:4*n]
 	x := 0
 	for ; x+4 <= n; x += 4 {
-		r, u := row[4*x:4*x+16], up[4*x:4*x+16]
+		r, u := row[4*x:4*x+16:4*x+16], up[4*x:4*x+16:4*x+16]
 		d0 := sub8(binary.LittleEndian.Uint64(r), binary.LittleEndian.Uint64(u))
 		d1 := sub8(binary.LittleEndian.Uint64(r[8:]), binary.LittleEndian.Uint64(u[8:]))
-		o := out[3*x : 3*x+12]
+		o := out[3*x : 3*x+12 : 3*x+12]
 		binary.LittleEndian.PutUint64(o, d0&0xffffff|(d0>>32&0xffffff)<<24|d1<<48)
 		binary.LittleEndian.PutUint32(o[8:], uint32(d1>>16&0xff)|uint32(d1>>32&0xffffff)<<8)
 	}
