@@ -92,6 +92,10 @@ func (p *Photo) At(x, y int) color.Color {
 	return img.At(x, y)
 }
 
+// JPEG returns the photo's file, for a PDF to embed as it is (its readers
+// decode JPEG); it must not be changed.
+func (p *Photo) JPEG() []byte { return p.data }
+
 // Pixels returns the photo at its full size.
 func (p *Photo) Pixels() (image.Image, error) { return p.decoded(1) }
 

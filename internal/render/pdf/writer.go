@@ -67,6 +67,7 @@ type imageRef struct {
 	// scaleW stretches the drawn width when a transparent column was
 	// added to make the pixel width unique.
 	scaleW float64
+	kind   string // fpdf's image type: PNG, or JPG for a photo's own file
 }
 
 // page adds one page: its media box is the trim size plus the bleed on
