@@ -129,6 +129,68 @@ func runLength(data []byte, i int) int {
 	return runOf(data, i, data[i-1])
 }
 
+// runsFast is runsFrom without note. A byte unlike the one before it
+// cannot start a run, so the bytes up to the next that repeats its
+// neighbour (nextRepeat) are literals, coded three to a write (on dusk's
+// cards nine codes in ten are literals, in stretches of a few bytes). The
+// writer's bits and sums are kept in locals throughout: a call for each
+// short stretch, and the writer's fields stored and loaded around every
+// write to its buffer, cost as much as the codes.
+func (t *huffTable) runsFast(w *bitWriter, data []byte, i int) {
+	code, length := &t.code, &t.length
+	acc, n, pos, out := w.acc, w.n, w.pos, w.out
+	s1, s2 := w.s1, w.s2
+	for i < len(data) {
+		j := min(nextRepeat(data, i), i+1<<15)
+		for ; i+3 <= j; i += 3 {
+			a, b, c := data[i], data[i+1], data[i+2]
+			la, lb := uint(length[a]), uint(length[b])
+			v := uint64(code[a]) | uint64(code[b])<<(la&63) | uint64(code[c])<<((la+lb)&63)
+			pos, acc, n = putBits(out, pos, acc, n, v, la+lb+uint(length[c]))
+			s2 += 3*s1 + 3*uint64(a) + 2*uint64(b) + uint64(c)
+			s1 += uint64(a) + uint64(b) + uint64(c)
+		}
+		for ; i < j; i++ {
+			c := data[i]
+			pos, acc, n = putBits(out, pos, acc, n, uint64(code[c]), uint(length[c]))
+			s1 += uint64(c)
+			s2 += s1
+		}
+		if i < len(data) && i == j && data[i] == data[i-1] {
+			if r := runLength(data, i); r >= 3 {
+				pos, acc, n = putBits(out, pos, acc, n, uint64(t.run[r]), uint(t.runLen[r]))
+				b := uint64(data[i])
+				s2 += uint64(r)*s1 + b*uint64(r*(r+1)/2)
+				s1 += uint64(r) * b
+				i += r
+			} else {
+				c := data[i]
+				pos, acc, n = putBits(out, pos, acc, n, uint64(code[c]), uint(length[c]))
+				s1 += uint64(c)
+				s2 += s1
+				i++
+			}
+		}
+		if s1 >= 1<<40 || s2 >= 1<<60 {
+			s1 %= adlerMod
+			s2 %= adlerMod
+		}
+	}
+	w.acc, w.n, w.pos = acc, n, pos
+	w.s1, w.s2 = s1, s2
+}
+
+// putBits is bitWriter.put on a writer's state held in locals: it writes
+// the k low bits of v (at most 56) after the n bits waiting in acc, and
+// returns the new state.
+func putBits(out []byte, pos int, acc uint64, n uint, v uint64, k uint) (int, uint64, uint) {
+	acc |= v << (n & 63)
+	n += k
+	binary.LittleEndian.PutUint64(out[pos:], acc)
+	b := n >> 3
+	return pos + int(b), acc >> ((b << 3) & 63), n & 7
+}
+
 // nextRepeat returns the first j ≥ i (i ≥ 1) where data[j] is data[j-1],
 // or len(data): eight bytes compared at once, a zero byte of their
 // difference found by the borrow trick (the lowest byte it flags is the
@@ -400,26 +462,7 @@ func (t *huffTable) after(w *bitWriter, data []byte, prev byte, runs bool) {
 // note, it calls note(i) before each code, i the first byte it codes.
 func (t *huffTable) runsFrom(w *bitWriter, data []byte, i int, note func(i int)) {
 	if note == nil {
-		// A byte unlike the one before it cannot start a run: the bytes up
-		// to the next that repeats its neighbour are literals, coded three
-		// to a write (on dusk's cards nine codes in ten are literals).
-		for i < len(data) {
-			if j := nextRepeat(data, i); j > i {
-				t.literals(w, data[i:j])
-				i = j
-				continue
-			}
-			if r := runLength(data, i); r >= 3 {
-				w.put(t.run[r], t.runLen[r])
-				w.sumRun(data[i], r)
-				i += r
-				continue
-			}
-			w.put(t.code[data[i]], t.length[data[i]])
-			w.sumByte(data[i])
-			i++
-		}
-		w.reduce()
+		t.runsFast(w, data, i)
 		return
 	}
 	for i < len(data) {
