@@ -131,7 +131,12 @@ func Decode(name string, data []byte) (*Image, error) {
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("image %s: the %s data is damaged or cut short (%v)", name, format, err)
+		return nil, damaged(name, format, err)
 	}
 	return &Image{Img: img, Key: key(data)}, nil
+}
+
+// damaged is the error for an image file whose data a decoder refused.
+func damaged(name, format string, err error) error {
+	return fmt.Errorf("image %s: the %s data is damaged or cut short (%v)", name, format, err)
 }

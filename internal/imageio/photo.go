@@ -3,7 +3,6 @@ package imageio
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -137,7 +136,7 @@ func (p *Photo) decoded(scale int) (image.Image, error) {
 		img, err = jpeg.Decode(bytes.NewReader(p.data))
 	}
 	if err != nil {
-		p.err = fmt.Errorf("image %s: the jpeg data is damaged or cut short (%v)", p.name, err)
+		p.err = damaged(p.name, "jpeg", err)
 		return nil, p.err
 	}
 	if p.by == nil {

@@ -147,34 +147,26 @@ func (t *huffTable) runsFast(w *bitWriter, data []byte, i int) {
 			la, lb := uint(length[a]), uint(length[b])
 			v := uint64(code[a]) | uint64(code[b])<<(la&63) | uint64(code[c])<<((la+lb)&63)
 			pos, acc, n = putBits(out, pos, acc, n, v, la+lb+uint(length[c]))
-			s2 += 3*s1 + 3*uint64(a) + 2*uint64(b) + uint64(c)
-			s1 += uint64(a) + uint64(b) + uint64(c)
+			s1, s2 = add3(s1, s2, a, b, c)
 		}
 		for ; i < j; i++ {
 			c := data[i]
 			pos, acc, n = putBits(out, pos, acc, n, uint64(code[c]), uint(length[c]))
-			s1 += uint64(c)
-			s2 += s1
+			s1, s2 = addByte(s1, s2, c)
 		}
 		if i < len(data) && i == j && data[i] == data[i-1] {
 			if r := runLength(data, i); r >= 3 {
 				pos, acc, n = putBits(out, pos, acc, n, uint64(t.run[r]), uint(t.runLen[r]))
-				b := uint64(data[i])
-				s2 += uint64(r)*s1 + b*uint64(r*(r+1)/2)
-				s1 += uint64(r) * b
+				s1, s2 = addRun(s1, s2, data[i], r)
 				i += r
 			} else {
 				c := data[i]
 				pos, acc, n = putBits(out, pos, acc, n, uint64(code[c]), uint(length[c]))
-				s1 += uint64(c)
-				s2 += s1
+				s1, s2 = addByte(s1, s2, c)
 				i++
 			}
 		}
-		if s1 >= 1<<40 || s2 >= 1<<60 {
-			s1 %= adlerMod
-			s2 %= adlerMod
-		}
+		s1, s2 = reduceSums(s1, s2)
 	}
 	w.acc, w.n, w.pos = acc, n, pos
 	w.s1, w.s2 = s1, s2
@@ -289,26 +281,41 @@ func (w *bitWriter) sum() uint32 {
 }
 
 // sumByte adds a byte to the sums.
-func (w *bitWriter) sumByte(b byte) {
-	w.s1 += uint64(b)
-	w.s2 += w.s1
-}
+func (w *bitWriter) sumByte(b byte) { w.s1, w.s2 = addByte(w.s1, w.s2, b) }
 
-// sumRun adds r bytes b to the sums: s2 gains r times s1 and b times
-// 1 + 2 + … + r.
+// sumRun adds r bytes b to the sums.
 func (w *bitWriter) sumRun(b byte, r int) {
-	w.s2 += uint64(r)*w.s1 + uint64(b)*uint64(r*(r+1)/2)
-	w.s1 += uint64(r) * uint64(b)
-	w.reduce()
+	w.s1, w.s2 = reduceSums(addRun(w.s1, w.s2, b, r))
 }
 
 // reduce keeps the sums small enough that what the next call adds (at most
 // 2¹⁵ bytes) cannot overflow them.
-func (w *bitWriter) reduce() {
-	if w.s1 >= 1<<40 || w.s2 >= 1<<60 {
-		w.s1 %= adlerMod
-		w.s2 %= adlerMod
+func (w *bitWriter) reduce() { w.s1, w.s2 = reduceSums(w.s1, w.s2) }
+
+// addByte, add3, addRun and reduceSums are the sums' rules, on sums held
+// where the caller likes (the writer, or a loop's locals): a byte adds
+// itself to s1 and then s1 to s2; a run of r bytes b adds r·b to s1, and
+// to s2 r times s1 and b times 1 + 2 + … + r; the sums are reduced modulo
+// 65521 only when they near what an addition could overflow.
+func addByte(s1, s2 uint64, b byte) (uint64, uint64) {
+	s1 += uint64(b)
+	return s1, s2 + s1
+}
+
+// add3 is addByte for a, b and c in turn.
+func add3(s1, s2 uint64, a, b, c byte) (uint64, uint64) {
+	return s1 + uint64(a) + uint64(b) + uint64(c), s2 + 3*s1 + 3*uint64(a) + 2*uint64(b) + uint64(c)
+}
+
+func addRun(s1, s2 uint64, b byte, r int) (uint64, uint64) {
+	return s1 + uint64(r)*uint64(b), s2 + uint64(r)*s1 + uint64(b)*uint64(r*(r+1)/2)
+}
+
+func reduceSums(s1, s2 uint64) (uint64, uint64) {
+	if s1 >= 1<<40 || s2 >= 1<<60 {
+		return s1 % adlerMod, s2 % adlerMod
 	}
+	return s1, s2
 }
 
 // room makes room in w.out for n more bytes coded at the longest code (15
@@ -324,15 +331,7 @@ func (w *bitWriter) room(n int) {
 
 // put writes the k low bits of v, at most 56.
 func (w *bitWriter) put(v uint32, k uint8) {
-	// (Shifts are masked to 63 so that the compiler need not handle
-	// larger ones; none is.)
-	w.acc |= uint64(v) << (w.n & 63)
-	w.n += uint(k)
-	binary.LittleEndian.PutUint64(w.out[w.pos:], w.acc)
-	b := w.n >> 3
-	w.pos += int(b)
-	w.acc >>= (b << 3) & 63
-	w.n &= 7
+	w.pos, w.acc, w.n = putBits(w.out, w.pos, w.acc, w.n, uint64(v), uint(k))
 }
 
 // flush pads the bits waiting to a whole byte with zeros.
@@ -405,17 +404,8 @@ func (t *huffTable) literals(w *bitWriter, data []byte) {
 		a, b, c := data[i], data[i+1], data[i+2]
 		la, lb := uint(length[a]), uint(length[b])
 		v := uint64(code[a]) | uint64(code[b])<<(la&63) | uint64(code[c])<<((la+lb)&63)
-		acc |= v << (n & 63)
-		n += la + lb + uint(length[c])
-		binary.LittleEndian.PutUint64(out[pos:], acc)
-		k := n >> 3
-		pos += int(k)
-		acc >>= (k << 3) & 63
-		n &= 7
-		// The sums, apart from the bits: s1 after each of the three
-		// bytes, added to s2.
-		s2 += 3*s1 + 3*uint64(a) + 2*uint64(b) + uint64(c)
-		s1 += uint64(a) + uint64(b) + uint64(c)
+		pos, acc, n = putBits(out, pos, acc, n, v, la+lb+uint(length[c]))
+		s1, s2 = add3(s1, s2, a, b, c)
 	}
 	w.acc, w.n, w.pos = acc, n, pos
 	w.s1, w.s2 = s1, s2
