@@ -31,10 +31,14 @@ func TestHuffTable(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		counts *[numLit]int
-	}{{"even", &even}, {"skewed", &skewed}, {"one value", &one}} {
+		pairs  bool // literals looked up two at a time (codes of 13 bits or fewer)
+	}{{"even", &even, true}, {"skewed", &skewed, false}, {"one value", &one, true}} {
 		for _, runs := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s, runs %v", tc.name, runs), func(t *testing.T) {
 				tab := newHuffTable(tc.counts, runs, 0)
+				if got := tab.pairs != nil; got != (tc.pairs && !runs) {
+					t.Fatalf("pairs made: %v", got)
+				}
 				for s, l := range tab.length {
 					if (l == 0) != (s > 256 && !runs) || l > 15 {
 						t.Fatalf("symbol %d has a code of %d bits", s, l)
@@ -87,6 +91,79 @@ func TestHuffTable(t *testing.T) {
 			})
 		}
 	}
+}
+
+// Literals looked up two at a time are the bits and sums of those coded
+// three at a time, for every length of data around the four bytes a step
+// takes and the writer's bits waiting before them.
+func TestLiteralPairs(t *testing.T) {
+	data, counts := photoResiduals(3 * 1080)
+	tab := newHuffTable(&counts, false, cardPrior[photographic])
+	if tab.pairs == nil {
+		t.Fatal("a photo's code has no pairs")
+	}
+	for n := 0; n < 40; n++ {
+		for lead := uint8(0); lead < 8; lead++ {
+			var a, b bitWriter
+			for _, w := range []*bitWriter{&a, &b} {
+				w.room(n + 1)
+				w.put(0x5a, lead)
+				w.startSum()
+			}
+			tab.literals(&a, data[:n])
+			tab.literals3(&b, data[:n])
+			if a.sum() != b.sum() || a.n != b.n || !bytes.Equal(a.out[:a.pos], b.out[:b.pos]) || a.acc != b.acc {
+				t.Fatalf("%d bytes after %d bits: pairs and threes differ", n, lead)
+			}
+		}
+	}
+	var a, b bitWriter
+	a.room(len(data))
+	b.room(len(data))
+	tab.literals(&a, data)
+	tab.literals3(&b, data)
+	if a.sum() != b.sum() || !bytes.Equal(a.out[:a.pos], b.out[:b.pos]) {
+		t.Fatal("a row: pairs and threes differ")
+	}
+}
+
+// sumBytes gives Adler-32's sums, whatever the data's length (around its
+// 8-byte steps and 2048-byte blocks), its bytes (all 255 fills every lane)
+// and the sums it starts from (up to the bounds the writer keeps them in).
+func TestSumBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	random := make([]byte, 20000)
+	for i := range random {
+		random[i] = byte(r.Uint32())
+	}
+	full := bytes.Repeat([]byte{255}, 20000)
+	for _, data := range [][]byte{random, full} {
+		for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 2047, 2048, 2049, 4096, 4103, 20000} {
+			for _, start := range [][2]uint64{{1, 0}, {65520, 65520}, {1<<40 - 1, 1<<60 - 1}, {12345, 1 << 59}} {
+				s1, s2 := start[0], start[1]
+				for _, b := range data[:n] {
+					s1, s2 = reduceSums(addByte(s1, s2, b))
+				}
+				g1, g2 := sumBytes(start[0], start[1], data[:n])
+				if g1 >= adlerMod || g2 >= adlerMod || g1 != s1%adlerMod || g2 != s2%adlerMod {
+					t.Fatalf("%d bytes from %v: sums %d, %d; want %d, %d", n, start, g1, g2, s1%adlerMod, s2%adlerMod)
+				}
+			}
+		}
+	}
+}
+
+// photoResiduals makes n bytes like an Up-filtered photo row's (small
+// differences either way) and their counts.
+func photoResiduals(n int) ([]byte, [numLit]int) {
+	r := rand.New(rand.NewPCG(23, 24))
+	data := make([]byte, n)
+	var counts [numLit]int
+	for i := range data {
+		data[i] = byte(int(r.NormFloat64() * 6))
+		counts[data[i]]++
+	}
+	return data, counts
 }
 
 // Every match length from 3 to 258 has the symbol, extra bits and base
@@ -159,6 +236,21 @@ func BenchmarkHuffBlock(b *testing.B) {
 // BenchmarkHuffRuns codes rows like a gradient card's text rows, Up
 // filtered: runs of zeros (the background, the glyphs' insides) between
 // stretches of other bytes (the glyphs' edges), summing them as it goes.
+// BenchmarkHuffPhoto codes rows of a photo card's residuals, with the
+// code a photo's Base gets, as a card's text rows over a photo are coded.
+func BenchmarkHuffPhoto(b *testing.B) {
+	data, counts := photoResiduals(8 * (1 + 3*1080))
+	tab := newHuffTable(&counts, false, cardPrior[photographic])
+	var w bitWriter
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		w.pos = 0
+		w.room(len(data))
+		w.startSum()
+		tab.literals(&w, data)
+	}
+}
+
 func BenchmarkHuffRuns(b *testing.B) {
 	r := rand.New(rand.NewPCG(19, 20))
 	data := make([]byte, 0, 8*(1+3*1080))
