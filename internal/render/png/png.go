@@ -248,11 +248,11 @@ func (p *painter) Rect(it *frame.Rect, t frame.Transform) error {
 		if pr, ok := pixelRect(x, y, w, h); ok {
 			// Edges on whole pixels need no anti-aliasing: fill directly,
 			// which is many times faster than rasterising a path.
-			op := draw.Over
 			if f.Opaque() {
-				op = draw.Src
+				draw.Draw(p.img, pr.Intersect(p.clip), image.NewUniform(nrgba(f)), image.Point{}, draw.Src)
+			} else {
+				fillOver(p.img, pr.Intersect(p.clip), nrgba(f))
 			}
-			draw.Draw(p.img, pr.Intersect(p.clip), image.NewUniform(nrgba(f)), image.Point{}, op)
 			p.mark(pr.Intersect(p.clip), true)
 			break
 		}
