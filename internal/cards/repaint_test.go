@@ -110,10 +110,11 @@ func addShapes(f *frame.Frame, i int, logo image.Image) {
 // theme returns the built-in theme name, or for "photo" dusk's colours
 // over a photograph.
 func theme(t *testing.T, lib *layout.Library, name string) *layout.Theme {
+	builtin := name
 	if name == "photo" {
-		name = "dusk"
+		builtin = "dusk"
 	}
-	th, err := lib.Theme(name)
+	th, err := lib.Theme(builtin)
 	if err != nil {
 		t.Fatal(err)
 	}

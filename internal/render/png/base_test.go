@@ -15,7 +15,8 @@ import (
 // A card over a Base decodes to the card's pixels whatever it changed,
 // with and without the renderer's hints of where (the rows it drew on,
 // and in each the pixels lo to hi: then only the bytes between the Base's
-// cuts around them are coded from the card, middle): over a photo
+// cuts around them are coded from the card, middle; and the cells between
+// cuts it drew into, the others copied from a photo's Base, codeCells): over a photo
 // (literals, a code a byte) and over stripes (runs that cross the cuts),
 // changes a pixel wide at the edges of 8 and 64 pixel columns, in one row
 // or in columns down many (the row below a change is filtered against it),
@@ -37,10 +38,10 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 	for _, bg := range []*image.RGBA{photo, bands} {
 		base := NewBase(bg)
 		e := new(Encoder)
-		for trial := range 300 {
+		for trial := range 450 {
 			card := image.NewRGBA(bg.Rect)
 			copy(card.Pix, bg.Pix)
-			touched, lo, hi := make([]bool, h), make([]int32, h), make([]int32, h)
+			touched, lo, hi, cells := make([]bool, h), make([]int32, h), make([]int32, h), make([]uint64, h)
 			for y := range lo {
 				lo[y] = w
 			}
@@ -65,14 +66,20 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 					}
 					touched[y] = true
 					lo[y], hi[y] = min(lo[y], int32(x0)), max(hi[y], int32(x1))
+					for x := x0; x < min(x1, w); x++ {
+						cells[y] |= 1 << (x / cutEvery)
+					}
 				}
 			}
-			if trial%2 == 1 {
+			switch trial % 3 {
+			case 1:
 				e.touched, e.lo, e.hi = touched, lo, hi
+			case 2:
+				e.touched, e.lo, e.hi, e.cells = touched, lo, hi, cells
 			}
 			var buf bytes.Buffer
 			err := e.EncodeOver(&buf, card, base)
-			e.touched, e.lo, e.hi = nil, nil, nil
+			e.touched, e.lo, e.hi, e.cells = nil, nil, nil, nil
 			if err != nil {
 				t.Fatal(err)
 			}

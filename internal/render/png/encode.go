@@ -40,7 +40,10 @@ func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 	defer encoders.Put(e)
 	if rgba, ok := img.(*image.RGBA); ok {
 		e.touched, e.same, e.lo, e.hi = r.rowHints(rgba)
-		defer func() { e.touched, e.same, e.lo, e.hi = nil, nil, nil, nil }()
+		if e.lo != nil {
+			e.cells = r.cellHints(rgba)
+		}
+		defer func() { e.touched, e.same, e.lo, e.hi, e.cells = nil, nil, nil, nil, nil }()
 		if ix := r.ix.of(rgba); ix != nil {
 			return e.encode(w, img, nil, ix)
 		}

@@ -41,7 +41,10 @@ type Encoder struct {
 	// on (the Base's own), and rows known to be the row above again.
 	touched, same []bool
 	lo, hi        []int32 // over a Base: outside lo to hi, a row is the Base's
-	runs          []int32
+	// cells, over a Base, are each row's cells drawn into (cellHints),
+	// or nil when not known: then none is taken for the Base's.
+	cells []uint64
+	runs  []int32
 	// repeated is how many rows the last palette card copied from the
 	// precompressed runs (see writePaletted).
 	repeated int

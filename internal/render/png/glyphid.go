@@ -32,6 +32,10 @@ type GlyphDrawer struct {
 	// drawn is the union of the pixels drawn since it was last emptied
 	// (the painter's marks, marks.go).
 	drawn image.Rectangle
+	// boxes, while keepBoxes is set, collects each glyph's pixels drawn
+	// (a card over a Base: marks.go's cells).
+	boxes     []image.Rectangle
+	keepBoxes bool
 	// ix, when set, takes the palette index of every pixel drawn
 	// (indexed.go).
 	ix *indexed
@@ -65,6 +69,9 @@ func (d *GlyphDrawer) Draw(dst *image.RGBA, clip image.Rectangle, f *sfnt.Font, 
 		d.ink.over(dst, target, pix, int(g.w), target.Min.Sub(dr.Min))
 	}
 	d.drawn = d.drawn.Union(target)
+	if d.keepBoxes {
+		d.boxes = append(d.boxes, target)
+	}
 	return nil
 }
 

@@ -42,6 +42,7 @@ type lastPage struct {
 	img   *image.RGBA
 	u     under
 	marks []mark
+	boxes []image.Rectangle // its glyphs' boxes, over a Base
 }
 
 // mark records that the painter drew into r.
@@ -108,6 +109,7 @@ func (r *Renderer) restore(img *image.RGBA, u under, same bool) bool {
 func (r *Renderer) remember(img *image.RGBA, u under) {
 	r.last.img, r.last.u = img, u
 	r.last.marks = append(r.last.marks[:0], r.marks...)
+	r.last.boxes = append(r.last.boxes[:0], r.glyphs.boxes...)
 }
 
 // rowHints tells the encoder, for the page drawn last into img, which rows
@@ -182,4 +184,42 @@ func (r *Renderer) rowHints(img *image.RGBA) (touched, same []bool, lo, hi []int
 		}
 	}
 	return touched, nil, lo, hi
+}
+
+// cellHints returns, for the page drawn last over a Base, a mask for each
+// row of the cells (cutEvery pixels wide, between a Base row's cuts) it
+// drew into: bit k is the pixels k·cutEvery to (k+1)·cutEvery. Text is
+// told glyph by glyph, not by its runs' marks, so that a cell between
+// words, or under a line's x-height where no ascender reaches, is the
+// Base's. It returns nil for images too wide for 64 cells.
+func (r *Renderer) cellHints(img *image.RGBA) []uint64 {
+	wd, h := img.Rect.Dx(), img.Rect.Dy()
+	if wd > 64*cutEvery {
+		return nil
+	}
+	if cap(r.cells) < h {
+		r.cells = make([]uint64, h)
+	}
+	cells := r.cells[:h]
+	clear(cells)
+	set := func(rc image.Rectangle) {
+		rc = rc.Sub(img.Rect.Min).Intersect(image.Rect(0, 0, wd, h))
+		if rc.Empty() {
+			return
+		}
+		k0, k1 := rc.Min.X/cutEvery, (rc.Max.X-1)/cutEvery
+		bits := (uint64(2)<<k1 - 1) &^ (uint64(1)<<k0 - 1)
+		for y := rc.Min.Y; y < rc.Max.Y; y++ {
+			cells[y] |= bits
+		}
+	}
+	for _, m := range r.last.marks {
+		if !m.text {
+			set(m.r)
+		}
+	}
+	for _, b := range r.last.boxes {
+		set(b)
+	}
+	return cells
 }

@@ -45,6 +45,7 @@ type Renderer struct {
 	same    []bool
 	ink     []int32
 	lo, hi  []int32
+	cells   []uint64
 	// ix is the palette indexes of the flat page drawn last (indexed.go).
 	ix indexed
 }
@@ -124,7 +125,12 @@ func (r *Renderer) render(img *image.RGBA, p *frame.Page, w, h int, scale float6
 // img already holds) and remembers what they marked.
 func (r *Renderer) drawOver(img *image.RGBA, items []frame.Item, f *frame.Frame, scale float64, u under) error {
 	r.marks = r.marks[:0]
-	if err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: items}, scale, true); err != nil {
+	// Over a Base, each glyph's box is kept besides its run's mark: the
+	// encoder copies the Base's bits between glyphs (rowHints' cells).
+	r.glyphs.boxes, r.glyphs.keepBoxes = r.glyphs.boxes[:0], u.layer != nil
+	err := r.draw(img, &frame.Frame{W: f.W, H: f.H, Items: items}, scale, true)
+	r.glyphs.keepBoxes = false
+	if err != nil {
 		return err
 	}
 	r.remember(img, u)
