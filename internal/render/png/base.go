@@ -161,30 +161,41 @@ func (b *Base) prepare(e *Encoder) bool {
 		if cap(e.zero) < 4*wd {
 			e.zero = make([]byte, 4*wd) // upFiltered's row above the first
 		}
+		// Each band's rows are filtered once, into filtered, for both
+		// passes: counting, then coding.
+		n := 1 + 3*wd
 		type band struct {
-			y0, y1 int
-			counts [numLit]int
-			w      bitWriter
+			y0, y1   int
+			counts   [numLit]int
+			w        bitWriter
+			filtered []byte
 		}
 		var bs []*band
 		for _, r := range splitRows(0, ht, true) {
 			bs = append(bs, &band{y0: r[0], y1: r[1]})
 		}
-		each := func(do func(bd *band, row []byte)) {
+		each := func(do func(bd *band)) {
 			var wg sync.WaitGroup
 			for _, bd := range bs {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					do(bd, make([]byte, 1+3*wd))
+					do(bd)
 				}()
 			}
 			wg.Wait()
 		}
-		each(func(bd *band, row []byte) {
+		each(func(bd *band) {
+			bd.filtered = make([]byte, (bd.y1-bd.y0)*n)
 			for y := bd.y0; y < bd.y1; y++ {
+				row := bd.filtered[(y-bd.y0)*n : (y-bd.y0+1)*n]
 				e.upFiltered(row, b.img, y)
-				countSymbols(&bd.counts, row, runs)
+				if runs { // runs within a row only
+					countSymbols(&bd.counts, row, runs)
+				}
+			}
+			if !runs { // literals: the band at once
+				countSymbols(&bd.counts, bd.filtered, runs)
 			}
 		})
 		var counts [numLit]int
@@ -198,10 +209,10 @@ func (b *Base) prepare(e *Encoder) bool {
 		b.points = cutPoints(wd)
 		np := len(b.points)
 		b.cuts = make([]cut, ht*np)
-		each(func(bd *band, row []byte) {
+		each(func(bd *band) {
 			w := &bd.w
 			for y := bd.y0; y < bd.y1; y++ {
-				e.upFiltered(row, b.img, y)
+				row := bd.filtered[(y-bd.y0)*n : (y-bd.y0+1)*n]
 				w.room(len(row))
 				start := w.pos
 				cuts := codeNoting(b.code, w, row, runs, b.points, start, b.cuts[y*np:y*np])
@@ -218,6 +229,7 @@ func (b *Base) prepare(e *Encoder) bool {
 				b.rows[y].off += off
 			}
 			b.bits = append(b.bits, bd.w.out[:bd.w.pos]...)
+			bd.filtered = nil
 		}
 		b.bits = slices.Clip(b.bits)
 	})
@@ -254,6 +266,21 @@ func scanBase(img *image.RGBA) (opaque bool, changes int, palette []uint32) {
 			}
 			for y := bd[0]; y < bd[1]; y++ {
 				row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+				if p.colours == nil {
+					// Past 256 colours (a photo after a few rows):
+					// only the count and the alpha, without a branch
+					// on each pixel.
+					alpha := uint32(0xff000000)
+					for ; len(row) >= 4; row = row[4:] {
+						c := binary.LittleEndian.Uint32(row)
+						d := c ^ last
+						p.changes += int((d | -d) >> 31) // 1 when c is not last
+						alpha &= c
+						last = c
+					}
+					p.opaque = p.opaque && alpha == 0xff000000
+					continue
+				}
 				for x := 0; x < len(row); x += 4 {
 					c := binary.LittleEndian.Uint32(row[x:])
 					if c == last {

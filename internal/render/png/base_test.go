@@ -139,6 +139,11 @@ func TestScanBase(t *testing.T) {
 		if n%7 == 3 {
 			img.SetRGBA(rng.IntN(w), rng.IntN(h), color.RGBA{10, 10, 10, 200})
 		}
+		if n%10 == 8 {
+			// Past the first rows, where a photo has more than 256
+			// colours.
+			img.SetRGBA(w-1, h-1, color.RGBA{10, 10, 10, 200})
+		}
 		var e Encoder
 		paletted, opaque, changes := e.quantize(img)
 		gotOpaque, gotChanges, palette := scanBase(img)
@@ -155,6 +160,21 @@ func TestScanBase(t *testing.T) {
 		slices.Sort(want)
 		if paletted && !slices.Equal(palette, want) {
 			t.Fatalf("case %d: colours %v, quantize's %v", n, palette, want)
+		}
+	}
+}
+
+// BenchmarkBasePreparePhoto codes a photo under a dark overlay behind a
+// square card as a Base (literals alone), as the photo theme's first card
+// waits for it to be.
+func BenchmarkBasePreparePhoto(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1080, 1080))
+	resample(img, image.Rect(-180, 0, 1260, 1080), photoYCbCr(2000, 1500))
+	fillOver(img, img.Rect, color.NRGBA{0x22, 0x22, 0x22, 166})
+	e := new(Encoder)
+	for i := 0; i < b.N; i++ {
+		if !NewBase(img).prepare(e) {
+			b.Fatal("not a Base")
 		}
 	}
 }

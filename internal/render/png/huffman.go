@@ -252,6 +252,24 @@ func runOf(data []byte, i int, b byte) int {
 // countSymbols adds to counts the symbols block would
 // write for data.
 func countSymbols(counts *[numLit]int, data []byte, runs bool) {
+	if !runs {
+		// Four tallies in turn: a photo's residuals are a few values,
+		// and one tally would wait on its own last increment.
+		var c [4][256]uint32
+		for ; len(data) >= 4; data = data[4:] {
+			c[0][data[0]]++
+			c[1][data[1]]++
+			c[2][data[2]]++
+			c[3][data[3]]++
+		}
+		for _, b := range data {
+			c[0][b]++
+		}
+		for v := range 256 {
+			counts[v] += int(c[0][v]) + int(c[1][v]) + int(c[2][v]) + int(c[3][v])
+		}
+		return
+	}
 	for i := 0; i < len(data); {
 		if runs && i > 0 {
 			if r := runLength(data, i); r >= 3 {
