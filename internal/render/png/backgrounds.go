@@ -68,8 +68,12 @@ func (b *Backgrounds) layer(p *frame.Page, w, h int, scale float64) *bgLayer {
 	l.once.Do(func() {
 		l.img = image.NewRGBA(image.Rect(0, 0, w, h))
 		f := &frame.Frame{W: p.Frame.W, H: p.Frame.H, Items: p.Frame.Items[:bg.Items]}
-		// A renderer of its own: it draws into an image of its own.
-		l.err = New().Draw(l.img, f, scale)
+		// A renderer of its own: it draws into an image of its own,
+		// new and so transparent already, once: its pictures are
+		// resampled straight into it, not kept for another page.
+		r := New()
+		r.images.once = true
+		l.err = r.draw(l.img, f, scale, true)
 		l.base = NewBase(l.img)
 	})
 	return l

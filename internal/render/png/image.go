@@ -45,6 +45,17 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 	if dr.Empty() || vis.Empty() {
 		return nil
 	}
+	if p.r.images.once && isOpaque(it.Img) {
+		// Straight into the page: the pixels it replaces are the
+		// picture's, resampled as get does.
+		src, err := pixels(it.Img, dr.Dx(), dr.Dy())
+		if err != nil {
+			return err
+		}
+		resample(p.img.SubImage(vis).(*image.RGBA), dr, src)
+		p.mark(vis, false)
+		return nil
+	}
 	src, opaque, err := p.r.images.get(it, dr, vis)
 	if err != nil {
 		return err
@@ -62,6 +73,9 @@ func (p *painter) Image(it *frame.Image, t frame.Transform) error {
 // at a time (a card has a photo and a logo at most).
 type images struct {
 	m map[imageKey]*scaled
+	// once says the renderer draws a single page (a kept background,
+	// Backgrounds): an opaque picture is resampled straight into it.
+	once bool
 }
 
 // imageKey is an image (by its key, which stands for its pixels), the box
