@@ -452,6 +452,19 @@ func (w *bitWriter) splice(src []byte, nbits int) {
 	// spliced, so this loop carries a gradient or photo card).
 	if nbits >= 64 {
 		n, acc, pos := w.n&7, w.acc, w.pos
+		// Four words a step, each slice checked once.
+		for ; nbits >= 256; nbits -= 256 {
+			s, o := src[i:i+32:i+32], w.out[pos:pos+32:pos+32]
+			v0, v1 := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[8:])
+			v2, v3 := binary.LittleEndian.Uint64(s[16:]), binary.LittleEndian.Uint64(s[24:])
+			binary.LittleEndian.PutUint64(o, acc|v0<<n)
+			binary.LittleEndian.PutUint64(o[8:], v0>>1>>(63-n)|v1<<n)
+			binary.LittleEndian.PutUint64(o[16:], v1>>1>>(63-n)|v2<<n)
+			binary.LittleEndian.PutUint64(o[24:], v2>>1>>(63-n)|v3<<n)
+			acc = v3 >> 1 >> (63 - n)
+			pos += 32
+			i += 32
+		}
 		for ; nbits >= 64; nbits -= 64 {
 			v := binary.LittleEndian.Uint64(src[i:])
 			binary.LittleEndian.PutUint64(w.out[pos:], acc|v<<n)

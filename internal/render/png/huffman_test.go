@@ -401,3 +401,25 @@ func TestNextRepeat(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSplice copies rows' bits (900 bytes each, a square photo
+// card's row coded) after three bits waiting, as a card copies its
+// background's untouched rows from its Base.
+func BenchmarkSplice(b *testing.B) {
+	src := make([]byte, 1<<20)
+	for i := range src {
+		src[i] = byte(i * 7)
+	}
+	var w bitWriter
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		w.pos, w.n, w.acc = 0, 3, 5
+		for off := 0; off+900 <= len(src); off += 900 {
+			w.room(1000)
+			w.splice(src[off:], 900*8-5)
+			if w.pos > 1<<16 {
+				w.pos = 0
+			}
+		}
+	}
+}
