@@ -63,6 +63,9 @@ type cut struct {
 	byte int32
 	bit  uint32
 	a, b uint32
+	// sa and sb are the Adler-32 sums of the bytes from the cut to the
+	// next one, or to the row's end (codeCells copies them by cells).
+	sa, sb uint32
 }
 
 // cutEvery is how many pixels apart a row's cuts are noted (at the first
@@ -217,6 +220,14 @@ func (b *Base) prepare(e *Encoder) bool {
 				start := w.pos
 				cuts := codeNoting(b.code, w, row, runs, b.points, start, b.cuts[y*np:y*np])
 				whole := adlerSums(row, cuts)
+				for k := range cuts {
+					end := cut{byte: int32(len(row)), a: whole & 0xffff, b: whole >> 16}
+					if k+1 < len(cuts) {
+						end = cuts[k+1]
+					}
+					part := partAdler(cuts[k], end)
+					cuts[k].sa, cuts[k].sb = part&0xffff, part>>16
+				}
 				nbits := 8*(w.pos-start) + int(w.n)
 				w.flush() // a row's bits start on a byte of their own
 				b.rows[y] = codedRow{off: start, nbits: nbits, adler: whole, at: y * np}
@@ -375,8 +386,12 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 	r := base.rows[y]
 	src := base.bits[r.off:]
 	cuts := base.cuts[r.at : r.at+len(base.points)]
-	if int(c1.byte) == len(row) { // the row's end: the sums of it all
-		c1.a, c1.b = r.adler&0xffff, r.adler>>16
+	// The sums of the cell from c, a cut or the row's start.
+	cell := func(c cut) (uint32, uint32) {
+		if c.byte == 0 {
+			return cuts[0].a, cuts[0].b
+		}
+		return c.sa, c.sb
 	}
 	// The cuts strictly between c0 and c1, then c1.
 	i := 0
@@ -396,6 +411,9 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 	same := func(a cut) bool { // the cell from a to the next cut
 		return drawn>>(max(int(a.byte)-1, 0)/3/cutEvery)&1 == 0
 	}
+	// The writer sums the bytes from c0 to c1: those it codes as it
+	// codes them, a copied cell's from the Base's sums for it.
+	bw.startSum()
 	flush := func(to cut) {
 		if to.byte == from.byte {
 			return
@@ -403,13 +421,10 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 		p0, p1 := int(from.byte), int(to.byte)
 		if copying {
 			bw.spliceFrom(src, int(from.bit), int(to.bit-from.bit))
-			sum = adler32Combine(sum, partAdler(from, to), p1-p0)
 		} else {
 			e.upFilteredPart(row, img, y, max(p0-1, 0)/3, min((p1+2)/3, img.Rect.Dx()))
 			bw.room(p1 - p0)
-			bw.startSum()
 			base.code.literals(bw, row[p0:p1])
-			sum = adler32Combine(sum, bw.sum(), p1-p0)
 		}
 		from = to
 	}
@@ -419,9 +434,14 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 		if i < len(cuts) && cuts[i].byte < c1.byte {
 			next = cuts[i]
 		}
-		if s := same(prev); s != copying {
+		s := same(prev)
+		if s != copying {
 			flush(prev)
 			copying = s
+		}
+		if s {
+			a, b := cell(prev)
+			bw.addSums(a, b, int(next.byte-prev.byte))
 		}
 		prev = next
 		if next.byte == c1.byte {
@@ -430,7 +450,7 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 		i++
 	}
 	flush(c1)
-	return sum
+	return adler32Combine(sum, bw.sum(), int(c1.byte-c0.byte))
 }
 
 // partAdler is the Adler-32 of a row's bytes from cut c to cut d, from

@@ -369,14 +369,14 @@ func reduceSums(s1, s2 uint64) (uint64, uint64) {
 	return s1, s2
 }
 
-// sumBytes adds data to the sums s1 and s2 and reduces them. It takes 16
+// sumBytes adds data to the sums s1 and s2, which it keeps below the
+// writer's bounds (reduceSums) without dividing on every call. It takes 16
 // bytes a step, their bytes spread over four words of 16-bit lanes (a lane
 // holds 256 steps' bytes), and keeps the steps' sums' running total, which
 // gives s2 without a multiplication per byte: over a block of k steps, the
 // byte at place j of step i is added to s2 16(k-i)-j times.
 func sumBytes(s1, s2 uint64, data []byte) (uint64, uint64) {
 	const m = 0x00ff00ff00ff00ff
-	s1, s2 = s1%adlerMod, s2%adlerMod
 	for len(data) >= 16 {
 		k := min(len(data)/16, 256)
 		// The lanes of a step's first and second eight bytes, even and
@@ -397,14 +397,28 @@ func sumBytes(s1, s2 uint64, data []byte) (uint64, uint64) {
 			o0&0xffff + o0>>16&0xffff*3 + o0>>32&0xffff*5 + o0>>48*7 +
 			e1&0xffff*8 + e1>>16&0xffff*10 + e1>>32&0xffff*12 + e1>>48*14 +
 			o1&0xffff*9 + o1>>16&0xffff*11 + o1>>32&0xffff*13 + o1>>48*15
-		s2 = (s2 + uint64(16*k)*s1 + 16*total - places) % adlerMod
-		s1 = (s1 + run) % adlerMod
+		// Below 2⁴⁰ and 2⁶⁰ before, s1 grows by under 2²⁰ and s2 by
+		// under 2⁵³.
+		s2 += uint64(16*k)*s1 + 16*total - places
+		s1 += run
+		s1, s2 = reduceSums(s1, s2)
 		data = data[16*k:]
 	}
 	for _, b := range data {
 		s1, s2 = addByte(s1, s2, b)
 	}
-	return s1 % adlerMod, s2 % adlerMod
+	return reduceSums(s1, s2)
+}
+
+// addSums adds to the writer's sums those of n bytes coded apart (a and b,
+// as Adler-32 holds them, from 1 and 0): each byte adds to s1 once and to
+// s2 once for itself and each byte after it, so s2 also gains n times
+// the s1 before them.
+func (w *bitWriter) addSums(a, b uint32, n int) {
+	s1 := w.s1
+	w.s1 += uint64(a) + adlerMod - 1
+	w.s2 += uint64(n)*s1 + uint64(b) + adlerMod - uint64(n%adlerMod)
+	w.reduce()
 }
 
 // room makes room in w.out for n more bytes coded at the longest code (15
