@@ -3,7 +3,6 @@ package png
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/adler32"
 	"image"
 	"io"
 	"slices"
@@ -69,14 +68,23 @@ type cut struct {
 }
 
 // cutEvery is how many pixels apart a row's cuts are noted (at the first
-// code that begins at or after each such pixel's bytes).
-const cutEvery = 64
+// code that begins at or after each such pixel's bytes), by the Base's
+// kind. A photo's are its cells (codeCells), which the narrower they are
+// the more of a text row they leave to the Base: of the bytes between a
+// row's first and last text pixel, 28% at 64 pixels, 34% at 32, 41% at 16
+// (190 square cards over the bench's photo). A smooth Base's bound only
+// the ends of the bytes a card codes, and more of them cost more to note
+// than they save.
+var cutEvery = [...]int{smooth: 64, photographic: cellWidth}
+
+// cellWidth is the width of a photo Base's cells, in pixels.
+const cellWidth = 16
 
 // cutPoints returns the bytes of a filtered row wd pixels wide after which
-// cuts are noted.
-func cutPoints(wd int) []int {
+// cuts are noted, every pixels apart.
+func cutPoints(wd, every int) []int {
 	var p []int
-	for x := cutEvery; x < wd; x += cutEvery {
+	for x := every; x < wd; x += every {
 		p = append(p, 1+3*x)
 	}
 	return p
@@ -104,11 +112,11 @@ func codeNoting(t *huffTable, w *bitWriter, row []byte, runs bool, points []int,
 		// Literals: a code a byte, so the cuts are at the points.
 		at := 0
 		for _, p := range points {
-			t.literals(w, row[at:p])
+			t.unsummed(w, row[at:p])
 			at = p
 			note(p)
 		}
-		t.literals(w, row[at:])
+		t.unsummed(w, row[at:])
 	}
 	note(len(row)) // the points past the last code
 	for k < len(points) {
@@ -118,20 +126,38 @@ func codeNoting(t *huffTable, w *bitWriter, row []byte, runs bool, points []int,
 	return cuts
 }
 
-// adlerSums fills in the Adler-32 sums of the bytes of row before each cut,
-// and returns the Adler-32 of the whole row: the checksums of the stretches
-// between cuts (hash/adler32, several bytes a step), combined. (A sum
-// carried a byte at a time took a third of coding a Base.)
+// adlerSums fills in each cut's sums: those of the bytes of row before it
+// (a, b) and of the bytes from it to the next cut or the row's end (sa,
+// sb), and returns the Adler-32 of the whole row. Each stretch is read
+// once (sumBytes); the sums before a cut are the stretches' before it,
+// joined without rereading them. (A sum carried a byte at a time took a
+// third of coding a Base.)
 func adlerSums(row []byte, cuts []cut) uint32 {
-	sum, at := uint32(1), 0
+	var w bitWriter // its sums only
+	w.startSum()
+	at := 0
 	for k := range cuts {
-		if c := int(cuts[k].byte); c > at {
-			sum = adler32Combine(sum, adler32.Checksum(row[at:c]), c-at)
+		c := int(cuts[k].byte)
+		if k == 0 {
+			w.s1, w.s2 = sumBytes(w.s1, w.s2, row[:c])
+			w.s1, w.s2 = w.s1%adlerMod, w.s2%adlerMod
 			at = c
 		}
-		cuts[k].a, cuts[k].b = sum&0xffff, sum>>16
+		cuts[k].a, cuts[k].b = uint32(w.s1), uint32(w.s2)
+		end := len(row)
+		if k+1 < len(cuts) {
+			end = int(cuts[k+1].byte)
+		}
+		s1, s2 := sumBytes(1, 0, row[at:end])
+		cuts[k].sa, cuts[k].sb = uint32(s1%adlerMod), uint32(s2%adlerMod)
+		w.addSums(cuts[k].sa, cuts[k].sb, end-at)
+		w.s1, w.s2 = w.s1%adlerMod, w.s2%adlerMod
+		at = end
 	}
-	return adler32Combine(sum, adler32.Checksum(row[at:]), len(row)-at)
+	if len(cuts) == 0 {
+		w.s1, w.s2 = sumBytes(w.s1, w.s2, row)
+	}
+	return w.sum()
 }
 
 // cardPrior is how much the code for cards over a background of each kind
@@ -209,7 +235,7 @@ func (b *Base) prepare(e *Encoder) bool {
 		}
 		b.code = newHuffTable(&counts, runs, cardPrior[b.kind])
 		b.rows = make([]codedRow, ht)
-		b.points = cutPoints(wd)
+		b.points = cutPoints(wd, cutEvery[b.kind])
 		np := len(b.points)
 		b.cuts = make([]cut, ht*np)
 		each(func(bd *band) {
@@ -220,14 +246,6 @@ func (b *Base) prepare(e *Encoder) bool {
 				start := w.pos
 				cuts := codeNoting(b.code, w, row, runs, b.points, start, b.cuts[y*np:y*np])
 				whole := adlerSums(row, cuts)
-				for k := range cuts {
-					end := cut{byte: int32(len(row)), a: whole & 0xffff, b: whole >> 16}
-					if k+1 < len(cuts) {
-						end = cuts[k+1]
-					}
-					part := partAdler(cuts[k], end)
-					cuts[k].sa, cuts[k].sb = part&0xffff, part>>16
-				}
 				nbits := 8*(w.pos-start) + int(w.n)
 				w.flush() // a row's bits start on a byte of their own
 				b.rows[y] = codedRow{off: start, nbits: nbits, adler: whole, at: y * np}
@@ -375,7 +393,7 @@ func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
 
 // codeCells writes the bytes of row y between the cuts c0 and c1 of a card
 // over a Base coded with literals alone, and returns sum with theirs added.
-// It goes from cut to cut (cutEvery pixels): where the card's pixels are
+// It goes from cut to cut (cellWidth pixels): where the card's pixels are
 // the Base's on the row and the one above (which the Up filter reads),
 // the Base's bits are copied; elsewhere the pixels are filtered and
 // coded. A literal depends on no byte before it, so any cut will do. On
@@ -400,16 +418,10 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 	}
 	from := c0 // where the stretch not yet written begins
 	copying := false
-	// The cells drawn into on this row or the one above.
-	var drawn uint64 = 1<<64 - 1
-	if e.cells != nil {
-		drawn = e.cells[y]
-		if y > 0 {
-			drawn |= e.cells[y-1]
-		}
-	}
-	same := func(a cut) bool { // the cell from a to the next cut
-		return drawn>>(max(int(a.byte)-1, 0)/3/cutEvery)&1 == 0
+	// The cell from a (a cut or the row's start) to the next cut is the
+	// Base's when nothing was drawn into it on this row or the one above.
+	same := func(a cut) bool {
+		return !e.cells.drawn(y, max(int(a.byte)-1, 0)/3/cellWidth)
 	}
 	// The writer sums the bytes from c0 to c1: those it codes as it
 	// codes them, a copied cell's from the Base's sums for it.
@@ -451,16 +463,6 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 	}
 	flush(c1)
 	return adler32Combine(sum, bw.sum(), int(c1.byte-c0.byte))
-}
-
-// partAdler is the Adler-32 of a row's bytes from cut c to cut d, from
-// the sums of the bytes before each.
-func partAdler(c, d cut) uint32 {
-	const mod = 65521
-	m := (int64(d.byte) - int64(c.byte)) % mod
-	a := ((int64(d.a)-int64(c.a)+1)%mod + mod) % mod
-	b := ((int64(d.b)-int64(c.b)-m*((int64(c.a)-1+mod)%mod))%mod + mod) % mod
-	return uint32(b)<<16 | uint32(a)
 }
 
 // suffixAdler is the Adler-32 of the bytes from cut c on of a row of n

@@ -18,7 +18,7 @@ import (
 // cuts around them are coded from the card, middle; and the cells between
 // cuts it drew into, the others copied from a photo's Base, codeCells): over a photo
 // (literals, a code a byte) and over stripes (runs that cross the cuts),
-// changes a pixel wide at the edges of 8 and 64 pixel columns, in one row
+// changes a pixel wide at the edges of 8, 16 and 64 pixel columns, in one row
 // or in columns down many (the row below a change is filtered against it),
 // by one encoder card after card.
 func TestEncodeOverBaseHinted(t *testing.T) {
@@ -41,14 +41,16 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 		for trial := range 450 {
 			card := image.NewRGBA(bg.Rect)
 			copy(card.Pix, bg.Pix)
-			touched, lo, hi, cells := make([]bool, h), make([]int32, h), make([]int32, h), make([]uint64, h)
+			touched, lo, hi := make([]bool, h), make([]int32, h), make([]int32, h)
+			cells := cellMask{words: (w/cellWidth)/64 + 1}
+			cells.bits = make([]uint64, h*cells.words)
 			for y := range lo {
 				lo[y] = w
 			}
 			for range 1 + rng.IntN(6) {
 				x0 := rng.IntN(w)
 				if rng.IntN(2) == 0 {
-					edge := []int{8, 64}[rng.IntN(2)]
+					edge := []int{8, 16, 64}[rng.IntN(3)]
 					x0 = min(w-1, (x0/edge)*edge+[]int{0, edge - 1}[rng.IntN(2)])
 				}
 				x1 := min(w, x0+1+rng.IntN(3)*rng.IntN(20))
@@ -66,9 +68,7 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 					}
 					touched[y] = true
 					lo[y], hi[y] = min(lo[y], int32(x0)), max(hi[y], int32(x1))
-					for x := x0; x < min(x1, w); x++ {
-						cells[y] |= 1 << (x / cutEvery)
-					}
+					cells.set(y, x0/cellWidth, (min(x1, w)-1)/cellWidth)
 				}
 			}
 			switch trial % 3 {
@@ -79,7 +79,7 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 			}
 			var buf bytes.Buffer
 			err := e.EncodeOver(&buf, card, base)
-			e.touched, e.lo, e.hi, e.cells = nil, nil, nil, nil
+			e.touched, e.lo, e.hi, e.cells = nil, nil, nil, cellMask{}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,5 +176,26 @@ func BenchmarkBasePreparePhoto(b *testing.B) {
 		if !NewBase(img).prepare(e) {
 			b.Fatal("not a Base")
 		}
+	}
+}
+
+// A cell mask marks exactly the cells set on a row, across its words, and
+// drawn sees a row's cells and those of the row above.
+func TestCellMask(t *testing.T) {
+	const h, words = 3, 3
+	for _, span := range [][2]int{{0, 0}, {3, 63}, {63, 64}, {60, 130}, {64, 127}, {128, 191}, {0, 191}} {
+		c := cellMask{words: words, bits: make([]uint64, h*words)}
+		c.set(1, span[0], span[1])
+		for y := 0; y < h; y++ {
+			for k := 0; k < 64*words; k++ {
+				in := k >= span[0] && k <= span[1]
+				if got, want := c.drawn(y, k), in && y >= 1; got != want {
+					t.Fatalf("span %v: row %d cell %d drawn %v, want %v", span, y, k, got, want)
+				}
+			}
+		}
+	}
+	if !(cellMask{}).drawn(5, 7) {
+		t.Fatal("no mask: a cell is not taken as drawn")
 	}
 }

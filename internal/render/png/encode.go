@@ -43,7 +43,7 @@ func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 		if e.lo != nil {
 			e.cells = r.cellHints(rgba)
 		}
-		defer func() { e.touched, e.same, e.lo, e.hi, e.cells = nil, nil, nil, nil, nil }()
+		defer func() { e.touched, e.same, e.lo, e.hi, e.cells = nil, nil, nil, nil, cellMask{} }()
 		if ix := r.ix.of(rgba); ix != nil {
 			return e.encode(w, img, nil, ix)
 		}

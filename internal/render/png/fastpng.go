@@ -43,7 +43,7 @@ type Encoder struct {
 	lo, hi        []int32 // over a Base: outside lo to hi, a row is the Base's
 	// cells, over a Base, are each row's cells drawn into (cellHints),
 	// or nil when not known: then none is taken for the Base's.
-	cells []uint64
+	cells cellMask
 	runs  []int32
 	// repeated is how many rows the last palette card copied from the
 	// precompressed runs (see writePaletted).

@@ -512,6 +512,21 @@ func (t *huffTable) literals(w *bitWriter, data []byte) {
 		return
 	}
 	w.s1, w.s2 = sumBytes(w.s1, w.s2, data)
+	t.pairCode(w, data)
+}
+
+// unsummed is literals for a caller that sums the bytes itself (a Base's
+// rows, summed cut by cut): with pairs, they are not summed twice.
+func (t *huffTable) unsummed(w *bitWriter, data []byte) {
+	if t.pairs == nil {
+		t.literals3(w, data)
+		return
+	}
+	t.pairCode(w, data)
+}
+
+// pairCode codes data as literals looked up two bytes at a time.
+func (t *huffTable) pairCode(w *bitWriter, data []byte) {
 	pairs := t.pairs
 	acc, n, pos, out := w.acc, w.n, w.pos, w.out
 	for len(data) >= 8 {

@@ -325,6 +325,15 @@ func TestSuffixAdler(t *testing.T) {
 				t.Fatalf("row of %d, sums before %d: %08x, want %08x", len(row), c.byte, got, want)
 			}
 		}
+		for k, c := range cuts {
+			end := len(row)
+			if k+1 < len(cuts) {
+				end = int(cuts[k+1].byte)
+			}
+			if got, want := c.sb<<16|c.sa, adler32.Checksum(row[c.byte:end]); got != want {
+				t.Fatalf("row of %d, sums from %d to %d: %08x, want %08x", len(row), c.byte, end, got, want)
+			}
+		}
 	}
 }
 

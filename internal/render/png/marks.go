@@ -186,31 +186,26 @@ func (r *Renderer) rowHints(img *image.RGBA) (touched, same []bool, lo, hi []int
 	return touched, nil, lo, hi
 }
 
-// cellHints returns, for the page drawn last over a Base, a mask for each
-// row of the cells (cutEvery pixels wide, between a Base row's cuts) it
-// drew into: bit k is the pixels k·cutEvery to (k+1)·cutEvery. Text is
-// told glyph by glyph, not by its runs' marks, so that a cell between
-// words, or under a line's x-height where no ascender reaches, is the
-// Base's. It returns nil for images too wide for 64 cells.
-func (r *Renderer) cellHints(img *image.RGBA) []uint64 {
+// cellHints returns, for the page drawn last over a Base, the cells
+// (cellWidth pixels wide, between a photo Base row's cuts) of each row it drew
+// into. Text is told glyph by glyph, not by its runs' marks, so that a
+// cell between words, or under a line's x-height where no ascender
+// reaches, is the Base's.
+func (r *Renderer) cellHints(img *image.RGBA) cellMask {
 	wd, h := img.Rect.Dx(), img.Rect.Dy()
-	if wd > 64*cutEvery {
-		return nil
+	words := (wd/cellWidth)/64 + 1
+	if cap(r.cells) < h*words {
+		r.cells = make([]uint64, h*words)
 	}
-	if cap(r.cells) < h {
-		r.cells = make([]uint64, h)
-	}
-	cells := r.cells[:h]
-	clear(cells)
+	c := cellMask{words: words, bits: r.cells[:h*words]}
+	clear(c.bits)
 	set := func(rc image.Rectangle) {
 		rc = rc.Sub(img.Rect.Min).Intersect(image.Rect(0, 0, wd, h))
 		if rc.Empty() {
 			return
 		}
-		k0, k1 := rc.Min.X/cutEvery, (rc.Max.X-1)/cutEvery
-		bits := (uint64(2)<<k1 - 1) &^ (uint64(1)<<k0 - 1)
 		for y := rc.Min.Y; y < rc.Max.Y; y++ {
-			cells[y] |= bits
+			c.set(y, rc.Min.X/cellWidth, (rc.Max.X-1)/cellWidth)
 		}
 	}
 	for _, m := range r.last.marks {
@@ -221,5 +216,36 @@ func (r *Renderer) cellHints(img *image.RGBA) []uint64 {
 	for _, b := range r.last.boxes {
 		set(b)
 	}
-	return cells
+	return c
+}
+
+// cellMask is a bit for each cell of each row: words words a row, cell k
+// at bit k%64 of the row's word k/64. The zero cellMask knows nothing.
+type cellMask struct {
+	words int
+	bits  []uint64
+}
+
+// set marks the cells k0 to k1 of row y.
+func (c cellMask) set(y, k0, k1 int) {
+	row := c.bits[y*c.words : (y+1)*c.words]
+	for k := k0; k <= k1; {
+		w := k / 64
+		hi := min(k1, 64*w+63)
+		row[w] |= (uint64(2)<<(hi%64) - 1) &^ (uint64(1)<<(k%64) - 1)
+		k = hi + 1
+	}
+}
+
+// drawn reports whether cell k of row y, or of the row above, is marked;
+// with no mask, every cell is.
+func (c cellMask) drawn(y, k int) bool {
+	if c.bits == nil {
+		return true
+	}
+	w, bit := y*c.words+k/64, uint64(1)<<(k%64)
+	if c.bits[w]&bit != 0 {
+		return true
+	}
+	return y > 0 && c.bits[w-c.words]&bit != 0
 }
