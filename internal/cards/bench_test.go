@@ -223,3 +223,45 @@ func writeTestPhoto(tb testing.TB) string {
 }
 
 func clamp8(v int) uint8 { return uint8(max(0, min(255, v))) }
+
+// BenchmarkEncodeOverPhoto encodes eight square cards over a photo as a
+// batch does: each renderer drew its card over the photo kept for the
+// batch, and its encoder copies the untouched rows and cells from the
+// photo's Base, coding only what the text touched.
+func BenchmarkEncodeOverPhoto(b *testing.B) {
+	fx := setup(b, "instagram-square")
+	_, lib, _ := testkit.Load(b)
+	dusk, _ := lib.Theme("dusk")
+	photo := *dusk
+	photo.Background = layout.Background{Image: writeTestPhoto(b), Overlay: 0.65}
+	bgs := bpng.NewBackgrounds()
+	type card struct {
+		r   *bpng.Renderer
+		img *image.RGBA
+	}
+	var cs []card
+	for i := 0; i < 8; i++ {
+		f, _, err := layout.Compose(layout.Input{Quote: fx.qs[i%len(fx.qs)], Brand: fx.brand}, fx.l, &photo, fx.reg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := bpng.New()
+		r.Backgrounds = bgs
+		img, err := r.RenderInto(nil, f, 1080, 1080)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cs = append(cs, card{r, img})
+	}
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range cs {
+			buf.Reset()
+			if err := c.r.Encode(&buf, c.img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cs))/1e6, "ms/card")
+}

@@ -6,6 +6,7 @@ import (
 	"image"
 	"io"
 	"slices"
+	"sort"
 	"sync"
 )
 
@@ -379,14 +380,13 @@ func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
 	first, after := 1+3*lo, 1+3*hi // the first drawn byte, the first after
 	c0 = cut{byte: 0, bit: 0, a: 1, b: 0}
 	c1 = cut{byte: n, bit: uint32(r.nbits)}
-	for _, c := range cuts {
-		if c.byte <= first {
-			c0 = c
-		}
-		if c.byte >= after+1 && c.byte < c1.byte {
-			c1 = c
-			break
-		}
+	// The last cut at or before first, the first at or after after+1 (a
+	// photo's row has 67 cuts).
+	if k := sort.Search(len(cuts), func(k int) bool { return cuts[k].byte > first }); k > 0 {
+		c0 = cuts[k-1]
+	}
+	if k := sort.Search(len(cuts), func(k int) bool { return cuts[k].byte >= after+1 }); k < len(cuts) && cuts[k].byte < n {
+		c1 = cuts[k]
 	}
 	return c0, c1, c0.byte > 0 || c1.byte < n
 }
@@ -420,8 +420,10 @@ func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, b
 	copying := false
 	// The cell from a (a cut or the row's start) to the next cut is the
 	// Base's when nothing was drawn into it on this row or the one above.
+	drawn := e.cells.around(y)
 	same := func(a cut) bool {
-		return !e.cells.drawn(y, max(int(a.byte)-1, 0)/3/cellWidth)
+		k := max(int(a.byte)-1, 0) / 3 / cellWidth
+		return drawn[k/64&3]>>(k%64)&1 == 0
 	}
 	// The writer sums the bytes from c0 to c1: those it codes as it
 	// codes them, a copied cell's from the Base's sums for it.

@@ -180,7 +180,7 @@ func BenchmarkBasePreparePhoto(b *testing.B) {
 }
 
 // A cell mask marks exactly the cells set on a row, across its words, and
-// drawn sees a row's cells and those of the row above.
+// around sees a row's cells and those of the row above.
 func TestCellMask(t *testing.T) {
 	const h, words = 3, 3
 	for _, span := range [][2]int{{0, 0}, {3, 63}, {63, 64}, {60, 130}, {64, 127}, {128, 191}, {0, 191}} {
@@ -189,13 +189,14 @@ func TestCellMask(t *testing.T) {
 		for y := 0; y < h; y++ {
 			for k := 0; k < 64*words; k++ {
 				in := k >= span[0] && k <= span[1]
-				if got, want := c.drawn(y, k), in && y >= 1; got != want {
+				m := c.around(y)
+				if got, want := m[k/64]>>(k%64)&1 == 1, in && y >= 1; got != want {
 					t.Fatalf("span %v: row %d cell %d drawn %v, want %v", span, y, k, got, want)
 				}
 			}
 		}
 	}
-	if !(cellMask{}).drawn(5, 7) {
+	if m := (cellMask{}).around(5); m[0]>>7&1 == 0 {
 		t.Fatal("no mask: a cell is not taken as drawn")
 	}
 }

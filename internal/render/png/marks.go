@@ -237,15 +237,18 @@ func (c cellMask) set(y, k0, k1 int) {
 	}
 }
 
-// drawn reports whether cell k of row y, or of the row above, is marked;
-// with no mask, every cell is.
-func (c cellMask) drawn(y, k int) bool {
-	if c.bits == nil {
-		return true
+// around returns the cells marked on row y or the row above, cell k at
+// bit k%64 of word k/64: all of them when the mask knows nothing, or the
+// image is too wide for four words (4096 pixels).
+func (c cellMask) around(y int) (m [4]uint64) {
+	if c.bits == nil || c.words > len(m) {
+		return [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 	}
-	w, bit := y*c.words+k/64, uint64(1)<<(k%64)
-	if c.bits[w]&bit != 0 {
-		return true
+	for w := range c.words {
+		m[w] = c.bits[y*c.words+w]
+		if y > 0 {
+			m[w] |= c.bits[(y-1)*c.words+w]
+		}
 	}
-	return y > 0 && c.bits[w-c.words]&bit != 0
+	return m
 }
