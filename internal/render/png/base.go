@@ -5,8 +5,8 @@ import (
 	"encoding/binary"
 	"image"
 	"io"
+	bits64 "math/bits"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -382,10 +382,10 @@ func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
 	c1 = cut{byte: n, bit: uint32(r.nbits)}
 	// The last cut at or before first, the first at or after after+1 (a
 	// photo's row has 67 cuts).
-	if k := sort.Search(len(cuts), func(k int) bool { return cuts[k].byte > first }); k > 0 {
+	if k := firstCut(cuts, first+1); k > 0 {
 		c0 = cuts[k-1]
 	}
-	if k := sort.Search(len(cuts), func(k int) bool { return cuts[k].byte >= after+1 }); k < len(cuts) && cuts[k].byte < n {
+	if k := firstCut(cuts, after+1); k < len(cuts) && cuts[k].byte < n {
 		c1 = cuts[k]
 	}
 	return c0, c1, c0.byte > 0 || c1.byte < n
@@ -393,78 +393,93 @@ func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
 
 // codeCells writes the bytes of row y between the cuts c0 and c1 of a card
 // over a Base coded with literals alone, and returns sum with theirs added.
-// It goes from cut to cut (cellWidth pixels): where the card's pixels are
-// the Base's on the row and the one above (which the Up filter reads),
-// the Base's bits are copied; elsewhere the pixels are filtered and
-// coded. A literal depends on no byte before it, so any cut will do. On
-// 190 photo cards, 28% of the bytes between the text's first and last
-// pixels are so copied: the background between words and lines' ascenders
+// It goes by cells (cellWidth pixels, from cut to cut): where the card's
+// pixels are the Base's on the row and the one above (which the Up filter
+// reads), the Base's bits are copied; elsewhere the pixels are filtered
+// and coded. A literal depends on no byte before it, so any cut will do.
+// Runs of like cells are found a word of the mask at a time. On 190 photo
+// cards, 41% of the bytes between the text's first and last pixels are
+// so copied: the background between words, and beside a line's ascenders
 // and descenders.
 func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, base *Base, c0, c1 cut, sum uint32) uint32 {
 	r := base.rows[y]
 	src := base.bits[r.off:]
 	cuts := base.cuts[r.at : r.at+len(base.points)]
-	// The sums of the cell from c, a cut or the row's start.
-	cell := func(c cut) (uint32, uint32) {
-		if c.byte == 0 {
-			return cuts[0].a, cuts[0].b
+	// Cell k begins at bound(k): the row's start, or the cut after k-1
+	// cells; bound(len(cuts)+1) is the row's end.
+	bound := func(k int) cut {
+		switch {
+		case k == 0:
+			return cut{}
+		case k > len(cuts):
+			return cut{byte: int32(len(row)), bit: uint32(r.nbits)}
 		}
-		return c.sa, c.sb
+		return cuts[k-1]
 	}
-	// The cuts strictly between c0 and c1, then c1.
-	i := 0
-	for i < len(cuts) && cuts[i].byte <= c0.byte {
-		i++
+	cellOf := func(c cut) int {
+		if int(c.byte) == len(row) {
+			return len(cuts) + 1
+		}
+		return max(int(c.byte)-1, 0) / (3 * cellWidth)
 	}
-	from := c0 // where the stretch not yet written begins
-	copying := false
-	// The cell from a (a cut or the row's start) to the next cut is the
-	// Base's when nothing was drawn into it on this row or the one above.
+	k0, k1 := cellOf(c0), cellOf(c1)
 	drawn := e.cells.around(y)
-	same := func(a cut) bool {
-		k := max(int(a.byte)-1, 0) / 3 / cellWidth
-		return drawn[k/64&3]>>(k%64)&1 == 0
-	}
 	// The writer sums the bytes from c0 to c1: those it codes as it
 	// codes them, a copied cell's from the Base's sums for it.
 	bw.startSum()
-	flush := func(to cut) {
-		if to.byte == from.byte {
-			return
-		}
-		p0, p1 := int(from.byte), int(to.byte)
-		if copying {
-			bw.spliceFrom(src, int(from.bit), int(to.bit-from.bit))
-		} else {
+	for k := k0; k < k1; {
+		coded := drawn[k/64&3]>>(k%64)&1 == 1
+		j := runEnd(&drawn, k, k1, coded)
+		from, to := bound(k), bound(j)
+		if coded {
+			p0, p1 := int(from.byte), int(to.byte)
 			e.upFilteredPart(row, img, y, max(p0-1, 0)/3, min((p1+2)/3, img.Rect.Dx()))
 			bw.room(p1 - p0)
 			base.code.literals(bw, row[p0:p1])
+		} else {
+			bw.spliceFrom(src, int(from.bit), int(to.bit-from.bit))
+			for c := k; c < j; c++ {
+				a, b := cuts[0].a, cuts[0].b // cell 0: the bytes before the first cut
+				if c > 0 {
+					a, b = cuts[c-1].sa, cuts[c-1].sb
+				}
+				bw.addSums(a, b, int(bound(c+1).byte-bound(c).byte))
+			}
 		}
-		from = to
+		k = j
 	}
-	prev := c0
-	for {
-		next := c1
-		if i < len(cuts) && cuts[i].byte < c1.byte {
-			next = cuts[i]
-		}
-		s := same(prev)
-		if s != copying {
-			flush(prev)
-			copying = s
-		}
-		if s {
-			a, b := cell(prev)
-			bw.addSums(a, b, int(next.byte-prev.byte))
-		}
-		prev = next
-		if next.byte == c1.byte {
-			break
-		}
-		i++
-	}
-	flush(c1)
 	return adler32Combine(sum, bw.sum(), int(c1.byte-c0.byte))
+}
+
+// runEnd returns the first cell from k on, before end, whose bit in m is
+// not coded's (m's cell k is bit k%64 of word k/64), or end.
+func runEnd(m *[4]uint64, k, end int, coded bool) int {
+	for k < end {
+		w := m[k/64&3]
+		if coded {
+			w = ^w // the cells sought are those not drawn
+		}
+		if w >>= k % 64; w != 0 {
+			return min(k+bits64.TrailingZeros64(w), end)
+		}
+		k = (k/64 + 1) * 64
+	}
+	return end
+}
+
+// firstCut returns the index of the first of cuts at byte b or after, or
+// len(cuts): a binary search (sort.Search's closure cost more than it).
+func firstCut(cuts []cut, b int32) int {
+	lo, hi := 0, len(cuts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cuts[m].byte >= b {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // suffixAdler is the Adler-32 of the bytes from cut c on of a row of n
