@@ -70,16 +70,17 @@ type cut struct {
 
 // cutEvery is how many pixels apart a row's cuts are noted (at the first
 // code that begins at or after each such pixel's bytes), by the Base's
-// kind. A photo's are its cells (codeCells), which the narrower they are
-// the more of a text row they leave to the Base: of the bytes between a
-// row's first and last text pixel, 28% at 64 pixels, 34% at 32, 41% at 16
-// (190 square cards over the bench's photo). A smooth Base's bound only
-// the ends of the bytes a card codes, and more of them cost more to note
-// than they save.
+// kind. A photo's are its cells (codeCells): the narrower they are, the
+// more of a text row's middle they leave to the Base (on 190 square cards
+// over the bench's photo, 28% at 64 pixels, 34% at 32, 41% at 16) and the
+// more cells there are to go through; BenchmarkEncodeOverPhoto found 32
+// the best, by a little (3.15 ms a card, against 3.19 at 16 and 3.29 at
+// 64, medians of five). A smooth Base's cuts bound only the ends of the
+// bytes a card codes, and more of them cost more to note than they save.
 var cutEvery = [...]int{smooth: 64, photographic: cellWidth}
 
 // cellWidth is the width of a photo Base's cells, in pixels.
-const cellWidth = 16
+const cellWidth = 32
 
 // cutPoints returns the bytes of a filtered row wd pixels wide after which
 // cuts are noted, every pixels apart.
@@ -398,7 +399,7 @@ func (e *Encoder) middle(y int, base *Base) (c0, c1 cut, ok bool) {
 // reads), the Base's bits are copied; elsewhere the pixels are filtered
 // and coded. A literal depends on no byte before it, so any cut will do.
 // Runs of like cells are found a word of the mask at a time. On 190 photo
-// cards, 41% of the bytes between the text's first and last pixels are
+// cards, 34% of the bytes between the text's first and last pixels are
 // so copied: the background between words, and beside a line's ascenders
 // and descenders.
 func (e *Encoder) codeCells(bw *bitWriter, row []byte, img *image.RGBA, y int, base *Base, c0, c1 cut, sum uint32) uint32 {

@@ -18,7 +18,7 @@ import (
 // cuts around them are coded from the card, middle; and the cells between
 // cuts it drew into, the others copied from a photo's Base, codeCells): over a photo
 // (literals, a code a byte) and over stripes (runs that cross the cuts),
-// changes a pixel wide at the edges of 8, 16 and 64 pixel columns, in one row
+// changes a pixel wide at the edges of 8, 16, 32 and 64 pixel columns, in one row
 // or in columns down many (the row below a change is filtered against it),
 // by one encoder card after card.
 func TestEncodeOverBaseHinted(t *testing.T) {
@@ -50,7 +50,7 @@ func TestEncodeOverBaseHinted(t *testing.T) {
 			for range 1 + rng.IntN(6) {
 				x0 := rng.IntN(w)
 				if rng.IntN(2) == 0 {
-					edge := []int{8, 16, 64}[rng.IntN(3)]
+					edge := []int{8, 16, 32, 64}[rng.IntN(4)]
 					x0 = min(w-1, (x0/edge)*edge+[]int{0, edge - 1}[rng.IntN(2)])
 				}
 				x1 := min(w, x0+1+rng.IntN(3)*rng.IntN(20))
