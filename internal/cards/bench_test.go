@@ -159,13 +159,10 @@ func BenchmarkBatch(b *testing.B) {
 // palette and are written as RGB.
 func BenchmarkEncodeTheme(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	_, lib, _ := testkit.Load(b)
-	dusk, _ := lib.Theme("dusk")
-	photo := *dusk
-	photo.Background = layout.Background{Image: writeTestPhoto(b), Overlay: 0.65}
-	for _, th := range []*layout.Theme{fx.th, dusk, &photo} {
+	dusk, photo := photoTheme(b)
+	for _, th := range []*layout.Theme{fx.th, dusk, photo} {
 		name := th.Name
-		if th == &photo {
+		if th == photo {
 			name = "photo"
 		}
 		b.Run(name, func(b *testing.B) {
@@ -189,6 +186,19 @@ func BenchmarkEncodeTheme(b *testing.B) {
 			b.ReportMetric(float64(buf.Len())/1024, "KB")
 		})
 	}
+}
+
+// photoTheme returns dusk and dusk's colours over a photograph
+// (writeTestPhoto) under a dark overlay.
+func photoTheme(tb testing.TB) (dusk, photo *layout.Theme) {
+	_, lib, _ := testkit.Load(tb)
+	dusk, err := lib.Theme("dusk")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p := *dusk
+	p.Background = layout.Background{Image: writeTestPhoto(tb), Overlay: 0.65}
+	return dusk, &p
 }
 
 // writeTestPhoto writes a 1600 × 1200 JPEG like a photo (smooth shading,
@@ -230,10 +240,7 @@ func clamp8(v int) uint8 { return uint8(max(0, min(255, v))) }
 // photo's Base, coding only what the text touched.
 func BenchmarkEncodeOverPhoto(b *testing.B) {
 	fx := setup(b, "instagram-square")
-	_, lib, _ := testkit.Load(b)
-	dusk, _ := lib.Theme("dusk")
-	photo := *dusk
-	photo.Background = layout.Background{Image: writeTestPhoto(b), Overlay: 0.65}
+	_, photo := photoTheme(b)
 	bgs := bpng.NewBackgrounds()
 	type card struct {
 		r   *bpng.Renderer
@@ -241,7 +248,7 @@ func BenchmarkEncodeOverPhoto(b *testing.B) {
 	}
 	var cs []card
 	for i := 0; i < 8; i++ {
-		f, _, err := layout.Compose(layout.Input{Quote: fx.qs[i%len(fx.qs)], Brand: fx.brand}, fx.l, &photo, fx.reg)
+		f, _, err := layout.Compose(layout.Input{Quote: fx.qs[i%len(fx.qs)], Brand: fx.brand}, fx.l, photo, fx.reg)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -233,24 +233,28 @@ func BenchmarkHuffBlock(b *testing.B) {
 	}
 }
 
-// BenchmarkHuffRuns codes rows like a gradient card's text rows, Up
-// filtered: runs of zeros (the background, the glyphs' insides) between
-// stretches of other bytes (the glyphs' edges), summing them as it goes.
 // BenchmarkHuffPhoto codes rows of a photo card's residuals, with the
 // code a photo's Base gets, as a card's text rows over a photo are coded.
 func BenchmarkHuffPhoto(b *testing.B) {
 	data, counts := photoResiduals(8 * (1 + 3*1080))
-	tab := newHuffTable(&counts, false, cardPrior[photographic])
+	benchCode(b, newHuffTable(&counts, false, cardPrior[photographic]), data, false)
+}
+
+// benchCode codes data with tab, summing it, b.N times.
+func benchCode(b *testing.B, tab *huffTable, data []byte, runs bool) {
 	var w bitWriter
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
 		w.pos = 0
 		w.room(len(data))
 		w.startSum()
-		tab.literals(&w, data)
+		tab.data(&w, data, runs)
 	}
 }
 
+// BenchmarkHuffRuns codes rows like a gradient card's text rows, Up
+// filtered: runs of zeros (the background, the glyphs' insides) between
+// stretches of other bytes (the glyphs' edges), summing them as it goes.
 func BenchmarkHuffRuns(b *testing.B) {
 	r := rand.New(rand.NewPCG(19, 20))
 	data := make([]byte, 0, 8*(1+3*1080))
@@ -265,15 +269,7 @@ func BenchmarkHuffRuns(b *testing.B) {
 	data = data[:cap(data)]
 	var counts [numLit]int
 	countSymbols(&counts, data, true)
-	tab := newHuffTable(&counts, true, 1)
-	var w bitWriter
-	b.SetBytes(int64(len(data)))
-	for i := 0; i < b.N; i++ {
-		w.pos = 0
-		w.room(len(data))
-		w.startSum()
-		tab.data(&w, data, true)
-	}
+	benchCode(b, newHuffTable(&counts, true, 1), data, true)
 }
 
 func BenchmarkHuffKlauspost(b *testing.B) {
