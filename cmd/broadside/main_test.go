@@ -122,9 +122,14 @@ func TestSecondInterrupt(t *testing.T) {
 	bin := build(t)
 	dir := t.TempDir()
 	layouts := photoTheme(t, dir)
-	// The first Ctrl-C must land in work that takes longer than the 30 ms
-	// before the second: decoding the photo, 300 ms after the start, on
-	// most tries; a try where the run ended before the second is retried.
+	// The first Ctrl-C must land in work that nothing interrupts and that
+	// lasts past the second, 30 ms later: the photo's decoding, from a few
+	// milliseconds after the start to about 115 ms on the idle machine,
+	// then its drawing, to about 195 ms, when the first cards begin (and a
+	// Ctrl-C ends the run within a card). 60 ms after the start is in the
+	// decoding on a machine twice as fast or as slow, and after the
+	// handler is set up (at once). A try where the run ended before the
+	// second is retried.
 	for try := 0; ; try++ {
 		out := filepath.Join(dir, fmt.Sprint("out", try))
 		cmd := exec.Command(bin, "cards", "--theme", "photo", "--layouts", layouts, "--out", out)
@@ -133,7 +138,7 @@ func TestSecondInterrupt(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(300 * time.Millisecond)
+		time.Sleep(60 * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGINT)
 		time.Sleep(30 * time.Millisecond) // the first is seen and handled
 		cmd.Process.Signal(syscall.SIGINT)
