@@ -201,20 +201,13 @@ func (b *Base) prepare(e *Encoder) bool {
 			w        bitWriter
 			filtered []byte
 		}
-		var bs []*band
-		for _, r := range splitRows(0, ht, true) {
-			bs = append(bs, &band{y0: r[0], y1: r[1]})
+		rows := splitRows(0, ht, true)
+		bs := make([]*band, len(rows))
+		for i, r := range rows {
+			bs[i] = &band{y0: r[0], y1: r[1]}
 		}
 		each := func(do func(bd *band)) {
-			var wg sync.WaitGroup
-			for _, bd := range bs {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					do(bd)
-				}()
-			}
-			wg.Wait()
+			eachBand(rows, func(i, _, _ int) { do(bs[i]) })
 		}
 		each(func(bd *band) {
 			bd.filtered = make([]byte, (bd.y1-bd.y0)*n)
@@ -283,58 +276,52 @@ func scanBase(img *image.RGBA) (opaque bool, changes int, palette []uint32) {
 		changes int
 		colours map[uint32]bool // nil once past 256
 	}
-	bands := splitRows(0, ht, wd*ht >= 1<<18)
-	parts := make([]part, len(bands))
-	var wg sync.WaitGroup
-	for i, bd := range bands {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := part{opaque: true, colours: map[uint32]bool{}}
-			last := uint32(empty)
-			if y := bd[0]; y > 0 {
-				last = binary.LittleEndian.Uint32(img.Pix[(y-1)*img.Stride+4*(wd-1):])
+	bs := splitRows(0, ht, wd*ht >= 1<<18)
+	parts := make([]part, len(bs))
+	eachBand(bs, func(i, y0, y1 int) {
+		p := part{opaque: true, colours: map[uint32]bool{}}
+		last := uint32(empty)
+		if y0 > 0 {
+			last = binary.LittleEndian.Uint32(img.Pix[(y0-1)*img.Stride+4*(wd-1):])
+		}
+		for y := y0; y < y1; y++ {
+			row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+			if p.colours == nil {
+				// Past 256 colours (a photo after a few rows):
+				// only the count and the alpha, without a branch
+				// on each pixel.
+				alpha := uint32(0xff000000)
+				for ; len(row) >= 4; row = row[4:] {
+					c := binary.LittleEndian.Uint32(row)
+					d := c ^ last
+					p.changes += int((d | -d) >> 31) // 1 when c is not last
+					alpha &= c
+					last = c
+				}
+				p.opaque = p.opaque && alpha == 0xff000000
+				continue
 			}
-			for y := bd[0]; y < bd[1]; y++ {
-				row := img.Pix[y*img.Stride : y*img.Stride+4*wd]
-				if p.colours == nil {
-					// Past 256 colours (a photo after a few rows):
-					// only the count and the alpha, without a branch
-					// on each pixel.
-					alpha := uint32(0xff000000)
-					for ; len(row) >= 4; row = row[4:] {
-						c := binary.LittleEndian.Uint32(row)
-						d := c ^ last
-						p.changes += int((d | -d) >> 31) // 1 when c is not last
-						alpha &= c
-						last = c
-					}
-					p.opaque = p.opaque && alpha == 0xff000000
+			for x := 0; x < len(row); x += 4 {
+				c := binary.LittleEndian.Uint32(row[x:])
+				if c == last {
 					continue
 				}
-				for x := 0; x < len(row); x += 4 {
-					c := binary.LittleEndian.Uint32(row[x:])
-					if c == last {
-						continue
-					}
-					p.changes++
-					last = c
-					if c>>24 != 0xff {
-						p.opaque = false
-					}
-					if p.colours != nil && !p.colours[c] {
-						if len(p.colours) == 256 {
-							p.colours = nil
-						} else {
-							p.colours[c] = true
-						}
+				p.changes++
+				last = c
+				if c>>24 != 0xff {
+					p.opaque = false
+				}
+				if p.colours != nil && !p.colours[c] {
+					if len(p.colours) == 256 {
+						p.colours = nil
+					} else {
+						p.colours[c] = true
 					}
 				}
 			}
-			parts[i] = p
-		}()
-	}
-	wg.Wait()
+		}
+		parts[i] = p
+	})
 	all := map[uint32]bool{}
 	opaque = true
 	for _, p := range parts {
@@ -630,6 +617,9 @@ func (e *Encoder) writeRows(w io.Writer, img *image.RGBA, base *Base) (int, erro
 		return 0, err
 	}
 	t, runs := base.code, base.kind == smooth
+	if !runs && e.cellHints != nil {
+		e.cells = e.cellHints()
+	}
 	wd, ht := img.Rect.Dx(), img.Rect.Dy()
 	row := e.filterBuf(wd)
 	bw := &e.bits

@@ -41,9 +41,13 @@ func (r *Renderer) Encode(w io.Writer, img image.Image) error {
 	if rgba, ok := img.(*image.RGBA); ok {
 		e.touched, e.same, e.lo, e.hi = r.rowHints(rgba)
 		if e.lo != nil {
-			e.cells = r.cellHints(rgba)
+			// Only a photo's Base copies cells: the mask is made when
+			// writeRows finds it has one.
+			e.cellHints = func() cellMask { return r.cellHints(rgba) }
 		}
-		defer func() { e.touched, e.same, e.lo, e.hi, e.cells = nil, nil, nil, nil, cellMask{} }()
+		defer func() {
+			e.touched, e.same, e.lo, e.hi, e.cells, e.cellHints = nil, nil, nil, nil, cellMask{}, nil
+		}()
 		if ix := r.ix.of(rgba); ix != nil {
 			return e.encode(w, img, nil, ix)
 		}

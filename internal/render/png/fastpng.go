@@ -41,10 +41,12 @@ type Encoder struct {
 	// on (the Base's own), and rows known to be the row above again.
 	touched, same []bool
 	lo, hi        []int32 // over a Base: outside lo to hi, a row is the Base's
-	// cells, over a Base, are each row's cells drawn into (cellHints),
-	// or nil when not known: then none is taken for the Base's.
-	cells cellMask
-	runs  []int32
+	// cells, over a photo's Base, are each row's cells drawn into, made
+	// by cellHints (the renderer's) when writeRows needs them; the zero
+	// mask when not known: then none is taken for the Base's.
+	cells     cellMask
+	cellHints func() cellMask
+	runs      []int32
 	// repeated is how many rows the last palette card copied from the
 	// precompressed runs (see writePaletted).
 	repeated int

@@ -131,12 +131,18 @@ func gradientRect(img *image.RGBA, r image.Rectangle, g *frame.Gradient, x0, y0,
 
 // bands calls do for bands of the rows y0 to y1 (splitRows), at once.
 func bands(y0, y1 int, split bool, do func(y0, y1 int)) {
+	eachBand(splitRows(y0, y1, split), func(_, y0, y1 int) { do(y0, y1) })
+}
+
+// eachBand calls do for each band of rows (splitRows), at once, with the
+// band's index, and returns when all have returned.
+func eachBand(bs [][2]int, do func(i, y0, y1 int)) {
 	var wg sync.WaitGroup
-	for _, b := range splitRows(y0, y1, split) {
+	for i, b := range bs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			do(b[0], b[1])
+			do(i, b[0], b[1])
 		}()
 	}
 	wg.Wait()

@@ -4,8 +4,6 @@ import (
 	"image"
 	"image/draw"
 	"math"
-	"runtime"
-	"sync"
 )
 
 // resample draws src scaled to fill the box dr into dst: only dst's own
@@ -36,21 +34,7 @@ func resample(dst *image.RGBA, dr image.Rectangle, src image.Image) {
 		job = rgbaJob(dst, dr, vis, src)
 	}
 	// A band per core, when there is enough work to share.
-	n := runtime.GOMAXPROCS(0)
-	if sb.Dx()*sb.Dy() < 1<<20 || vis.Dy() < 4*n {
-		n = 1
-	}
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		y0 := vis.Min.Y + vis.Dy()*i/n
-		y1 := vis.Min.Y + vis.Dy()*(i+1)/n
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			job(y0, y1)
-		}()
-	}
-	wg.Wait()
+	bands(vis.Min.Y, vis.Max.Y, sb.Dx()*sb.Dy() >= 1<<20, job)
 }
 
 // taps are a filter's weights along one axis: output sample i reads the
