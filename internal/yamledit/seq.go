@@ -200,12 +200,17 @@ func (d *Doc) move(p Path, from, to int) error {
 			if len(sep) > 0 && sep[0] != ' ' && sep[0] != '\t' {
 				b = append(b, ' ') // "a: , b" and "a: ]", not "a:, b" or "a:]"
 			}
-		case t.b[chunks[o].to-1] == ':':
+		case t.b[chunks[o].to-1] == ':', loneIndicator(t.b[chunks[o].from:chunks[o].to]):
 			// Text ending in ':' ([a:, b]) would become a key before a
-			// space or a line break.
+			// space or a line break, and a lone '-' or '?' ([-, b]) an
+			// indicator: moved before the space that followed another
+			// item ([0: , -] to [- , 0: ]), the list is no longer YAML.
 			sep = bytes.TrimLeft(sep, " \t")
 			if len(sep) > 0 && (isBreakAt(sep, 0) || sep[0] == '#') {
-				return errorf(p, "item %d is text ending in ':'; put it in double quotes before moving it", o)
+				if t.b[chunks[o].to-1] == ':' {
+					return errorf(p, "item %d is text ending in ':'; put it in double quotes before moving it", o)
+				}
+				return errorf(p, "item %d is a lone %q; put it in double quotes before moving it", o, t.b[chunks[o].from])
 			}
 		}
 		if !ss.isFlow && o != k && endsWithBlock(seq.Content[o]) {
@@ -277,4 +282,10 @@ func hasAliases(n *yaml.Node) bool {
 		}
 	}
 	return false
+}
+
+// loneIndicator reports whether an item's text is a lone '-' or '?', which
+// YAML reads as an indicator when a space follows it.
+func loneIndicator(text []byte) bool {
+	return len(text) == 1 && (text[0] == '-' || text[0] == '?')
 }
